@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Civility.AppHost.Infrastructure;
+
+/// <summary>The PostgreSQL server and the RabbitMQ broker, whichever way they were provided.</summary>
+public sealed class CivilityInfrastructure
+{
+    internal CivilityInfrastructure(
+        IDistributedApplicationBuilder builder, InfraMode mode, DevSecrets secrets,
+        IResourceBuilder<IResourceWithConnectionString> postgres, EndpointReference postgresEndpoint,
+        IResourceBuilder<IResourceWithConnectionString> rabbitMQ)
+    {
+        Builder = builder;
+        Mode = mode;
+        Secrets = secrets;
+        Postgres = postgres;
+        PostgresEndpoint = postgresEndpoint;
+        RabbitMQ = rabbitMQ;
+        postgres.OnResourceReady((resource, evt, ct) => RunBootstrapAsync(resource, evt.Services, ct));
+    }
+
+    internal IDistributedApplicationBuilder Builder { get; }
+    internal DevSecrets Secrets { get; }
+    internal DatabaseBootstrap Bootstrap { get; } = new();
+    public InfraMode Mode { get; }
+    public IResourceBuilder<IResourceWithConnectionString> Postgres { get; }
+    public EndpointReference PostgresEndpoint { get; }
+    public IResourceBuilder<IResourceWithConnectionString> RabbitMQ { get; }
+
+    private async Task RunBootstrapAsync(IResourceWithConnectionString server, IServiceProvider services, CancellationToken ct)
+    {
+        var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+        var connectionString = await server.ConnectionStringExpression.GetValueAsync(ct)
+            ?? throw new InvalidOperationException("The PostgreSQL server has no connection string.");
+        await Bootstrap.RunAsync(connectionString, logger, ct);
+    }
+}
+
+public static class CivilityInfrastructureExtensions
+{
+    private const string PostgresImageTag = "15.10";
+    private const string RabbitMQImageTag = "3.10.25-management";
+
+    /// <summary>
+    /// Adds PostgreSQL (resource <c>postgres</c>) and RabbitMQ (resource <c>rabbitmq</c>): containers when an engine
+    /// answers, otherwise local processes from the Debian packages. <c>Infra:Mode=auto|containers|local</c> overrides;
+    /// <c>Infra:DataDir</c> moves the data (default: <c>.data/</c> at the repository root, git-ignored).
+    /// </summary>
+    public static CivilityInfrastructure AddCivilityInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var dataDirectory = Path.GetFullPath(builder.Configuration["Infra:DataDir"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(repositoryRoot, ".data"));
+        var mode = InfraModeProbe.Choose(builder.Configuration["Infra:Mode"]);
+        var secrets = DevSecrets.Open(dataDirectory);
+
+        var postgresPassword = secrets.Parameter(builder, "postgres-password");
+        var rabbitUser = builder.AddParameter("rabbitmq-user", "civility");
+        var rabbitPassword = secrets.Parameter(builder, "rabbitmq-password");
+
+        if (mode == InfraMode.Containers)
+        {
+            var postgres = builder.AddPostgres("postgres", password: postgresPassword)
+                .WithImageTag(PostgresImageTag)
+                .WithDataVolume("civility-postgres-data")
+                .WithLifetime(ContainerLifetime.Session);
+            var rabbit = builder.AddRabbitMQ("rabbitmq", rabbitUser, rabbitPassword)
+                .WithImageTag(RabbitMQImageTag)
+                .WithDataVolume("civility-rabbitmq-data");
+            return new CivilityInfrastructure(builder, mode, secrets,
+                postgres.AsConnectionString(), postgres.Resource.PrimaryEndpoint, rabbit.AsConnectionString());
+        }
+
+        var fsync = builder.Configuration["Infra:PostgresFsync"] ?? "on";
+        var localPostgres = builder.AddResource(new LocalPostgresResource("postgres", repositoryRoot, postgresPassword.Resource))
+            .WithArgs(Path.Combine(repositoryRoot, "infra/local/postgres.sh"), Path.Combine(dataDirectory, "postgres"))
+            .WithEnvironment("POSTGRES_PASSWORD", postgresPassword)
+            .WithEnvironment("PG_FSYNC", fsync)
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", isProxied: false)
+            .WithLocalHealthCheck("postgres-answers", r => new PostgresAnswersHealthCheck(r));
+
+        var localRabbit = builder.AddResource(new LocalRabbitMQResource("rabbitmq", repositoryRoot, rabbitUser.Resource, rabbitPassword.Resource))
+            .WithArgs(Path.Combine(repositoryRoot, "infra/local/rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"))
+            .WithEnvironment("RABBITMQ_USER", rabbitUser)
+            .WithEnvironment("RABBITMQ_PASSWORD", rabbitPassword)
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WithEndpoint(name: "epmd", scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false)
+            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
+            .WithLocalHealthCheck("rabbitmq-answers", r => new RabbitMQAnswersHealthCheck(r));
+
+        return new CivilityInfrastructure(builder, mode, secrets,
+            localPostgres.AsConnectionString(), localPostgres.Resource.PrimaryEndpoint, localRabbit.AsConnectionString());
+    }
+
+    /// <summary>
+    /// Gives a service its own login role, owning only its schema, and hands it the connection string
+    /// <c>ConnectionStrings:database</c>; the service starts once the roles exist.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithServiceDatabase(
+        this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra, string schema)
+    {
+        var role = schema;
+        var password = infra.Secrets.Parameter(infra.Builder, $"{project.Resource.Name}-db-password");
+        infra.Bootstrap.AddServiceRole(role, schema, password.Resource);
+        var endpoint = infra.PostgresEndpoint;
+        var connectionString = infra.Builder.AddConnectionString($"{project.Resource.Name}-db", ReferenceExpression.Create(
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Database={DatabaseBootstrap.DatabaseName};Username={role};Password={password.Resource}"));
+        return project
+            .WithReference(connectionString, connectionName: "database")
+            .WithEnvironment("Database__Schema", schema)
+            .WaitFor(infra.Postgres);
+    }
+
+    /// <summary>Hands a service the broker as <c>ConnectionStrings:messaging</c> and starts it once the broker is ready.</summary>
+    public static IResourceBuilder<ProjectResource> WithMessaging(
+        this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>
+        project.WithReference(infra.RabbitMQ, connectionName: "messaging").WaitFor(infra.RabbitMQ);
+
+    private static IResourceBuilder<T> WithLocalHealthCheck<T>(
+        this IResourceBuilder<T> resource, string key, Func<T, IHealthCheck> create) where T : IResource
+    {
+        resource.ApplicationBuilder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(key, _ => create(resource.Resource), failureStatus: null, tags: null));
+        return resource.WithHealthCheck(key);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(this IResourceBuilder<T> resource)
+        where T : IResourceWithConnectionString =>
+        resource.ApplicationBuilder.CreateResourceBuilder<IResourceWithConnectionString>(resource.Resource);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Civility.AppHost;
+
+internal static class ProjectDefaults
+{
+    /// <summary>
+    /// Aspire asks the OTLP exporters to retry in memory; at shutdown they keep retrying after the dashboard is gone
+    /// and the orchestrator has to kill the process. Without it a stop takes seconds, not a kill timeout.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithQuickShutdown(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"));
+
+    /// <summary>The gateway listens on a fixed port (Gateway:Port, default 5080) so the README's curl lines work.</summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway)
+    {
+        var configured = gateway.ApplicationBuilder.Configuration["Gateway:Port"];
+        return configured is "random"
+            ? gateway
+            : gateway.WithEndpoint("http", endpoint => endpoint.Port = int.TryParse(configured, out var port) ? port : 5080);
+    }
+
+    /// <summary>Prints the gateway's address once it is healthy (Aspire prints the dashboard's login link itself).</summary>
+    public static IResourceBuilder<ProjectResource> AnnounceWhenReady(this IResourceBuilder<ProjectResource> gateway) =>
+        gateway.OnResourceReady((resource, evt, _) =>
+        {
+            var logger = evt.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Civility");
+            var url = resource.GetEndpoint("http").Url;
+            logger.LogInformation("Civility is up. Gateway: {GatewayUrl}  (try: curl {GatewayUrl}/api/volunteers/units)", url, url);
+            return Task.CompletedTask;
+        });
+}

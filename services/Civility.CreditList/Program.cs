@@ -1,0 +1,12 @@
+using Civility.Hosting;
+using Civility.CreditList.Data;
+using Civility.CreditList.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, typeof(Program).Assembly);
+
+var app = builder.Build();
+app.MapCivilityApi<CreditDbContext>("credit", area: "credit")
+    .MapSubjectsApi();
+
+await app.RunCivilityServiceAsync<CreditDbContext>();

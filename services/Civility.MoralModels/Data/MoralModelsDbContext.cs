@@ -1,0 +1,23 @@
+using Civility.Data;
+using Civility.Messaging;
+using Civility.Messaging.Diagnostics;
+using Civility.MoralModels.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.MoralModels.Data;
+
+public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> options) : DbContext(options)
+{
+    public const string Schema = "moral_models";
+
+    public DbSet<SelectionRound> Rounds => Set<SelectionRound>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MoralModelsDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+    }
+}
+
+public sealed class MoralModelsDbContextFactory() : DesignTimeDbContextFactory<MoralModelsDbContext>(MoralModelsDbContext.Schema);

@@ -1,0 +1,23 @@
+using Civility.Data;
+using Civility.Messaging;
+using Civility.Messaging.Diagnostics;
+using Civility.VillagePairing.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.VillagePairing.Data;
+
+public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options) : DbContext(options)
+{
+    public const string Schema = "pairing";
+
+    public DbSet<Place> Places => Set<Place>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PairingDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+    }
+}
+
+public sealed class PairingDbContextFactory() : DesignTimeDbContextFactory<PairingDbContext>(PairingDbContext.Schema);

@@ -1,0 +1,12 @@
+using Civility.Hosting;
+using Civility.Volunteers.Data;
+using Civility.Volunteers.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, typeof(Program).Assembly);
+
+var app = builder.Build();
+app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
+    .MapUnitsApi();
+
+await app.RunCivilityServiceAsync<VolunteersDbContext>();

@@ -1,0 +1,18 @@
+namespace Civility.Contracts.CreditList;
+
+/// <summary>Who a listing is about: an organization by unified social credit code, or a person (masked).</summary>
+public sealed record CreditSubjectRef(Guid SubjectId, string Kind, string Name, string MaskedIdentifier, string? SubjectKeyHash);
+
+/// <summary>A black-list entry became active and published (失信黑名单).</summary>
+public sealed record SubjectBlacklisted(
+    Guid EntryId, CreditSubjectRef Subject, string Tier, string DecisionNumber, DateOnly PublishedFrom, DateOnly PublishedUntil) : IntegrationEvent;
+
+/// <summary>A red-list entry became active and published (守信红名单).</summary>
+public sealed record SubjectRedlisted(
+    Guid EntryId, CreditSubjectRef Subject, string DecisionNumber, DateOnly PublishedFrom, DateOnly PublishedUntil) : IntegrationEvent;
+
+/// <summary>An objection (异议) was filed: the entry is marked "under objection" until decided.</summary>
+public sealed record ListingUnderObjection(Guid EntryId, CreditSubjectRef Subject, DateOnly DecideBy) : IntegrationEvent;
+
+/// <summary>A listing stopped applying: expired, repaired (信用修复) or revoked. Reason is one of those words.</summary>
+public sealed record ListingLifted(Guid EntryId, CreditSubjectRef Subject, string ListType, string Reason) : IntegrationEvent;

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Civility.Data;
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build a service's DbContext without a running app host; no database is
+/// contacted when adding a migration.
+/// </summary>
+public abstract class DesignTimeDbContextFactory<TContext>(string schema) : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        ServiceDatabaseExtensions.Configure(options, "Host=localhost;Database=civility", schema);
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
+    }
+}

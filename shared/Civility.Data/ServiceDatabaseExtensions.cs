@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace Civility.Data;
+
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>The connection string every service reads: its own role, on its own schema.</summary>
+    public const string ConnectionName = "database";
+
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>
+    /// Registers a service's DbContext on PostgreSQL with its schema, snake_case names, the migrations-history table
+    /// inside that schema, and Aspire's health check, tracing and metrics.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string schema)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Start the service through the app host (Civility.AppHost).");
+        builder.Services.AddDbContext<TContext>(options => Configure(options, connectionString, schema));
+        builder.EnrichNpgsqlDbContext<TContext>();
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Applies pending migrations before the service takes traffic. Call it before <c>app.Run()</c>: a service whose
+    /// schema cannot be brought up to date must not start.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this IHost app, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Civility.Data.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            logger.LogInformation("Schema of {Context} is up to date", typeof(TContext).Name);
+            return;
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Applied {Count} migrations to {Context}: {Migrations}", pending.Count, typeof(TContext).Name, pending);
+    }
+}

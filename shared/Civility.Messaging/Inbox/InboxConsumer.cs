@@ -1,0 +1,47 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Civility.Messaging.Inbox;
+
+/// <summary>
+/// A consumer that applies each message at most once: the inbox row and the consumer's change are saved together,
+/// so a redelivered or duplicated message (same MessageId) is acknowledged with no second effect. Events the
+/// handler adds to the outbox commit in that same save.
+/// </summary>
+public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvider clock) : IConsumer<TMessage>
+    where TMessage : class
+    where TContext : DbContext
+{
+    protected TContext Db { get; } = db;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    /// <summary>Stable across renames of nothing but the class: change it and old messages look new.</summary>
+    protected virtual string ConsumerName => GetType().Name;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
+        if (await Db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, context.CancellationToken))
+            return;
+
+        Db.Set<InboxMessage>().Add(new InboxMessage(messageId, ConsumerName, typeof(TMessage).Name, Clock.GetUtcNow()));
+        await HandleAsync(context.Message, context);
+        try
+        {
+            await Db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: MessagingModel.InboxPrimaryKey,
+        })
+        {
+            // A concurrent delivery of the same message won the race and applied it; this one changes nothing.
+        }
+    }
+
+    /// <summary>Applies the message to <see cref="Db"/>; do not call SaveChanges, the base class does.</summary>
+    protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
+}

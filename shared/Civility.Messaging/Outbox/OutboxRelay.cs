@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Civility.Messaging.Outbox;
+
+/// <summary>
+/// Publishes outbox rows in write order, each with its row id as MessageId, and marks them once the broker confirmed.
+/// Safe beside other replicas: a batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>. While the broker is down the rows
+/// stay and the relay backs off; nothing is dropped or parked.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private readonly OutboxOptions _options = options.Value;
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = _options.FirstBackoff;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await PublishBatchAsync(stoppingToken) == _options.BatchSize)
+                {
+                    // A full batch: more are probably waiting.
+                }
+                await CleanupAsync(stoppingToken);
+                backoff = _options.FirstBackoff;
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Outbox relay of {Context} could not publish; retrying in {Backoff}", typeof(TContext).Name, backoff);
+                try
+                {
+                    await Task.Delay(backoff, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Claims, publishes and marks one batch; returns how many rows were published.</summary>
+    internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var table = QualifiedTable(db);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claim = $"SELECT * FROM {table} WHERE published_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
+            var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).ToListAsync(ct);
+            if (batch.Count == 0) return 0;
+
+            var published = 0;
+            Exception? failure = null;
+            foreach (var row in batch)
+            {
+                try
+                {
+                    await PublishAsync(row, ct);
+                    row.MarkPublished(clock.GetUtcNow());
+                    published++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // Keep write order: stop at the first failure, record what went out, retry the rest later.
+                    row.RecordFailure(ex.Message);
+                    failure = ex;
+                    break;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (failure is not null) throw new OutboxPublishException(published, failure);
+            logger.LogDebug("Published {Count} outbox messages of {Context}", published, typeof(TContext).Name);
+            return published;
+        }, cancellationToken);
+    }
+
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var (message, type) = row.Deserialize();
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.Id);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < _nextCleanup) return;
+        _nextCleanup = now + _options.CleanupInterval;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = now - _options.Retention;
+        var deleted = await db.Set<OutboxMessage>()
+            .Where(m => m.PublishedAt != null && m.PublishedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0) logger.LogInformation("Removed {Count} published outbox messages older than {Cutoff}", deleted, cutoff);
+    }
+
+    private static string QualifiedTable(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        return $"\"{entity.GetSchema() ?? "public"}\".\"{entity.GetTableName()}\"";
+    }
+}
+
+public sealed class OutboxPublishException(int published, Exception inner)
+    : Exception($"Publishing stopped after {published} messages: {inner.Message}", inner);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Civility.EndToEnd.Tests;
+
+/// <summary>
+/// The whole app host in local mode (PostgreSQL and RabbitMQ as processes, no containers), started once for the
+/// collection in a throwaway data folder, and stopped with every process it started when the collection ends.
+/// </summary>
+public sealed class CivilityAppFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing"];
+    public static readonly string[] Resources = ["postgres", "rabbitmq", .. Services, "gateway"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"civility-e2e-{Guid.NewGuid():N}"[..24]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
+            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random"],
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        Gateway = App.CreateHttpClient("gateway", "http");
+    }
+
+    public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        await AssertNoServerProcessLeftAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    /// <summary>PostgreSQL, RabbitMQ and epmd must all be gone once the app host stopped.</summary>
+    private async Task AssertNoServerProcessLeftAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        List<string> left;
+        do
+        {
+            left = ProcessesMentioning(_dataDirectory);
+            if (left.Count == 0) return;
+            await Task.Delay(250);
+        }
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20));
+        throw new InvalidOperationException($"Processes left behind after the app host stopped: {string.Join("; ", left)}");
+    }
+
+    internal static List<string> ProcessesMentioning(string text)
+    {
+        var found = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                var environment = File.ReadAllText(Path.Combine(dir, "environ"));
+                if (commandLine.Contains(text, StringComparison.Ordinal) || environment.Contains(text, StringComparison.Ordinal))
+                    found.Add($"{pid} {commandLine.Trim()}");
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CivilityAppCollection : ICollectionFixture<CivilityAppFixture>
+{
+    public const string Name = "Civility app host";
+}
