@@ -41,6 +41,14 @@ public static class MessagingExtensions
             options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
 
+        // Start taking traffic only once the bus is connected and every queue is declared and bound: an event
+        // published before its consumer's queue exists would be routed nowhere.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(20);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));

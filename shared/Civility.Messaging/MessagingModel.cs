@@ -1,3 +1,4 @@
+using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Inbox;
 using Civility.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,13 @@ public static class MessagingModel
     public const string InboxTable = "inbox_messages";
     public const string InboxPrimaryKey = "pk_inbox_messages";
 
-    /// <summary>Adds the outbox and inbox tables to a service's model, in the service's schema.</summary>
-    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
+    /// <summary>
+    /// Adds the messaging tables to a service's model, in the service's schema: outbox, inbox, and the pings every
+    /// service consumes (see <see cref="Diagnostics.PingDiagnostics"/>).
+    /// </summary>
+    public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
     {
+        modelBuilder.AddPingDiagnostics();
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.ToTable(OutboxTable);

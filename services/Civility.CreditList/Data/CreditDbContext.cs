@@ -1,7 +1,6 @@
 using Civility.CreditList.Domain;
 using Civility.Data;
 using Civility.Messaging;
-using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Data;
@@ -16,7 +15,7 @@ public sealed class CreditDbContext(DbContextOptions<CreditDbContext> options) :
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CreditDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+        modelBuilder.AddMessagingTables();
     }
 }
 

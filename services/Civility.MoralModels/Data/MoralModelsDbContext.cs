@@ -1,6 +1,5 @@
 using Civility.Data;
 using Civility.Messaging;
-using Civility.Messaging.Diagnostics;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MoralModelsDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+        modelBuilder.AddMessagingTables();
     }
 }
 

@@ -1,6 +1,5 @@
 using Civility.Data;
 using Civility.Messaging;
-using Civility.Messaging.Diagnostics;
 using Civility.VillagePairing.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PairingDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+        modelBuilder.AddMessagingTables();
     }
 }
 

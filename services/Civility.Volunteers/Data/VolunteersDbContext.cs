@@ -1,6 +1,5 @@
 using Civility.Data;
 using Civility.Messaging;
-using Civility.Messaging.Diagnostics;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VolunteersDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox().AddPingDiagnostics();
+        modelBuilder.AddMessagingTables();
     }
 }
 

@@ -22,7 +22,7 @@ public static class PingDiagnostics
 
     public sealed record ReceivedPingResponse(Guid PingId, string FromService, string Note, DateTimeOffset ReceivedAt);
 
-    public static ModelBuilder AddPingDiagnostics(this ModelBuilder modelBuilder)
+    internal static ModelBuilder AddPingDiagnostics(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReceivedPing>(ping =>
         {

@@ -1,0 +1,148 @@
+using Civility.Messaging.Outbox;
+using Civility.Messaging.TestHost;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+
+namespace Civility.Messaging.Tests;
+
+[Collection(LocalServersCollection.Name)]
+public sealed class OutboxInboxTests(LocalServers servers)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private static string NewServiceName() => $"mt-{Guid.NewGuid():N}"[..11];
+
+    [Fact]
+    public async Task A_rolled_back_change_publishes_nothing_and_a_committed_one_is_consumed()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, NewServiceName());
+        var effects = new Effects(database);
+
+        await using (var scope = service.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Changes.Add(new Change { Note = "rolled back" });
+                db.AddIntegrationEvent(new TestEvent(1));
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            });
+        }
+        await service.ProduceAsync(1, firstSequence: 2);
+
+        var (total, distinct) = await effects.WaitForAsync(1, Deadline);
+        await Task.Delay(1000); // give a wrongly published rolled-back event time to show up
+        (total, distinct) = await effects.CountAsync();
+        Assert.Equal((1L, 1L), (total, distinct));
+        await using var scope2 = service.App.Services.CreateAsyncScope();
+        var read = scope2.ServiceProvider.GetRequiredService<MessagingTestDbContext>();
+        Assert.Equal(2, (await read.Effects.SingleAsync()).Sequence);
+        Assert.Equal(1, await read.Set<OutboxMessage>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Events_produced_while_the_broker_is_down_are_all_consumed_exactly_once_after_it_returns()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var effects = new Effects(database);
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, NewServiceName());
+        await service.ProduceAsync(1); // the queue exists before the broker goes down
+        await effects.WaitForAsync(1, Deadline);
+
+        await servers.StopBrokerAsync();
+        try
+        {
+            var produced = DateTime.UtcNow;
+            await service.ProduceAsync(1000, firstSequence: 1);
+            Assert.True(await effects.UnpublishedAsync() > 0, "with the broker down the rows must wait in the outbox");
+            var downFor = TimeSpan.FromSeconds(10) - (DateTime.UtcNow - produced);
+            if (downFor > TimeSpan.Zero) await Task.Delay(downFor);
+            Assert.Equal(1000, await effects.UnpublishedAsync());
+        }
+        finally
+        {
+            await servers.StartBrokerAsync();
+        }
+
+        var (total, distinct) = await effects.WaitForAsync(1001, TimeSpan.FromSeconds(120));
+        Assert.Equal((1001L, 1001L), (total, distinct));
+        Assert.Equal(0, await effects.UnpublishedAsync());
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_has_one_effect()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var effects = new Effects(database);
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, NewServiceName());
+        var bus = service.App.Services.GetRequiredService<IBus>();
+        var message = new TestEvent(7);
+
+        await bus.Publish(message, context => context.MessageId = message.EventId);
+        await bus.Publish(message, context => context.MessageId = message.EventId);
+        var other = new TestEvent(8);
+        await bus.Publish(other, context => context.MessageId = other.EventId); // behind both copies
+
+        await effects.WaitForAsync(2, Deadline);
+        await Task.Delay(500);
+        Assert.Equal((2L, 2L), await effects.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_poison_message_ends_in_the_error_queue_and_the_messages_behind_it_are_consumed()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var effects = new Effects(database);
+        var serviceName = NewServiceName();
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, serviceName);
+
+        await service.ProduceAsync(1, firstSequence: 0, poison: true);
+        await service.ProduceAsync(20, firstSequence: 1);
+
+        var (total, distinct) = await effects.WaitForAsync(20, Deadline);
+        Assert.Equal((20L, 20L), (total, distinct));
+
+        var errorQueue = $"{serviceName}-test-event_error";
+        var factory = new ConnectionFactory { Uri = new Uri(servers.BrokerUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await LocalServers.WaitUntilAsync(async () =>
+        {
+            // A passive declare of a missing queue closes the channel: one channel per look.
+            await using var probe = await connection.CreateChannelAsync();
+            try
+            {
+                return (await probe.QueueDeclarePassiveAsync(errorQueue)).MessageCount == 1;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return false;
+            }
+        }, Deadline, $"one message in {errorQueue}");
+        await using var channel = await connection.CreateChannelAsync();
+        var faulted = await channel.BasicGetAsync(errorQueue, autoAck: false);
+        Assert.NotNull(faulted);
+        Assert.Contains("Poison message 0", faulted.BasicProperties.Headers!["MT-Fault-Message"] is byte[] bytes
+            ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+    }
+
+    [Fact]
+    public async Task Two_relays_over_one_outbox_publish_each_event_once()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var effects = new Effects(database);
+        var serviceName = NewServiceName();
+        await using var first = await TestService.StartAsync(database, servers.BrokerUri, serviceName);
+        await using var second = await TestService.StartAsync(database, servers.BrokerUri, serviceName);
+
+        await Task.WhenAll(first.ProduceAsync(500, firstSequence: 0), second.ProduceAsync(500, firstSequence: 500));
+
+        var (total, distinct) = await effects.WaitForAsync(1000, TimeSpan.FromSeconds(120));
+        Assert.Equal((1000L, 1000L), (total, distinct));
+        Assert.Equal(0, await effects.UnpublishedAsync());
+    }
+}
