@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,10 +13,21 @@ internal static class ProjectDefaults
     public static IResourceBuilder<ProjectResource> WithQuickShutdown(this IResourceBuilder<ProjectResource> project) =>
         project.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"));
 
-    /// <summary>The gateway listens on a fixed port (Gateway:Port, default 5080) so the README's curl lines work.</summary>
-    public static IResourceBuilder<ProjectResource> WithGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway)
+    /// <summary>Finds the token server by service discovery (for its signing keys) and starts after it.</summary>
+    public static IResourceBuilder<ProjectResource> WithTokenValidation(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity) =>
+        service.WithReference(identity).WaitFor(identity);
+
+    /// <summary>
+    /// The gateway listens on a fixed port (Gateway:Port, default 5080) so the README's curl lines work; its rate
+    /// limits can be set from the app host's configuration (Gateway:RateLimits:*).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGatewaySettings(this IResourceBuilder<ProjectResource> gateway)
     {
-        var configured = gateway.ApplicationBuilder.Configuration["Gateway:Port"];
+        var configuration = gateway.ApplicationBuilder.Configuration;
+        foreach (var limit in configuration.GetSection("Gateway:RateLimits").GetChildren())
+            gateway.WithEnvironment($"RateLimits__{limit.Key}", limit.Value);
+        var configured = configuration["Gateway:Port"];
         return configured is "random"
             ? gateway
             : gateway.WithEndpoint("http", endpoint => endpoint.Port = int.TryParse(configured, out var port) ? port : 5080);

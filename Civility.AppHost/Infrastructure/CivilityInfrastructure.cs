@@ -9,12 +9,13 @@ namespace Civility.AppHost.Infrastructure;
 public sealed class CivilityInfrastructure
 {
     internal CivilityInfrastructure(
-        IDistributedApplicationBuilder builder, InfraMode mode, DevSecrets secrets,
+        IDistributedApplicationBuilder builder, InfraMode mode, string dataDirectory, DevSecrets secrets,
         IResourceBuilder<IResourceWithConnectionString> postgres, EndpointReference postgresEndpoint,
         IResourceBuilder<IResourceWithConnectionString> rabbitMQ)
     {
         Builder = builder;
         Mode = mode;
+        DataDirectory = dataDirectory;
         Secrets = secrets;
         Postgres = postgres;
         PostgresEndpoint = postgresEndpoint;
@@ -26,6 +27,9 @@ public sealed class CivilityInfrastructure
     internal DevSecrets Secrets { get; }
     internal DatabaseBootstrap Bootstrap { get; } = new();
     public InfraMode Mode { get; }
+
+    /// <summary>Where local servers and development secrets and keys keep their data (git-ignored).</summary>
+    public string DataDirectory { get; }
     public IResourceBuilder<IResourceWithConnectionString> Postgres { get; }
     public EndpointReference PostgresEndpoint { get; }
     public IResourceBuilder<IResourceWithConnectionString> RabbitMQ { get; }
@@ -71,7 +75,7 @@ public static class CivilityInfrastructureExtensions
             var rabbit = builder.AddRabbitMQ("rabbitmq", rabbitUser, rabbitPassword)
                 .WithImageTag(RabbitMQImageTag)
                 .WithDataVolume("civility-rabbitmq-data");
-            return new CivilityInfrastructure(builder, mode, secrets,
+            return new CivilityInfrastructure(builder, mode, dataDirectory, secrets,
                 postgres.AsConnectionString(), postgres.Resource.PrimaryEndpoint, rabbit.AsConnectionString());
         }
 
@@ -92,7 +96,7 @@ public static class CivilityInfrastructureExtensions
             .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
             .WithLocalHealthCheck("rabbitmq-answers", r => new RabbitMQAnswersHealthCheck(r));
 
-        return new CivilityInfrastructure(builder, mode, secrets,
+        return new CivilityInfrastructure(builder, mode, dataDirectory, secrets,
             localPostgres.AsConnectionString(), localPostgres.Resource.PrimaryEndpoint, localRabbit.AsConnectionString());
     }
 

@@ -14,6 +14,10 @@ public abstract class DesignTimeDbContextFactory<TContext>(string schema) : IDes
     {
         var options = new DbContextOptionsBuilder<TContext>();
         ServiceDatabaseExtensions.Configure(options, "Host=localhost;Database=civility", schema);
+        Configure(options);
         return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
     }
+
+    /// <summary>Anything the service adds to its options at run time that the model depends on.</summary>
+    protected virtual void Configure(DbContextOptionsBuilder options) { }
 }

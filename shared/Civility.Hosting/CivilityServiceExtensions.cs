@@ -1,7 +1,9 @@
 using System.Reflection;
 using Civility.Data;
+using Civility.Hosting.Audit;
 using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,9 @@ namespace Civility.Hosting;
 
 public static class CivilityServiceExtensions
 {
+    /// <summary>Served at /openapi/v1.json by the service; the gateway serves it as /openapi/{service}.json.</summary>
+    public const string OpenApiDocumentName = "v1";
+
     /// <summary>
     /// Everything a Civility service shares: telemetry, health, discovery; its DbContext on its own schema; the
     /// broker with outbox and inbox (consumers found in <paramref name="consumersFrom"/>); problem details.
@@ -24,21 +29,35 @@ public static class CivilityServiceExtensions
         builder.AddServiceDefaults();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<TContext>(schema);
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.ConfigureDbContext<TContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.AddCivilityMessaging<TContext>(serviceName, consumersFrom);
         builder.Services.AddProblemDetails();
+        builder.AddCivilityAuthentication(audience: serviceName);
+        builder.Services.AddOpenApi(OpenApiDocumentName, options =>
+            options.AddDocumentTransformer(new ClientCredentialsSecurity($"Civility {serviceName} API")));
         return builder;
     }
 
     /// <summary>
     /// The service's HTTP pipeline and its API group at <c>/api/{area}</c>, with the diagnostics every service has.
+    /// Every endpoint of the group needs a valid token unless it says <c>AllowAnonymous</c>; areas add scopes.
     /// </summary>
     public static RouteGroupBuilder MapCivilityApi<TContext>(this WebApplication app, string serviceName, string area)
         where TContext : DbContext
     {
+        app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
-        return app.MapGroup($"/api/{area}").MapPingDiagnostics<TContext>(serviceName);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup($"/api/{area}").RequireAuthorization();
+        api.MapPingDiagnostics<TContext>(serviceName).RequireScope(CivilityScopes.Admin);
+        api.MapAuditApi<TContext>();
+        return api;
     }
 
     /// <summary>Brings the schema up to date, then takes traffic.</summary>

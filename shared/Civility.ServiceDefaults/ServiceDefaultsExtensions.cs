@@ -15,6 +15,8 @@ public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
 
+    public const string TraceIdHeader = "X-Trace-Id";
+
     /// <summary>Activity sources and meters of our own code; services add theirs by these prefixes.</summary>
     public const string CivilityTelemetryPrefix = "Civility.*";
 
@@ -69,6 +71,22 @@ public static class ServiceDefaultsExtensions
     /// <c>/health</c>: ready to take traffic (every check: database, broker). <c>/alive</c>: the process responds.
     /// Mapped in every environment, because every environment has probes; they reveal only a status word.
     /// </summary>
+    /// <summary>Every response names its trace, so a caller can quote it and an administrator find it on the dashboard.</summary>
+    public static WebApplication UseTraceIdHeader(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (System.Diagnostics.Activity.Current is { } activity)
+                    context.Response.Headers[TraceIdHeader] = activity.TraceId.ToHexString();
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();

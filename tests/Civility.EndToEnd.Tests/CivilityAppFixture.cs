@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -14,10 +15,15 @@ namespace Civility.EndToEnd.Tests;
 public sealed class CivilityAppFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing"];
-    public static readonly string[] Resources = ["postgres", "rabbitmq", .. Services, "gateway"];
+    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"civility-e2e-{Guid.NewGuid():N}"[..24]);
+
+    /// <summary>Anonymous requests allowed per address and minute at the gateway in this run.</summary>
+    public const int AnonymousPermits = 100;
+
+    public string DataDirectory => _dataDirectory;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -27,7 +33,8 @@ public sealed class CivilityAppFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
-            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random"],
+            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random",
+             $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         App = await builder.BuildAsync(timeout.Token);
@@ -37,6 +44,40 @@ public sealed class CivilityAppFixture : IAsyncLifetime
     }
 
     public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>A token for one of the development clients, from the gateway's token endpoint.</summary>
+    public async Task<string> TokenAsync(string clientId, string? scope = null)
+    {
+        var key = $"{clientId} {scope}";
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(key, out var cached)) return cached;
+        }
+        var secret = await App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == $"{clientId}-secret").GetValueAsync(default);
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret!,
+        };
+        if (scope is not null) form["scope"] = scope;
+        using var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString()!;
+        lock (_tokens) _tokens[key] = token;
+        return token;
+    }
+
+    /// <summary>An HTTP client for the gateway that sends a development client's token.</summary>
+    public async Task<HttpClient> ClientAsync(string clientId, string? scope = null)
+    {
+        var client = App.CreateHttpClient("gateway", "http");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(clientId, scope));
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

@@ -36,12 +36,13 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
         string service, string path, string bodyTemplate, string table)
     {
         var body = bodyTemplate.Replace("{0}", TestData.Token()).Replace("{code}", TestData.CreditCode());
-        using var created = await fixture.Gateway.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var admin = await fixture.ClientAsync("civility-admin");
+        using var created = await admin.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"{service}: {created.StatusCode} {await created.Content.ReadAsStringAsync()}");
 
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var location = created.Headers.Location!.ToString();
-        using var read = await fixture.Gateway.GetAsync(location);
+        using var read = await admin.GetAsync(location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(id, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
 
@@ -80,7 +81,8 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
     [Fact]
     public async Task A_ping_raised_by_one_service_is_consumed_by_the_others()
     {
-        using var raised = await fixture.Gateway.PostAsJsonAsync("/api/volunteers/diagnostics/pings", new { note = "foundation" });
+        using var admin = await fixture.ClientAsync("civility-admin");
+        using var raised = await admin.PostAsJsonAsync("/api/volunteers/diagnostics/pings", new { note = "foundation" });
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         var pingId = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pingId").GetGuid();
 
@@ -88,7 +90,7 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
         {
             var received = await Polling.UntilAsync(async () =>
             {
-                using var response = await fixture.Gateway.GetAsync($"/api/{area}/diagnostics/pings/{pingId}");
+                using var response = await admin.GetAsync($"/api/{area}/diagnostics/pings/{pingId}");
                 return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
             }, TimeSpan.FromSeconds(30), $"{area} consumes ping {pingId}");
             Assert.Equal("volunteers", JsonDocument.Parse(received).RootElement.GetProperty("fromService").GetString());

@@ -1,6 +1,6 @@
 using Civility.CreditList.Domain;
 using Civility.Data;
-using Civility.Messaging;
+using Civility.Hosting.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Data;
@@ -15,7 +15,7 @@ public sealed class CreditDbContext(DbContextOptions<CreditDbContext> options) :
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CreditDbContext).Assembly);
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddCivilityTables();
     }
 }
 

@@ -1,5 +1,6 @@
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,8 @@ public static class SubjectsApi
     public static RouteGroupBuilder MapSubjectsApi(this RouteGroupBuilder api)
     {
         var subjects = api.MapGroup("/subjects").WithTags("Subjects");
-        subjects.MapPost("/organizations", RegisterOrganizationAsync).WithSummary("Register an organization by its unified social credit code");
-        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject");
+        subjects.MapPost("/organizations", RegisterOrganizationAsync).WithSummary("Register an organization by its unified social credit code").RequireScope(CivilityScopes.CreditWrite);
+        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject").RequireScope(CivilityScopes.CreditRead);
         return api;
     }
 

@@ -1,5 +1,5 @@
 using Civility.Data;
-using Civility.Messaging;
+using Civility.Hosting.Audit;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +15,7 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MoralModelsDbContext).Assembly);
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddCivilityTables();
     }
 }
 

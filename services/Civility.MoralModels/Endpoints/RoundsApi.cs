@@ -1,5 +1,6 @@
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,9 @@ public static class RoundsApi
     public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
     {
         var rounds = api.MapGroup("/rounds").WithTags("Selection rounds");
-        rounds.MapPost("/", CreateAsync).WithSummary("Open a selection round");
-        rounds.MapGet("/{id:guid}", GetAsync).WithSummary("One selection round");
-        rounds.MapGet("/", ListAsync).WithSummary("Selection rounds, newest first");
+        rounds.MapPost("/", CreateAsync).WithSummary("Open a selection round").RequireScope(CivilityScopes.MoralWrite);
+        rounds.MapGet("/{id:guid}", GetAsync).WithSummary("One selection round").RequireScope(CivilityScopes.MoralRead);
+        rounds.MapGet("/", ListAsync).WithSummary("Selection rounds, newest first").RequireScope(CivilityScopes.MoralRead);
         return api;
     }
 

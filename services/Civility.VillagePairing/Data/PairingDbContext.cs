@@ -1,5 +1,5 @@
 using Civility.Data;
-using Civility.Messaging;
+using Civility.Hosting.Audit;
 using Civility.VillagePairing.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +15,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PairingDbContext).Assembly);
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddCivilityTables();
     }
 }
 

@@ -1,5 +1,6 @@
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,9 @@ public static class PlacesApi
     public static RouteGroupBuilder MapPlacesApi(this RouteGroupBuilder api)
     {
         var places = api.MapGroup("/places").WithTags("Villages and communities");
-        places.MapPost("/", CreateAsync).WithSummary("Register a village or a community");
-        places.MapGet("/{id:guid}", GetAsync).WithSummary("One village or community");
-        places.MapGet("/", ListAsync).WithSummary("Villages and communities, by township and name");
+        places.MapPost("/", CreateAsync).WithSummary("Register a village or a community").RequireScope(CivilityScopes.PairingWrite);
+        places.MapGet("/{id:guid}", GetAsync).WithSummary("One village or community").RequireScope(CivilityScopes.PairingRead);
+        places.MapGet("/", ListAsync).WithSummary("Villages and communities, by township and name").RequireScope(CivilityScopes.PairingRead);
         return api;
     }
 

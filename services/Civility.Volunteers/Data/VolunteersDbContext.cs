@@ -1,5 +1,5 @@
 using Civility.Data;
-using Civility.Messaging;
+using Civility.Hosting.Audit;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +15,7 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VolunteersDbContext).Assembly);
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddCivilityTables();
     }
 }
 

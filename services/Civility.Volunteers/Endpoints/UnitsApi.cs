@@ -1,4 +1,5 @@
 using Civility.Volunteers.Data;
+using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,9 @@ public static class UnitsApi
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units").WithTags("Units");
-        units.MapPost("/", CreateAsync).WithSummary("Register a subordinate unit");
-        units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit");
-        units.MapGet("/", ListAsync).WithSummary("All units, by code");
+        units.MapPost("/", CreateAsync).WithSummary("Register a subordinate unit").RequireScope(CivilityScopes.Admin);
+        units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead);
+        units.MapGet("/", ListAsync).WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
         return api;
     }
 
@@ -38,13 +39,15 @@ public static class UnitsApi
         return TypedResults.Created($"/api/volunteers/units/{unit.Id}", ToResponse(unit));
     }
 
-    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db) =>
-        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) is { } unit
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
+        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.Code)
             ? TypedResults.Ok(ToResponse(unit))
             : TypedResults.NotFound();
 
-    private static async Task<Ok<List<UnitResponse>>> ListAsync(VolunteersDbContext db) =>
-        TypedResults.Ok(await db.Units.AsNoTracking().OrderBy(u => u.Code)
+    private static async Task<Ok<List<UnitResponse>>> ListAsync(VolunteersDbContext db, CallerContext caller) =>
+        TypedResults.Ok(await db.Units.AsNoTracking()
+            .Where(u => !caller.IsUnitScoped || u.Code == caller.UnitId)
+            .OrderBy(u => u.Code)
             .Select(u => new UnitResponse(u.Id, u.Code, u.Name, u.CreatedAt)).ToListAsync());
 
     private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreatedAt);

@@ -46,7 +46,7 @@ public static class PingDiagnostics
             .WithSummary("Raise a ping event through the outbox");
         diagnostics.MapGet("/{pingId:guid}", (Guid pingId, TContext db) => FindAsync(pingId, db))
             .WithSummary("Whether this service consumed a given ping");
-        return group;
+        return diagnostics;
     }
 
     private static async Task<Created<PingResponse>> RaiseAsync<TContext>(PingRequest request, TContext db, TimeProvider clock, string serviceName)

@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Civility.Gateway;
+
+internal static class ProxyPipeline
+{
+    /// <summary>
+    /// Refuses a body larger than the route allows before anything is forwarded (413), and turns a forwarding
+    /// failure into problem details: 503 when the service is not there, 504 when it is too slow, 502 otherwise.
+    /// </summary>
+    public static void UseGatewayPolicies(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.Use(async (context, next) =>
+        {
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            if (limit is { } max && context.Request.ContentLength > max)
+            {
+                await Results.Problem(
+                    title: "Request body too large.",
+                    detail: $"This endpoint accepts at most {max} bytes.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+                return;
+            }
+            await next();
+        });
+        proxy.Use(async (context, next) =>
+        {
+            await next();
+            if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted) return;
+            var (status, title) = failure.Error switch
+            {
+                ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
+                ForwarderError.NoAvailableDestinations => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable."),
+                ForwarderError.Request when IsConnectionFailure(failure.Exception) =>
+                    (StatusCodes.Status503ServiceUnavailable, "The service is unavailable."),
+                ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled =>
+                    (StatusCodes.Status400BadRequest, "The request body could not be read."),
+                _ => (StatusCodes.Status502BadGateway, "The service failed to answer."),
+            };
+            context.Response.Clear();
+            await Results.Problem(title: title, statusCode: status,
+                extensions: new Dictionary<string, object?> { ["service"] = context.GetReverseProxyFeature().Route.Config.ClusterId })
+                .ExecuteAsync(context);
+        });
+    }
+
+    private static bool IsConnectionFailure(Exception? exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException or IOException) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Civility.Identity.Data;
+using Civility.ServiceDefaults.Authentication;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Civility.Identity.Domain;
+
+/// <summary>
+/// Brings the registered clients in line with configuration at start-up: creates missing ones, and re-applies the
+/// secret (stored hashed by OpenIddict), scopes and unit of existing ones.
+/// </summary>
+public sealed class ClientSeeder(IOpenIddictApplicationManager applications, ILogger<ClientSeeder> logger)
+{
+    public const string UnitProperty = "unit_id";
+
+    public async Task SeedAsync(IReadOnlyDictionary<string, ClientRegistration> clients, CancellationToken cancellationToken)
+    {
+        foreach (var (clientId, registration) in clients)
+        {
+            if (string.IsNullOrWhiteSpace(registration.Secret))
+            {
+                logger.LogWarning("Client {ClientId} has no secret configured; skipped", clientId);
+                continue;
+            }
+            var unknown = registration.ScopeList.Except(CivilityScopes.All).ToList();
+            if (unknown.Count > 0) throw new InvalidOperationException($"Client {clientId} asks for unknown scopes: {string.Join(", ", unknown)}");
+
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = clientId,
+                ClientSecret = registration.Secret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = registration.DisplayName ?? clientId,
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            };
+            foreach (var scope in registration.ScopeList) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            if (!string.IsNullOrWhiteSpace(registration.UnitId))
+                descriptor.Properties[UnitProperty] = JsonSerializer.SerializeToElement(registration.UnitId);
+
+            if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+                await applications.UpdateAsync(existing, descriptor, cancellationToken);
+            else
+                await applications.CreateAsync(descriptor, cancellationToken);
+            logger.LogInformation("Client {ClientId} registered with scopes {Scopes}{Unit}", clientId, registration.Scopes,
+                registration.UnitId is null ? "" : $" for unit {registration.UnitId}");
+        }
+    }
+}

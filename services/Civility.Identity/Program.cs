@@ -1,0 +1,47 @@
+using Civility.Data;
+using Microsoft.EntityFrameworkCore;
+using Civility.Identity.Data;
+using Civility.Identity.Domain;
+using Civility.Identity.Endpoints;
+using Civility.ServiceDefaults.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<IdentityDbContext>(IdentityDbContext.Schema);
+builder.Services.ConfigureDbContext<IdentityDbContext>((_, options) => options.UseOpenIddict());
+builder.Services.AddProblemDetails();
+
+var signingKey = SigningKeys.Load(builder.Configuration["Identity:SigningKeyPem"], builder.Configuration["Identity:KeyDirectory"]);
+builder.Services.AddOpenIddict()
+    .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+    .AddServer(server =>
+    {
+        server.SetIssuer(new Uri(builder.Configuration["Identity:Issuer"] ?? AuthenticationExtensions.DefaultIssuer));
+        server.SetTokenEndpointUris("connect/token");
+        server.AllowClientCredentialsFlow();
+        server.RegisterScopes([.. CivilityScopes.All]);
+        server.SetAccessTokenLifetime(builder.Configuration.GetValue("Identity:AccessTokenLifetime", TimeSpan.FromMinutes(30)));
+        server.AddSigningKey(signingKey);
+        // Services validate plain signed JWTs with the public keys; nothing secret is inside a token.
+        server.AddEphemeralEncryptionKey();
+        server.DisableAccessTokenEncryption();
+        // Client-credentials tokens are short-lived bearer JWTs: storing each one would only grow a table.
+        server.DisableTokenStorage();
+        server.UseAspNetCore()
+            .EnableTokenEndpointPassthrough()
+            .DisableTransportSecurityRequirement(); // TLS ends at the edge, in front of the gateway
+    });
+builder.Services.AddScoped<ClientSeeder>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapDefaultEndpoints();
+app.MapTokenApi();
+
+await app.MigrateDatabaseAsync<IdentityDbContext>();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var clients = app.Configuration.GetSection("Identity:Clients").Get<Dictionary<string, ClientRegistration>>() ?? [];
+    await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(clients, CancellationToken.None);
+}
+await app.RunAsync();

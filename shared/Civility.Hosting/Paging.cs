@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.Hosting;
+
+/// <summary>One page of a list, with the total so a client knows how many pages there are.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+
+/// <summary>Page/size paging, the same in every list of every service: page from 1, size 1–200 (default 20).</summary>
+public sealed record PageRequest(int Page, int PageSize)
+{
+    public const int DefaultSize = 20;
+    public const int MaxSize = 200;
+
+    public static PageRequest? Validate(int? page, int? pageSize) =>
+        page is null or >= 1 && pageSize is null or (>= 1 and <= MaxSize)
+            ? new PageRequest(page ?? 1, pageSize ?? DefaultSize)
+            : null;
+
+    public static Dictionary<string, string[]> Errors(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1) errors["page"] = ["Pages are numbered from 1."];
+        if (pageSize is < 1 or > MaxSize) errors["pageSize"] = [$"A page holds 1 to {MaxSize} items."];
+        return errors;
+    }
+
+    public async Task<PagedResult<TResult>> ApplyAsync<TEntity, TResult>(
+        IQueryable<TEntity> ordered, Expression<Func<TEntity, TResult>> select, CancellationToken cancellationToken = default)
+    {
+        var total = await ordered.LongCountAsync(cancellationToken);
+        var items = await ordered.Skip((Page - 1) * PageSize).Take(PageSize).Select(select).ToListAsync(cancellationToken);
+        return new PagedResult<TResult>(items, Page, PageSize, total);
+    }
+}

@@ -1,0 +1,54 @@
+namespace Civility.ServiceDefaults.Authentication;
+
+/// <summary>
+/// The OAuth2 scopes of Civility's APIs, and which service (token audience) each one opens. One list, used by the
+/// token server to issue and by every service to check.
+/// </summary>
+public static class CivilityScopes
+{
+    public const string VolunteersRead = "volunteers.read";
+    public const string VolunteersWrite = "volunteers.write";
+    public const string MoralRead = "moral.read";
+    public const string MoralWrite = "moral.write";
+    public const string CreditRead = "credit.read";
+    public const string CreditWrite = "credit.write";
+    public const string CreditExport = "credit.export";
+    public const string PairingRead = "pairing.read";
+    public const string PairingWrite = "pairing.write";
+
+    /// <summary>May do everything, in every service and for every unit.</summary>
+    public const string Admin = "admin";
+
+    public const string VolunteersAudience = "volunteers";
+    public const string MoralAudience = "moral-models";
+    public const string CreditAudience = "credit";
+    public const string PairingAudience = "pairing";
+
+    public static readonly IReadOnlyDictionary<string, string[]> AudiencesByScope = new Dictionary<string, string[]>
+    {
+        [VolunteersRead] = [VolunteersAudience],
+        [VolunteersWrite] = [VolunteersAudience],
+        [MoralRead] = [MoralAudience],
+        [MoralWrite] = [MoralAudience],
+        [CreditRead] = [CreditAudience],
+        [CreditWrite] = [CreditAudience],
+        [CreditExport] = [CreditAudience],
+        [PairingRead] = [PairingAudience],
+        [PairingWrite] = [PairingAudience],
+        [Admin] = [VolunteersAudience, MoralAudience, CreditAudience, PairingAudience],
+    };
+
+    public static IEnumerable<string> All => AudiencesByScope.Keys;
+}
+
+/// <summary>Claims Civility puts in access tokens besides the standard ones.</summary>
+public static class CivilityClaims
+{
+    /// <summary>The client (county system or partner app) the token was issued to.</summary>
+    public const string ClientId = "client_id";
+
+    /// <summary>Present when the client acts for one unit only: that unit's code.</summary>
+    public const string UnitId = "unit_id";
+
+    public const string Scope = "scope";
+}
