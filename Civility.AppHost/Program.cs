@@ -14,19 +14,19 @@ var identity = builder.AddProject<Projects.Civility_Identity>("identity")
 // Each service owns one schema through its own database role, validates tokens itself,
 // and talks to the others only by events.
 var volunteers = builder.AddProject<Projects.Civility_Volunteers>("volunteers")
-    .WithServiceDatabase(infra, schema: "volunteers").WithMessaging(infra).WithTokenValidation(identity)
+    .WithServiceDatabase(infra, schema: "volunteers").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
 var moralModels = builder.AddProject<Projects.Civility_MoralModels>("moral-models")
-    .WithServiceDatabase(infra, schema: "moral_models").WithMessaging(infra).WithTokenValidation(identity)
+    .WithServiceDatabase(infra, schema: "moral_models").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
 var credit = builder.AddProject<Projects.Civility_CreditList>("credit")
-    .WithServiceDatabase(infra, schema: "credit").WithMessaging(infra).WithTokenValidation(identity)
+    .WithServiceDatabase(infra, schema: "credit").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
 var pairing = builder.AddProject<Projects.Civility_VillagePairing>("pairing")
-    .WithServiceDatabase(infra, schema: "pairing").WithMessaging(infra).WithTokenValidation(identity)
+    .WithServiceDatabase(infra, schema: "pairing").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
 // The one public entrance: YARP, finding the services by Aspire service discovery.

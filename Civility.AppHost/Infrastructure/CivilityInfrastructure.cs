@@ -119,6 +119,16 @@ public static class CivilityInfrastructureExtensions
             .WaitFor(infra.Postgres);
     }
 
+    /// <summary>
+    /// The keys that protect citizen ID numbers: the same for every service, so that one person's keyed hash matches
+    /// across services (a black-listed nominee is recognised by the moral-model service).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPersonalDataKeys(
+        this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>
+        project
+            .WithEnvironment("PersonalData__HashKey", infra.Secrets.Parameter(infra.Builder, "personal-data-hash-key"))
+            .WithEnvironment("PersonalData__EncryptionKey", infra.Secrets.Parameter(infra.Builder, "personal-data-encryption-key"));
+
     /// <summary>Hands a service the broker as <c>ConnectionStrings:messaging</c> and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>

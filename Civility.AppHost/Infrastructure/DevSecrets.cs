@@ -28,6 +28,7 @@ internal sealed class DevSecrets
     /// <summary>Adds a secret parameter whose development value is generated on first use.</summary>
     public IResourceBuilder<ParameterResource> Parameter(IDistributedApplicationBuilder builder, string name)
     {
+        if (_parameters.TryGetValue(name, out var existing)) return existing;
         var key = $"Parameters:{name}";
         if (string.IsNullOrEmpty(builder.Configuration[key]))
         {
@@ -40,8 +41,10 @@ internal sealed class DevSecrets
             }
             builder.Configuration[key] = value;
         }
-        return builder.AddParameter(name, secret: true);
+        return _parameters[name] = builder.AddParameter(name, secret: true);
     }
+
+    private readonly Dictionary<string, IResourceBuilder<ParameterResource>> _parameters = [];
 
     private void Save()
     {

@@ -16,6 +16,8 @@ internal static class ProxyPipeline
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             if (limit is { } max && context.Request.ContentLength > max)
             {
+                // The unread body stays on the connection: tell the client not to reuse it.
+                context.Response.Headers.Connection = "close";
                 await Results.Problem(
                     title: "Request body too large.",
                     detail: $"This endpoint accepts at most {max} bytes.",

@@ -9,4 +9,4 @@ var app = builder.Build();
 app.MapCivilityApi<CreditDbContext>("credit", area: "credit")
     .MapSubjectsApi();
 
-await app.RunCivilityServiceAsync<CreditDbContext>();
+await app.RunCivilityServiceAsync();

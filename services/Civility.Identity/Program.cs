@@ -31,17 +31,11 @@ builder.Services.AddOpenIddict()
             .EnableTokenEndpointPassthrough()
             .DisableTransportSecurityRequirement(); // TLS ends at the edge, in front of the gateway
     });
-builder.Services.AddScoped<ClientSeeder>();
+builder.Services.AddHostedService<ClientSeeder>(); // after the migration, which AddServiceDatabase registered first
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 
-await app.MigrateDatabaseAsync<IdentityDbContext>();
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var clients = app.Configuration.GetSection("Identity:Clients").Get<Dictionary<string, ClientRegistration>>() ?? [];
-    await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(clients, CancellationToken.None);
-}
 await app.RunAsync();

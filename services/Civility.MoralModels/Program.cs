@@ -9,4 +9,4 @@ var app = builder.Build();
 app.MapCivilityApi<MoralModelsDbContext>("moral-models", area: "moral-models")
     .MapRoundsApi();
 
-await app.RunCivilityServiceAsync<MoralModelsDbContext>();
+await app.RunCivilityServiceAsync();

@@ -9,4 +9,4 @@ var app = builder.Build();
 app.MapCivilityApi<PairingDbContext>("pairing", area: "pairing")
     .MapPlacesApi();
 
-await app.RunCivilityServiceAsync<PairingDbContext>();
+await app.RunCivilityServiceAsync();

@@ -9,4 +9,4 @@ var app = builder.Build();
 app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
     .MapUnitsApi();
 
-await app.RunCivilityServiceAsync<VolunteersDbContext>();
+await app.RunCivilityServiceAsync();

@@ -27,6 +27,8 @@ public static class ServiceDatabaseExtensions
                 $"ConnectionStrings:{ConnectionName} is not set. Start the service through the app host (Civility.AppHost).");
         builder.Services.AddDbContext<TContext>(options => Configure(options, connectionString, schema));
         builder.EnrichNpgsqlDbContext<TContext>();
+        // Registered before the web server and the message bus, so it finishes before either starts.
+        builder.Services.AddHostedService<MigrateOnStart<TContext>>();
         return builder;
     }
 
@@ -35,14 +37,11 @@ public static class ServiceDatabaseExtensions
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema))
             .UseSnakeCaseNamingConvention();
 
-    /// <summary>
-    /// Applies pending migrations before the service takes traffic. Call it before <c>app.Run()</c>: a service whose
-    /// schema cannot be brought up to date must not start.
-    /// </summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this IHost app, CancellationToken cancellationToken = default)
+    /// <summary>Applies pending migrations; a service whose schema cannot be brought up to date must not start.</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Civility.Data.Migrations");
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -54,4 +53,12 @@ public static class ServiceDatabaseExtensions
         await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Applied {Count} migrations to {Context}: {Migrations}", pending.Count, typeof(TContext).Name, pending);
     }
+}
+
+/// <summary>Brings the schema up to date when the host starts, before the service takes traffic or messages.</summary>
+internal sealed class MigrateOnStart<TContext>(IServiceProvider services) : IHostedService where TContext : DbContext
+{
+    public Task StartAsync(CancellationToken cancellationToken) => services.MigrateDatabaseAsync<TContext>(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Civility.Data;
 using Civility.Hosting.Audit;
+using Civility.Hosting.Http;
+using Civility.Hosting.PersonalData;
 using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
 using Civility.ServiceDefaults.Authentication;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -34,6 +37,11 @@ public static class CivilityServiceExtensions
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.AddCivilityMessaging<TContext>(serviceName, consumersFrom);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<PersonalDataOptions>(builder.Configuration.GetSection("PersonalData"));
+        builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         builder.AddCivilityAuthentication(audience: serviceName);
         builder.Services.AddOpenApi(OpenApiDocumentName, options =>
             options.AddDocumentTransformer(new ClientCredentialsSecurity($"Civility {serviceName} API")));
@@ -60,10 +68,6 @@ public static class CivilityServiceExtensions
         return api;
     }
 
-    /// <summary>Brings the schema up to date, then takes traffic.</summary>
-    public static async Task RunCivilityServiceAsync<TContext>(this WebApplication app) where TContext : DbContext
-    {
-        await app.MigrateDatabaseAsync<TContext>();
-        await app.RunAsync();
-    }
+    /// <summary>Runs the service; its schema is brought up to date on start, before it takes traffic.</summary>
+    public static Task RunCivilityServiceAsync(this WebApplication app) => app.RunAsync();
 }

@@ -7,5 +7,4 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTestService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
-await app.MigrateDatabaseAsync<MessagingTestDbContext>();
 await app.RunAsync();

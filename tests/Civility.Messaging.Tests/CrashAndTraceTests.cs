@@ -8,7 +8,7 @@ using OpenTelemetry.Trace;
 
 namespace Civility.Messaging.Tests;
 
-[Collection(LocalServersCollection.Name)]
+[Collection(MessagingCollection.Name)]
 public sealed class CrashAndTraceTests(LocalServers servers)
 {
     [Fact]

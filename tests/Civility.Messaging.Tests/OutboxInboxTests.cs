@@ -7,7 +7,7 @@ using RabbitMQ.Client;
 
 namespace Civility.Messaging.Tests;
 
-[Collection(LocalServersCollection.Name)]
+[Collection(MessagingCollection.Name)]
 public sealed class OutboxInboxTests(LocalServers servers)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -45,8 +45,7 @@ public sealed class TestService : IAsyncDisposable
         configure?.Invoke(builder);
         var app = builder.Build();
         map?.Invoke(app);
-        await app.MigrateDatabaseAsync<MessagingTestDbContext>();
-        await app.StartAsync();
+                await app.StartAsync();
         return new TestService(app);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Civility.Identity.Data;
 using Civility.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -7,14 +6,25 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Civility.Identity.Domain;
 
 /// <summary>
-/// Brings the registered clients in line with configuration at start-up: creates missing ones, and re-applies the
-/// secret (stored hashed by OpenIddict), scopes and unit of existing ones.
+/// Brings the registered clients in line with configuration (<c>Identity:Clients</c>) when the service starts, after
+/// its schema is migrated: creates missing ones, and re-applies the secret (stored hashed by OpenIddict), scopes and
+/// unit of existing ones.
 /// </summary>
-public sealed class ClientSeeder(IOpenIddictApplicationManager applications, ILogger<ClientSeeder> logger)
+public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ClientSeeder> logger) : IHostedService
 {
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var clients = configuration.GetSection("Identity:Clients").Get<Dictionary<string, ClientRegistration>>() ?? [];
+        await using var scope = scopes.CreateAsyncScope();
+        await SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), clients, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public const string UnitProperty = "unit_id";
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, ClientRegistration> clients, CancellationToken cancellationToken)
+    private async Task SeedAsync(
+        IOpenIddictApplicationManager applications, IReadOnlyDictionary<string, ClientRegistration> clients, CancellationToken cancellationToken)
     {
         foreach (var (clientId, registration) in clients)
         {

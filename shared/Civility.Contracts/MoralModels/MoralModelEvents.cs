@@ -1,7 +1,7 @@
 namespace Civility.Contracts.MoralModels;
 
 public sealed record NominationSubmitted(
-    Guid NominationId, Guid RoundId, string Category, string NomineeName, Guid? NomineeUnitId) : IntegrationEvent;
+    Guid NominationId, Guid RoundId, string Category, string NomineeName, string? NomineeUnitCode) : IntegrationEvent;
 
 /// <summary>The nomination entered its publicity window (公示), during which anyone may object.</summary>
 public sealed record NominationPublicized(
@@ -17,4 +17,4 @@ public sealed record ModelSelected(Guid NominationId, Guid RoundId, string Categ
 /// </summary>
 public sealed record ModelCommended(
     Guid NominationId, string Category, string NomineeName, string? MaskedIdNumber, string? SubjectKeyHash,
-    Guid? NomineeUnitId, string Commendation) : IntegrationEvent;
+    string? NomineeUnitCode, string Commendation) : IntegrationEvent;

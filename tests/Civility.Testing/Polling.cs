@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Civility.EndToEnd.Tests;
+namespace Civility.Testing;
 
-/// <summary>Cross-service steps are awaited by polling with a deadline, never by fixed sleeps.</summary>
+/// <summary>Cross-service and asynchronous steps are awaited by polling with a deadline, never by fixed sleeps.</summary>
 public static class Polling
 {
     public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, TimeSpan deadline, string what) where T : class

@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Npgsql;
+using Xunit;
 
-namespace Civility.Messaging.Tests;
+namespace Civility.Testing;
 
 /// <summary>
-/// Real PostgreSQL and RabbitMQ servers for the messaging tests, started from the Debian packages by the same scripts
+/// Real PostgreSQL and RabbitMQ servers for a test project, started from the Debian packages by the same scripts
 /// the app host uses, in a throwaway folder, on free loopback ports. The broker can be stopped and started again.
 /// </summary>
 public sealed partial class LocalServers : IAsyncLifetime
@@ -74,7 +75,7 @@ public sealed partial class LocalServers : IAsyncLifetime
         }
     }
 
-    private string ServerConnectionString(string database) =>
+    public string ServerConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Password={PostgresPassword};Database={database};Maximum Pool Size=50";
 
     private async Task<bool> CanQueryPostgresAsync()
@@ -124,7 +125,7 @@ public sealed partial class LocalServers : IAsyncLifetime
         }
     }
 
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
@@ -155,22 +156,17 @@ public sealed partial class LocalServers : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Civility.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Civility.sln not found above the test binaries.");
     }
 
-    internal const int Sigterm = 15;
-    internal const int Sigkill = 9;
+    public const int Sigterm = 15;
+    public const int Sigkill = 9;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    internal static partial int Kill(int pid, int signal);
+    public static partial int Kill(int pid, int signal);
 }
 
-[CollectionDefinition(Name)]
-public sealed class LocalServersCollection : ICollectionFixture<LocalServers>
-{
-    public const string Name = "Local PostgreSQL and RabbitMQ";
-}
