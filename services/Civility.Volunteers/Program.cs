@@ -7,6 +7,14 @@ builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContex
 
 var app = builder.Build();
 app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
-    .MapUnitsApi();
+    .MapUnitsApi()
+    .MapVolunteersApi()
+    .MapVolunteerImportApi()
+    .MapProjectsApi()
+    .MapActivitiesApi()
+    .MapServiceRecordsApi()
+    .MapHoursImportApi()
+    .MapCertificatesApi()
+    .MapTargetsApi();
 
 await app.RunCivilityServiceAsync();

@@ -7,6 +7,7 @@ using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,9 @@ public static class CivilityServiceExtensions
         where TContext : DbContext
     {
         builder.AddServiceDefaults();
+        // 1 MiB unless an endpoint (a bulk import) raises it for itself.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<TContext>(schema);
         builder.Services.AddScoped<AuditInterceptor>();

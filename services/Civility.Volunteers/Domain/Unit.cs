@@ -1,8 +1,15 @@
+using Civility.Hosting.Http;
+
 namespace Civility.Volunteers.Domain;
 
-/// <summary>One of the bureau's subordinate units (下属单位), whose staff are expected to register as volunteers.</summary>
+/// <summary>
+/// One of the bureau's subordinate units (下属单位), whose staff are expected to register as volunteers. Named across
+/// services by its <see cref="Code"/>, which is also the <c>unit_id</c> of a unit-scoped client.
+/// </summary>
 public sealed class Unit
 {
+    private readonly List<UnitHeadcount> _headcounts = [];
+
     private Unit() { }
 
     public Unit(string code, string name, DateTimeOffset now)
@@ -16,7 +23,6 @@ public sealed class Unit
 
     public Guid Id { get; private set; }
 
-    /// <summary>The bureau's own short code for the unit; unique.</summary>
     public string Code { get; private set; } = "";
 
     public string Name { get; private set; } = "";
@@ -25,9 +31,56 @@ public sealed class Unit
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Staff headcount by year: each year's targets use that year's headcount, so history is kept.</summary>
+    public IReadOnlyList<UnitHeadcount> Headcounts => _headcounts;
+
     public void Rename(string name, DateTimeOffset now)
     {
         Name = name;
         UpdatedAt = now;
+    }
+
+    public UnitHeadcount SetHeadcount(int year, int headcount, DateTimeOffset now)
+    {
+        if (headcount < 0) throw DomainRuleException.Rule("A headcount cannot be negative.");
+        var entry = _headcounts.FirstOrDefault(h => h.Year == year);
+        if (entry is null)
+        {
+            entry = new UnitHeadcount(Id, year, headcount, now);
+            _headcounts.Add(entry);
+        }
+        else
+        {
+            entry.Change(headcount, now);
+        }
+        UpdatedAt = now;
+        return entry;
+    }
+}
+
+public sealed class UnitHeadcount
+{
+    private UnitHeadcount() { }
+
+    internal UnitHeadcount(Guid unitId, int year, int headcount, DateTimeOffset now)
+    {
+        UnitId = unitId;
+        Year = year;
+        Headcount = headcount;
+        SetAt = now;
+    }
+
+    public Guid UnitId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Headcount { get; private set; }
+
+    public DateTimeOffset SetAt { get; private set; }
+
+    internal void Change(int headcount, DateTimeOffset now)
+    {
+        Headcount = headcount;
+        SetAt = now;
     }
 }

@@ -1,4 +1,7 @@
 using Civility.Volunteers.Data;
+using Civility.Contracts.Volunteers;
+using Civility.Hosting.Http;
+using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,24 +15,31 @@ public static class UnitsApi
 
     public sealed record UnitResponse(Guid Id, string Code, string Name, DateTimeOffset CreatedAt);
 
+    public sealed record HeadcountRequest(int? Headcount);
+
+    public sealed record HeadcountResponse(string UnitCode, int Year, int Headcount, DateTimeOffset SetAt);
+
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapPost("/", CreateAsync).WithSummary("Register a subordinate unit").RequireScope(CivilityScopes.Admin);
         units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead);
         units.MapGet("/", ListAsync).WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
+        units.MapPut("/{id:guid}/headcounts/{year:int}", SetHeadcountAsync).RequireScope(CivilityScopes.Admin)
+            .WithSummary("Set a unit's staff headcount for a year")
+            .WithDescription("Each year keeps its own headcount: the targets of a year use that year's headcount.");
+        units.MapGet("/{id:guid}/headcounts", HeadcountsAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .WithSummary("A unit's headcount by year");
         return api;
     }
 
     private static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateUnitRequest request, VolunteersDbContext db, TimeProvider clock)
     {
-        var errors = new Dictionary<string, string[]>();
-        var code = request.Code?.Trim() ?? "";
-        var name = request.Name?.Trim() ?? "";
-        if (code.Length is 0 or > 32) errors["code"] = ["Code is required, at most 32 characters."];
-        if (name.Length is 0 or > 200) errors["name"] = ["Name is required, at most 200 characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var check = new RequestValidator();
+        var code = check.Text("code", request.Code, 32).ToUpperInvariant();
+        var name = check.Text("name", request.Name, 200);
+        if (!check.IsValid) return check.Problem();
         if (await db.Units.AnyAsync(u => u.Code == code))
             return TypedResults.Problem(title: "A unit with this code exists.", detail: $"Unit code {code} is taken.", statusCode: StatusCodes.Status409Conflict);
 
@@ -49,6 +59,25 @@ public static class UnitsApi
             .Where(u => !caller.IsUnitScoped || u.Code == caller.UnitId)
             .OrderBy(u => u.Code)
             .Select(u => new UnitResponse(u.Id, u.Code, u.Name, u.CreatedAt)).ToListAsync());
+
+    private static async Task<Results<Ok<HeadcountResponse>, NotFound, ValidationProblem>> SetHeadcountAsync(
+        Guid id, int year, HeadcountRequest request, VolunteersDbContext db, TimeProvider clock)
+    {
+        var check = new RequestValidator();
+        check.Range("year", year, 2000, 2100);
+        var headcount = check.Range("headcount", request.Headcount, 0, 1_000_000);
+        if (!check.IsValid) return check.Problem();
+        if (await db.Units.Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
+        var entry = unit.SetHeadcount(year, headcount!.Value, clock.GetUtcNow());
+        db.AddIntegrationEvent(new UnitHeadcountSet(unit.Code, unit.Name, year, entry.Headcount));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new HeadcountResponse(unit.Code, year, entry.Headcount, entry.SetAt));
+    }
+
+    private static async Task<Results<Ok<List<HeadcountResponse>>, NotFound>> HeadcountsAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
+        await db.Units.AsNoTracking().Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.Code)
+            ? TypedResults.Ok(unit.Headcounts.OrderBy(h => h.Year).Select(h => new HeadcountResponse(unit.Code, h.Year, h.Headcount, h.SetAt)).ToList())
+            : TypedResults.NotFound();
 
     private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreatedAt);
 }

@@ -24,6 +24,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 (StatusCodes.Status409Conflict, "The change conflicts with an existing record.", "Another request made the same record at the same time; read it again.",
                     (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>()),
+            DbUpdateConcurrencyException =>
+                (StatusCodes.Status409Conflict, "Someone else changed this record at the same time.", "Read it again and retry.",
+                    (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>()),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", bad.Message, new Dictionary<string, object?>()),
             _ => (0, "", null, new Dictionary<string, object?>()),
         };

@@ -1,0 +1,52 @@
+using Civility.Contracts.Volunteers;
+using Civility.Hosting.PersonalData;
+using Civility.Messaging.Outbox;
+using Civility.ServiceDefaults.Authentication;
+using Civility.Volunteers.Data;
+using Civility.Volunteers.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.Volunteers.Endpoints;
+
+/// <summary>A validated registration, from the API or from a CSV row.</summary>
+public sealed record RegistrationInput(
+    string Name, string IdNumber, string? Phone, string UnitCode, bool IsStaffOfUnit, IReadOnlyList<string> Skills, string? NationalVolunteerNumber);
+
+public abstract record RegistrationOutcome
+{
+    public sealed record Registered(Volunteer Volunteer) : RegistrationOutcome;
+
+    /// <summary>The same person is registered already (one person, one registration).</summary>
+    public sealed record AlreadyRegistered(Guid ExistingId, string UnitCode) : RegistrationOutcome;
+
+    public sealed record UnknownUnit(string UnitCode) : RegistrationOutcome;
+}
+
+internal static class VolunteerRegistration
+{
+    /// <summary>
+    /// Registers one person (not yet saved: the caller saves, so a CSV import can save a batch at once), publishing
+    /// VolunteerRegistered with the masked number only.
+    /// </summary>
+    public static async Task<RegistrationOutcome> RegisterAsync(
+        VolunteersDbContext db, PersonalDataProtector protector, RegistrationInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var idNumber = ProtectedIdNumber.From(input.IdNumber, protector);
+        var existing = db.Volunteers.Local.FirstOrDefault(v => v.IdNumberHash == idNumber.LookupHash)
+            ?? await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.IdNumberHash == idNumber.LookupHash, cancellationToken);
+        if (existing is not null) return new RegistrationOutcome.AlreadyRegistered(existing.Id, existing.UnitCode);
+        if (!await db.Units.AnyAsync(u => u.Code == input.UnitCode, cancellationToken)) return new RegistrationOutcome.UnknownUnit(input.UnitCode);
+
+        var number = $"V{now:yyyy}{await db.NextAsync(VolunteersDbContext.VolunteerNumbers, cancellationToken):D6}";
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+        var volunteer = new Volunteer(number, input.Name, idNumber, phone is null ? null : protector.Encrypt(phone),
+            phone is null ? null : Masking.Phone(phone), input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
+        db.Volunteers.Add(volunteer);
+        db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit));
+        return new RegistrationOutcome.Registered(volunteer);
+    }
+
+    /// <summary>The unit a registration goes to: a unit-scoped client's own unit, whatever it asked.</summary>
+    public static string? UnitFor(CallerContext caller, string? requested) =>
+        caller.IsUnitScoped ? caller.UnitId : requested?.Trim();
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Civility.Volunteers.Tests;
+
+[Collection(VolunteersCollection.Name)]
+public sealed class ActivityTests(VolunteersServiceFixture fixture)
+{
+    private async Task<(string Unit, Guid Activity, DateTimeOffset Start)> ActivityAsync(HttpClient admin, int capacity)
+    {
+        var unit = await admin.NewUnitAsync();
+        var project = await (await admin.PostAsJsonAsync("/api/volunteers/projects",
+            new { name = "Care for empty-nest elderly", category = "elderly-care", organizingUnitCode = unit })).JsonAsync(HttpStatusCode.Created);
+        var start = fixture.Clock.GetUtcNow().AddDays(1);
+        var activity = await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
+        {
+            projectId = project.Id(), title = "Home visits", place = "Xiyang village", startsAt = start, endsAt = start.AddHours(3), capacity,
+        })).JsonAsync(HttpStatusCode.Created);
+        return (unit, activity.Id(), start);
+    }
+
+    [Fact]
+    public async Task Sign_ups_beyond_capacity_wait_and_the_first_in_line_is_promoted_when_someone_cancels()
+    {
+        using var admin = fixture.Service.Admin();
+        var (unit, activity, _) = await ActivityAsync(admin, capacity: 2);
+        var people = new List<Guid>();
+        for (var i = 0; i < 4; i++) people.Add((await admin.RegisterAsync(unit)).Id());
+
+        var statuses = new List<string>();
+        foreach (var volunteerId in people)
+            statuses.Add((await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId }))
+                .JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString()!);
+        Assert.Equal(["confirmed", "confirmed", "waitlisted", "waitlisted"], statuses);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId = people[0] })).JsonAsync(HttpStatusCode.Conflict);
+
+        var after = await (await admin.DeleteAsync($"/api/volunteers/activities/{activity}/sign-ups/{people[1]}")).JsonAsync(HttpStatusCode.OK);
+        var byVolunteer = after.GetProperty("signUps").EnumerateArray().ToDictionary(s => s.GetProperty("volunteerId").GetGuid(), s => s.GetProperty("status").GetString());
+        Assert.Equal("cancelled", byVolunteer[people[1]]);
+        Assert.Equal("confirmed", byVolunteer[people[2]]); // first in line
+        Assert.Equal("waitlisted", byVolunteer[people[3]]);
+        Assert.Equal(2, after.GetProperty("confirmed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Concurrent_sign_ups_never_exceed_the_capacity()
+    {
+        using var admin = fixture.Service.Admin();
+        var (unit, activity, _) = await ActivityAsync(admin, capacity: 3);
+        var people = new List<Guid>();
+        for (var i = 0; i < 12; i++) people.Add((await admin.RegisterAsync(unit)).Id());
+
+        var responses = await Task.WhenAll(people.Select(async volunteerId =>
+        {
+            using var client = fixture.Service.Admin();
+            return await (await client.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId })).JsonAsync(HttpStatusCode.OK);
+        }));
+        Assert.Equal(3, responses.Count(r => r.GetProperty("status").GetString() == "confirmed"));
+        var state = await (await admin.GetAsync($"/api/volunteers/activities/{activity}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(3, state.GetProperty("confirmed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Check_out_records_the_actual_time_late_arrival_moves_the_start_early_arrival_is_not_credited()
+    {
+        using var admin = fixture.Service.Admin();
+        var (unit, activity, start) = await ActivityAsync(admin, capacity: 5);
+        var late = (await admin.RegisterAsync(unit)).Id();
+        var early = (await admin.RegisterAsync(unit)).Id();
+        foreach (var volunteerId in new[] { late, early })
+            await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId })).JsonAsync(HttpStatusCode.OK);
+
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        fixture.Clock.SetUtcNow(start.AddMinutes(-30));
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-in", null)).JsonAsync(HttpStatusCode.OK);
+        fixture.Clock.SetUtcNow(start.AddMinutes(45));
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-in", null)).JsonAsync(HttpStatusCode.OK);
+        fixture.Clock.SetUtcNow(start.AddHours(2));
+        var earlyOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-out", null)).JsonAsync(HttpStatusCode.OK);
+        fixture.Clock.SetUtcNow(start.AddHours(4)); // an hour after the end: not credited either
+        var lateOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2.00m, earlyOut.GetProperty("serviceRecord").GetProperty("hours").GetDecimal());
+        Assert.Equal(2.25m, lateOut.GetProperty("serviceRecord").GetProperty("hours").GetDecimal());
+        Assert.Equal("pending", lateOut.GetProperty("serviceRecord").GetProperty("status").GetString());
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.Conflict);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Civility.Contracts.VillagePairing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Civility.Volunteers.Tests;
+
+[Collection(VolunteersCollection.Name)]
+public sealed class HoursTests(VolunteersServiceFixture fixture)
+{
+    private string Database => fixture.Service.DatabaseConnectionString;
+
+    [Fact]
+    public async Task Records_are_approved_or_declined_once_and_only_approved_ones_can_be_voided_with_a_reason()
+    {
+        using var admin = fixture.Service.Admin();
+        var volunteer = (await admin.RegisterAsync(await admin.NewUnitAsync())).Id();
+        var approved = await admin.ApprovedHoursAsync(volunteer, 3.5m);
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+
+        var pending = await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
+            new { volunteerId = volunteer, serviceDate = "2026-04-02", hours = 2, content = "Health talk" })).JsonAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline", new { reason = "" })).JsonAsync(HttpStatusCode.BadRequest);
+        var declined = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline", new { reason = "Not on the sign-in sheet" }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("declined", declined.GetProperty("status").GetString());
+        var illegal = await (await admin.PostAsync($"/api/volunteers/service-records/{pending.Id()}/approve", null)).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Empty(illegal.GetProperty("allowed").EnumerateArray());
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/void", new { reason = "x" })).JsonAsync(HttpStatusCode.Conflict);
+
+        var voided = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{approved.Id()}/void", new { reason = "Entered for the wrong person" }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("voided", voided.GetProperty("status").GetString());
+        Assert.Equal("Entered for the wrong person", voided.GetProperty("voidReason").GetString());
+        var person = await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0m, person.GetProperty("approvedHours").GetDecimal());
+        Assert.Single(await Outbox.EventsAsync(Database, "ServiceRecordVoided"), e => e.GetProperty("serviceRecordId").GetGuid() == approved.Id());
+
+        // Still there, whatever happened to them: the API has no way to delete a record.
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?volunteerId={volunteer}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, records.GetProperty("total").GetInt32());
+        using var delete = await admin.DeleteAsync($"/api/volunteers/service-records/{approved.Id()}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
+    }
+
+    [Fact]
+    public async Task Crossing_a_star_level_is_announced_once()
+    {
+        using var admin = fixture.Service.Admin();
+        var volunteer = (await admin.RegisterAsync(await admin.NewUnitAsync())).Id();
+        await admin.ApprovedHoursAsync(volunteer, 20m, "2026-01-10");
+        for (var day = 11; day < 15; day++) await admin.ApprovedHoursAsync(volunteer, 20m, $"2026-01-{day}"); // 100 h: 1★
+        var last = await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-20");
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{last.Id()}/void", new { reason = "duplicate" })).JsonAsync(HttpStatusCode.OK);
+        await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-21");
+
+        var person = await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, person.GetProperty("stars").GetInt32());
+        Assert.Equal(104m, person.GetProperty("approvedHours").GetDecimal());
+        var reached = (await Outbox.EventsAsync(Database, "StarLevelReached")).Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer).ToList();
+        var only = Assert.Single(reached);
+        Assert.Equal(1, only.GetProperty("stars").GetInt32());
+        Assert.Equal(7, (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Count(e => e.GetProperty("volunteerId").GetGuid() == volunteer));
+    }
+
+    [Fact]
+    public async Task A_pairing_activity_delivered_twice_records_the_participants_hours_once()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var first = (await admin.RegisterAsync(unit)).Id();
+        var second = (await admin.RegisterAsync(unit)).Id();
+        var completed = new PairingActivityCompleted(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), unit, "free-clinic",
+            new DateOnly(2026, 5, 20), [new(first, 3m), new(second, 2.5m), new(Guid.NewGuid(), 4m)], 60);
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        await bus.Publish(completed, context => context.MessageId = completed.EventId);
+        await bus.Publish(completed, context => context.MessageId = completed.EventId);
+        var replay = completed with { EventId = Guid.NewGuid() }; // the same activity announced again under a new id
+        await bus.Publish(replay, context => context.MessageId = replay.EventId);
+
+        await Polling.UntilAsync(async () =>
+        {
+            var person = await (await admin.GetAsync($"/api/volunteers/{second}")).JsonAsync(HttpStatusCode.OK);
+            return person.GetProperty("approvedHours").GetDecimal() > 0 ? "recorded" : null;
+        }, TimeSpan.FromSeconds(30), "the pairing hours arrive");
+        await Task.Delay(1500); // give a duplicate the time to show up if it were going to
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, records.GetProperty("total").GetInt32());
+        var hours = records.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("volunteerId").GetGuid(), r.GetProperty("hours").GetDecimal(), r.GetProperty("status").GetString())).ToList();
+        Assert.Contains((first, 3m, "approved"), hours);
+        Assert.Contains((second, 2.5m, "approved"), hours);
+    }
+
+    [Fact]
+    public async Task A_bulk_hours_import_copies_the_good_rows_reports_the_bad_ones_and_skips_them_on_resend()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
+        var file = new StringBuilder("volunteer_number,service_date,hours,content\n")
+            .Append($"{number},2026-02-01,2.5,Epidemic prevention\n")
+            .Append($"{number},2026-02-02,3,\"Health education, school\"\n")
+            .Append("V0000NOBODY,2026-02-02,3,Ghost\n")
+            .Append($"{number},2026-13-02,3,Bad date\n")
+            .Append($"{number},2026-02-03,30,Too long\n")
+            .Append($"{number},2099-02-03,1,Future\n")
+            .ToString();
+
+        var first = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((6, 2, 4), (first.GetProperty("rows").GetInt32(), first.GetProperty("imported").GetInt32(), first.GetProperty("rejected").GetInt32()));
+        var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(4, "volunteer_number"), (5, "service_date"), (6, "hours"), (7, "service_date")], errors);
+
+        var second = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((0, 2), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, records.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_service_role_cannot_delete_kept_records()
+    {
+        // The migration revokes DELETE from the role that owns the schema; here that role is a fresh owner of a copy.
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var grants = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.role_table_grants WHERE table_schema = 'volunteers' AND table_name = 'service_records' AND privilege_type = 'DELETE' AND grantee = current_user",
+            connection);
+        Assert.Equal(0L, await grants.ExecuteScalarAsync());
+    }
+}
