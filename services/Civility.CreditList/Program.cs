@@ -1,12 +1,14 @@
 using Civility.Hosting;
+using Civility.CreditList;
 using Civility.CreditList.Data;
 using Civility.CreditList.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, typeof(Program).Assembly);
+builder.AddCreditList();
 
 var app = builder.Build();
 app.MapCivilityApi<CreditDbContext>("credit", area: "credit")
-    .MapSubjectsApi();
+    .MapCreditListApi();
 
 await app.RunCivilityServiceAsync();

@@ -34,17 +34,28 @@ namespace Civility.CreditList.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Identifier")
+                    b.Property<string>("DisplayIdentifier")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("identifier");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("display_identifier");
+
+                    b.Property<string>("EncryptedIdNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("encrypted_id_number");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("LookupHashOrCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identifier");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -58,11 +69,327 @@ namespace Civility.CreditList.Data.Migrations
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_subjects_name");
 
-                    b.HasIndex("Kind", "Identifier")
+                    b.HasIndex("Kind", "LookupHashOrCode")
                         .IsUnique()
                         .HasDatabaseName("ix_subjects_kind_identifier");
 
                     b.ToTable("subjects", "credit");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.EntryTransition", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_entry_transitions");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_entry_transitions_entry_id");
+
+                    b.ToTable("entry_transitions", "credit");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.ListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deciding_department");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("InternalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("internal_note");
+
+                    b.Property<string>("LegalBasisArticle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("legal_basis_article");
+
+                    b.Property<string>("LegalBasisLaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_basis_law");
+
+                    b.Property<string>("ListType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("list_type");
+
+                    b.Property<DateOnly>("ListingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("listing_date");
+
+                    b.Property<DateOnly>("PublishedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("published_from");
+
+                    b.Property<DateOnly>("PublishedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("published_until");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
+                    b.Property<DateOnly?>("StatementDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("statement_deadline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("tier");
+
+                    b.Property<bool>("UnderObjection")
+                        .HasColumnType("boolean")
+                        .HasColumnName("under_objection");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entries");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entries_source_key");
+
+                    b.HasIndex("Status", "PublishedUntil")
+                        .HasDatabaseName("ix_entries_status_published_until");
+
+                    b.HasIndex("SubjectId", "Status")
+                        .HasDatabaseName("ix_entries_subject_id_status");
+
+                    b.ToTable("entries", "credit");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("date")
+                        .HasColumnName("decide_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("grounds");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_objections_entry_id");
+
+                    b.HasIndex("Status", "DecideBy")
+                        .HasDatabaseName("ix_objections_status_decide_by");
+
+                    b.ToTable("objections", "credit");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.RepairApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Applicant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("applicant");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("commitment");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("date")
+                        .HasColumnName("decide_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("ProofOfCorrection")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("proof_of_correction");
+
+                    b.Property<string>("QueryCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("query_code");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_applications");
+
+                    b.HasIndex("QueryCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repair_applications_query_code");
+
+                    b.HasIndex("EntryId", "Status")
+                        .HasDatabaseName("ix_repair_applications_entry_id_status");
+
+                    b.ToTable("repair_applications", "credit");
                 });
 
             modelBuilder.Entity("Civility.Hosting.Audit.AuditRecord", b =>
@@ -262,6 +589,51 @@ namespace Civility.CreditList.Data.Migrations
                         .HasFilter("published_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", "credit");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.EntryTransition", b =>
+                {
+                    b.HasOne("Civility.CreditList.Domain.ListEntry", null)
+                        .WithMany("History")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_transitions_entries_entry_id");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.ListEntry", b =>
+                {
+                    b.HasOne("Civility.CreditList.Domain.CreditSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entries_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.Objection", b =>
+                {
+                    b.HasOne("Civility.CreditList.Domain.ListEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_entries_entry_id");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.RepairApplication", b =>
+                {
+                    b.HasOne("Civility.CreditList.Domain.ListEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repair_applications_entries_entry_id");
+                });
+
+            modelBuilder.Entity("Civility.CreditList.Domain.ListEntry", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

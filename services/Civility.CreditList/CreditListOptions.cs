@@ -1,0 +1,42 @@
+using Civility.CreditList.Domain;
+
+namespace Civility.CreditList;
+
+/// <summary>The county's rules that are policy rather than law: configuration section <c>CreditList</c>.</summary>
+public sealed class CreditListOptions
+{
+    /// <summary>Working days the notified subject has to make a statement (陈述申辩) before listing.</summary>
+    public int StatementPeriodWorkingDays { get; set; } = 5;
+
+    /// <summary>Working days within which a repair application is decided.</summary>
+    public int RepairDecisionWorkingDays { get; set; } = 5;
+
+    /// <summary>
+    /// Months after publication starts before a repair may be applied for, per black-list tier (the national rule:
+    /// minor at once, general after 3 months, serious after 1 year).
+    /// </summary>
+    public Dictionary<BlackTier, int> RepairMinimumMonths { get; set; } = new()
+    {
+        [BlackTier.Minor] = 0,
+        [BlackTier.General] = 3,
+        [BlackTier.Serious] = 12,
+    };
+
+    /// <summary>How long a red-list entry proposed from a commendation is published.</summary>
+    public int CommendationRedListMonths { get; set; } = 12;
+
+    /// <summary>How often the expiry job looks for ended publications.</summary>
+    public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int RepairMinimumMonthsFor(BlackTier tier) => RepairMinimumMonths.GetValueOrDefault(tier, 12);
+}
+
+/// <summary>"Today" is the county's date (China Standard Time), whatever the server's zone.</summary>
+public static class CountyClock
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    public static DateOnly CountyDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+}

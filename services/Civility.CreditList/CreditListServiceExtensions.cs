@@ -1,0 +1,17 @@
+using Civility.CreditList.Calendar;
+using Civility.CreditList.Jobs;
+
+namespace Civility.CreditList;
+
+public static class CreditListServiceExtensions
+{
+    /// <summary>What the credit-list service adds to the shared service set-up: its rules, calendar and expiry job.</summary>
+    public static WebApplicationBuilder AddCreditList(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<CreditListOptions>(builder.Configuration.GetSection("CreditList"));
+        builder.Services.AddSingleton(_ => WorkingDayCalendar.LoadFrom(Path.Combine(AppContext.BaseDirectory, "Calendar")));
+        builder.Services.AddSingleton<ExpiryJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ExpiryJob>());
+        return builder;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Civility.Hosting.Http;
+
+namespace Civility.CreditList.Domain;
+
+public enum RepairStatus { Submitted, Approved, Rejected }
+
+/// <summary>
+/// A credit repair application (信用修复): proof that the wrong was corrected and a signed credit commitment
+/// (信用承诺书). Anyone holding the query code may follow its progress.
+/// </summary>
+public sealed class RepairApplication
+{
+    // No 0/O/1/I/L: a code read out over the phone must not be misheard.
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    private RepairApplication() { }
+
+    public RepairApplication(Guid entryId, string applicant, string proofOfCorrection, string commitment, DateOnly decideBy, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        EntryId = entryId;
+        Applicant = applicant;
+        ProofOfCorrection = proofOfCorrection;
+        Commitment = commitment;
+        DecideBy = decideBy;
+        SubmittedAt = now;
+        Status = RepairStatus.Submitted;
+        QueryCode = NewQueryCode();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid EntryId { get; private set; }
+    public string QueryCode { get; private set; } = "";
+    public string Applicant { get; private set; } = "";
+    public string ProofOfCorrection { get; private set; } = "";
+    public string Commitment { get; private set; } = "";
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateOnly DecideBy { get; private set; }
+    public RepairStatus Status { get; private set; }
+    public string? Reply { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public void Decide(bool approve, string reply, string actor, DateTimeOffset now)
+    {
+        if (Status != RepairStatus.Submitted)
+            throw DomainRuleException.IllegalTransition("The repair application", JsonNames.Kebab(Status.ToString()), "decide", []);
+        Status = approve ? RepairStatus.Approved : RepairStatus.Rejected;
+        Reply = reply;
+        DecidedBy = actor;
+        DecidedAt = now;
+    }
+
+    private static string NewQueryCode() => RandomNumberGenerator.GetString(CodeAlphabet, 12);
+}

@@ -1,0 +1,36 @@
+using Civility.CreditList.Data;
+using Civility.CreditList.Domain;
+using Civility.Hosting.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.CreditList.Endpoints;
+
+public sealed record TransitionResponse(long Sequence, string Action, string From, string To, string Actor, string? Reason, DateTimeOffset At);
+
+/// <summary>The internal view of an entry, for the departments: everything, internal note and history included.</summary>
+public sealed record EntryResponse(
+    Guid Id, SubjectsApi.SubjectResponse Subject, string ListType, string? Tier, string Law, string Article, string Facts,
+    string DecisionNumber, string DecidingDepartment, DateOnly ListingDate, DateOnly PublishedFrom, DateOnly PublishedUntil,
+    string Status, DateOnly? StatementDeadline, bool UnderObjection, bool FormerlyListed, string? InternalNote,
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<TransitionResponse> History);
+
+internal static class EntryViews
+{
+    public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNames.Kebab(value.ToString());
+
+    public static EntryResponse ToResponse(ListEntry e, CreditSubject subject) => new(
+        e.Id, SubjectsApi.ToResponse(subject), Kebab(e.ListType), e.Tier is { } tier ? Kebab(tier) : null, e.LegalBasisLaw,
+        e.LegalBasisArticle, e.Facts, e.DecisionNumber, e.DecidingDepartment, e.ListingDate, e.PublishedFrom, e.PublishedUntil,
+        Kebab(e.Status), e.StatementDeadline, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
+        e.History.OrderBy(t => t.At).ThenBy(t => t.Sequence)
+            .Select(t => new TransitionResponse(t.Sequence, t.Action, Kebab(t.From), Kebab(t.To), t.Actor, t.Reason, t.At)).ToList());
+
+    /// <summary>The entry (with its history) and its subject, tracked for a change; 404 when there is none.</summary>
+    public static async Task<(ListEntry Entry, CreditSubject Subject)> LoadAsync(CreditDbContext db, Guid id, CancellationToken cancellationToken = default)
+    {
+        var entry = await db.Entries.Include(e => e.History).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new DomainRuleException(RuleKind.NotFound, "There is no such entry.");
+        var subject = await db.Subjects.FirstAsync(s => s.Id == entry.SubjectId, cancellationToken);
+        return (entry, subject);
+    }
+}

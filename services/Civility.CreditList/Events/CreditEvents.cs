@@ -1,0 +1,26 @@
+using Civility.Contracts.CreditList;
+using Civility.CreditList.Domain;
+using Civility.Hosting.Http;
+
+namespace Civility.CreditList.Events;
+
+/// <summary>Builds the integration events; a person appears only by keyed hash and masked number.</summary>
+public static class CreditEvents
+{
+    public static CreditSubjectRef Ref(CreditSubject subject) => new(
+        subject.Id, JsonNames.Kebab(subject.Kind.ToString()), subject.Name, subject.DisplayIdentifier, subject.SubjectKeyHash);
+
+    public static Contracts.IntegrationEvent Activated(ListEntry entry, CreditSubject subject, DateTimeOffset now) => entry.ListType switch
+    {
+        ListType.Black => new SubjectBlacklisted(entry.Id, Ref(subject), JsonNames.Kebab(entry.Tier!.Value.ToString()),
+            entry.DecisionNumber, entry.PublishedFrom, entry.PublishedUntil) { OccurredAt = now },
+        _ => new SubjectRedlisted(entry.Id, Ref(subject), entry.DecisionNumber, entry.PublishedFrom, entry.PublishedUntil) { OccurredAt = now },
+    };
+
+    /// <summary>Reason: expired, repaired or revoked.</summary>
+    public static ListingLifted Lifted(ListEntry entry, CreditSubject subject, DateTimeOffset now) =>
+        new(entry.Id, Ref(subject), JsonNames.Kebab(entry.ListType.ToString()), JsonNames.Kebab(entry.Status.ToString())) { OccurredAt = now };
+
+    public static ListingUnderObjection UnderObjection(ListEntry entry, CreditSubject subject, DateOnly decideBy, DateTimeOffset now) =>
+        new(entry.Id, Ref(subject), decideBy) { OccurredAt = now };
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Civility.CreditList.Tests;
+
+[Collection(CreditListCollection.Name)]
+public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture)
+{
+    [Fact]
+    public async Task Anyone_finds_only_published_entries_with_public_fields_by_identifier_or_name()
+    {
+        using var admin = fixture.Service.Admin();
+        using var anonymous = fixture.Service.Anonymous();
+        var start = new DateOnly(2025, 3, 3);
+        fixture.SetToday(start);
+        var idNumber = CreditApi.NewCitizenId();
+        var name = $"Liu {Guid.NewGuid():N}"[..12];
+        var person = await CreditApi.CreatePersonAsync(admin, idNumber, name);
+        var published = await CreditApi.ProposeAsync(admin, person, "black", "serious", start, start.AddYears(2), note: "Informant: neighbour Chen.");
+        await CreditApi.ActivateAsync(fixture, admin, published);
+        await CreditApi.ProposeAsync(admin, person, "black", "minor", start, start.AddMonths(2)); // only proposed
+
+        foreach (var query in new[] { $"identifier={idNumber}", $"name={Uri.EscapeDataString(name)}" })
+        {
+            using var response = await anonymous.GetAsync($"/api/credit/public/entries?{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(idNumber, body);
+            Assert.DoesNotContain("Informant", body);
+            var page = JsonDocument.Parse(body).RootElement;
+            Assert.Equal(1, page.GetProperty("total").GetInt32());
+            var item = page.GetProperty("items")[0];
+            Assert.Equal(published, item.GetProperty("entryId").GetGuid());
+            Assert.Equal($"{idNumber[..4]}**********{idNumber[^4..]}", item.GetProperty("identifier").GetString());
+            Assert.False(item.TryGetProperty("internalNote", out _));
+            Assert.False(item.TryGetProperty("history", out _));
+        }
+    }
+
+    [Fact]
+    public async Task The_public_query_needs_a_valid_name_or_identifier()
+    {
+        using var anonymous = fixture.Service.Anonymous();
+        using var nothing = await anonymous.GetAsync("/api/credit/public/entries");
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        using var garbage = await anonymous.GetAsync("/api/credit/public/entries?identifier=12345");
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        using var internalList = await anonymous.GetAsync("/api/credit/entries");
+        Assert.Equal(HttpStatusCode.Unauthorized, internalList.StatusCode);
+    }
+
+    [Fact]
+    public async Task Measures_answer_what_applies_now_and_which_entries_cause_it()
+    {
+        using var admin = fixture.Service.Admin();
+        var start = new DateOnly(2025, 3, 3);
+        fixture.SetToday(start);
+        var subject = await CreditApi.CreateOrganizationAsync(admin);
+        var none = await CreditApi.GetJsonAsync(admin, $"/api/credit/subjects/{subject}/measures");
+        Assert.Empty(none.GetProperty("measures").EnumerateArray());
+
+        var minor = await CreditApi.ProposeAsync(admin, subject, "black", "minor", start, start.AddMonths(3));
+        await CreditApi.ActivateAsync(fixture, admin, minor);
+        var general = await CreditApi.ProposeAsync(admin, subject, "black", "general", start, start.AddMonths(6));
+        await CreditApi.ActivateAsync(fixture, admin, general);
+
+        using var reader = fixture.Service.ClientFor("pairing-service", null, "credit.read");
+        var measures = (await CreditApi.GetJsonAsync(reader, $"/api/credit/subjects/{subject}/measures")).GetProperty("measures")
+            .EnumerateArray().ToDictionary(m => m.GetProperty("code").GetString()!, m => m);
+        Assert.Contains("no-civilized-unit-title", measures.Keys);
+        Assert.Contains("no-honours", measures.Keys);
+        Assert.DoesNotContain("no-public-procurement", measures.Keys);
+        Assert.Equal([general], measures["no-civilized-unit-title"].GetProperty("because").EnumerateArray().Select(b => b.GetProperty("entryId").GetGuid()));
+        Assert.Equal(2, measures["stricter-inspection"].GetProperty("because").GetArrayLength());
+
+        fixture.SetToday(start.AddMonths(6).AddDays(1));
+        var later = await CreditApi.GetJsonAsync(admin, $"/api/credit/subjects/{subject}/measures");
+        Assert.Empty(later.GetProperty("measures").EnumerateArray());
+        using var missing = await admin.GetAsync($"/api/credit/subjects/{Guid.NewGuid()}/measures");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
