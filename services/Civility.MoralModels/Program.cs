@@ -1,12 +1,21 @@
 using Civility.Hosting;
+using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, typeof(Program).Assembly);
+builder.Services.AddScoped<CreditGate>();
 
 var app = builder.Build();
 app.MapCivilityApi<MoralModelsDbContext>("moral-models", area: "moral-models")
-    .MapRoundsApi();
+    .MapRoundsApi()
+    .MapNominationsApi()
+    .MapWorkflowApi()
+    .MapObjectionsApi()
+    .MapVotingApi()
+    .MapReviewsApi()
+    .MapCommendationsApi()
+    .MapPublicApi();
 
 await app.RunCivilityServiceAsync();

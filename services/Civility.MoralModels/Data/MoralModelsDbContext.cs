@@ -11,6 +11,24 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
 
     public DbSet<SelectionRound> Rounds => Set<SelectionRound>();
 
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    public DbSet<CreditListing> CreditListings => Set<CreditListing>();
+
+    public DbSet<CreditGateDecision> GateDecisions => Set<CreditGateDecision>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<RoundReviewer> Reviewers => Set<RoundReviewer>();
+
+    public DbSet<ReviewScore> Scores => Set<ReviewScore>();
+
+    public DbSet<Commendation> Commendations => Set<Commendation>();
+
+    public DbSet<AssistanceRecord> Assistance => Set<AssistanceRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -12,5 +12,6 @@ internal sealed class SelectionRoundConfiguration : IEntityTypeConfiguration<Sel
         round.HasKey(r => r.Id);
         round.Property(r => r.Name).HasMaxLength(200);
         round.HasIndex(r => r.Name).IsUnique();
+        round.PrimitiveCollection(r => r.Categories);
     }
 }

@@ -1,3 +1,5 @@
+using Civility.Hosting;
+using Civility.Hosting.Http;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
@@ -8,47 +10,61 @@ namespace Civility.MoralModels.Endpoints;
 
 public static class RoundsApi
 {
-    public sealed record CreateRoundRequest(string? Name, int? Year, int? PublicityDays);
+    public sealed record CreateRoundRequest(string? Name, int? Year, int? PublicityDays, List<string>? Categories,
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt);
 
-    public sealed record RoundResponse(Guid Id, string Name, int Year, int PublicityDays, DateTimeOffset CreatedAt);
+    public sealed record RoundResponse(Guid Id, string Name, int Year, int PublicityDays, IReadOnlyList<NominationCategory> Categories,
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, DateTimeOffset CreatedAt);
 
     public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
     {
         var rounds = api.MapGroup("/rounds").WithTags("Selection rounds");
-        rounds.MapPost("/", CreateAsync).WithSummary("Open a selection round").RequireScope(CivilityScopes.MoralWrite);
+        rounds.MapPost("/", CreateAsync).WithSummary("Open a selection round").RequireScope(CivilityScopes.Admin);
         rounds.MapGet("/{id:guid}", GetAsync).WithSummary("One selection round").RequireScope(CivilityScopes.MoralRead);
         rounds.MapGet("/", ListAsync).WithSummary("Selection rounds, newest first").RequireScope(CivilityScopes.MoralRead);
         return api;
     }
 
-    private static async Task<Results<Created<RoundResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateRoundRequest request, MoralModelsDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<RoundResponse>, ValidationProblem>> CreateAsync(
+        CreateRoundRequest request, MoralModelsDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors["name"] = ["Name is required, at most 200 characters."];
-        if (request.Year is not (>= 2000 and <= 2100)) errors["year"] = ["Year is required, between 2000 and 2100."];
-        var publicityDays = request.PublicityDays ?? 7;
-        if (publicityDays is < 1 or > 30) errors["publicityDays"] = ["Publicity lasts 1 to 30 days."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (await db.Rounds.AnyAsync(r => r.Name == name))
-            return TypedResults.Problem(title: "A round with this name exists.", detail: name, statusCode: StatusCodes.Status409Conflict);
+        var check = new RequestValidator();
+        var name = check.Text("name", request.Name, 200);
+        var year = check.Range("year", request.Year, 2000, 2100);
+        var publicityDays = check.Range("publicityDays", request.PublicityDays ?? 7, 1, 30);
+        var categories = new List<NominationCategory>();
+        for (var i = 0; i < (request.Categories?.Count ?? 0); i++)
+            if (check.Enum<NominationCategory>($"categories[{i}]", request.Categories![i]) is { } c) categories.Add(c);
+        if (request.Categories is { Count: 0 }) check.Add("categories", "Name at least one category, or leave it out for all.");
+        check.Check(request.VotingOpensAt is null == request.VotingClosesAt is null, "votingClosesAt", "A voting window has both an opening and a closing time.");
+        check.Check(request.VotingOpensAt is null || request.VotingClosesAt > request.VotingOpensAt, "votingClosesAt", "Voting closes after it opens.");
+        if (!check.IsValid) return check.Problem();
+        if (await db.Rounds.AnyAsync(r => r.Name == name, ct))
+            throw DomainRuleException.Conflict("A round with this name exists.", name);
 
-        var round = new SelectionRound(name, request.Year!.Value, publicityDays, clock.GetUtcNow());
+        var round = new SelectionRound(name, year!.Value, publicityDays!.Value, clock.GetUtcNow(),
+            categories.Count > 0 ? categories : null, request.VotingOpensAt, request.VotingClosesAt);
         db.Rounds.Add(round);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/moral-models/rounds/{round.Id}", ToResponse(round));
     }
 
-    private static async Task<Results<Ok<RoundResponse>, NotFound>> GetAsync(Guid id, MoralModelsDbContext db) =>
-        await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is { } round
+    private static async Task<Results<Ok<RoundResponse>, NotFound>> GetAsync(Guid id, MoralModelsDbContext db, CancellationToken ct) =>
+        await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } round
             ? TypedResults.Ok(ToResponse(round))
             : TypedResults.NotFound();
 
-    private static async Task<Ok<List<RoundResponse>>> ListAsync(MoralModelsDbContext db) =>
-        TypedResults.Ok(await db.Rounds.AsNoTracking().OrderByDescending(r => r.CreatedAt)
-            .Select(r => new RoundResponse(r.Id, r.Name, r.Year, r.PublicityDays, r.CreatedAt)).ToListAsync());
+    private static async Task<Results<Ok<PagedResult<RoundResponse>>, ValidationProblem>> ListAsync(
+        MoralModelsDbContext db, int? year, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var query = db.Rounds.AsNoTracking();
+        if (year is { } y) query = query.Where(r => r.Year == y);
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderByDescending(r => r.CreatedAt).Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<RoundResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
+    }
 
-    private static RoundResponse ToResponse(SelectionRound round) =>
-        new(round.Id, round.Name, round.Year, round.PublicityDays, round.CreatedAt);
+    private static RoundResponse ToResponse(SelectionRound round) => new(round.Id, round.Name, round.Year, round.PublicityDays,
+        round.Categories, round.VotingOpensAt, round.VotingClosesAt, round.CreatedAt);
 }

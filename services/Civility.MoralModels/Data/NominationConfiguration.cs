@@ -1,0 +1,122 @@
+using Civility.MoralModels.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Civility.MoralModels.Data;
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> nomination)
+    {
+        nomination.ToTable("nominations");
+        nomination.HasKey(n => n.Id);
+        nomination.HasOne<SelectionRound>().WithMany().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Restrict);
+        nomination.Property(n => n.Category).HasConversion<string>().HasMaxLength(32);
+        nomination.Property(n => n.GoodPersonKind).HasConversion<string>().HasMaxLength(32);
+        nomination.Property(n => n.NomineeKind).HasConversion<string>().HasMaxLength(16);
+        nomination.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        nomination.Property(n => n.ResumeTo).HasConversion<string>().HasMaxLength(16);
+        nomination.Property(n => n.SuspensionCause).HasConversion<string>().HasMaxLength(16);
+        nomination.Property(n => n.NomineeName).HasMaxLength(100);
+        nomination.Property(n => n.IdHash).HasMaxLength(64);
+        nomination.Property(n => n.IdMasked).HasMaxLength(18);
+        nomination.Property(n => n.IdEncrypted).HasMaxLength(200);
+        nomination.PrimitiveCollection(n => n.FamilyMembers);
+        nomination.Property(n => n.FamilyMotto).HasMaxLength(500);
+        nomination.Property(n => n.NomineeKeyHash).HasMaxLength(64);
+        nomination.Property(n => n.UnitCode).HasMaxLength(32);
+        nomination.Property(n => n.Deeds).HasMaxLength(4000);
+        nomination.Property(n => n.NominatorClientId).HasMaxLength(100);
+        nomination.Property(n => n.NominatorUnitCode).HasMaxLength(32);
+        nomination.Property(n => n.SuspensionReason).HasMaxLength(500);
+        nomination.Property(n => n.Version).IsRowVersion();
+        // The same nominee once per round: a duplicate is merged as a supporter, and a race on it answers 409.
+        nomination.HasIndex(n => new { n.RoundId, n.NomineeKeyHash }).IsUnique();
+        nomination.HasIndex(n => n.IdHash);
+        nomination.HasIndex(n => new { n.Status, n.CommendedAt });
+        nomination.HasIndex(n => n.UnitCode);
+
+        nomination.OwnsMany(n => n.Transitions, t =>
+        {
+            t.ToTable("nomination_transitions");
+            t.WithOwner().HasForeignKey("NominationId");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.From).HasConversion<string>().HasMaxLength(16);
+            t.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
+            t.Property(x => x.Action).HasMaxLength(32);
+            t.Property(x => x.Actor).HasMaxLength(100);
+            t.Property(x => x.Reason).HasMaxLength(1000);
+        });
+        nomination.Navigation(n => n.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        nomination.OwnsMany(n => n.Supporters, s =>
+        {
+            s.ToTable("nomination_supporters");
+            s.WithOwner().HasForeignKey("NominationId");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.ClientId).HasMaxLength(100);
+            s.Property(x => x.UnitCode).HasMaxLength(32);
+            s.Property(x => x.Note).HasMaxLength(4000); // the supporter's own account of the deeds
+        });
+        nomination.Navigation(n => n.Supporters).HasField("_supporters").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> objection)
+    {
+        objection.ToTable("objections");
+        objection.HasKey(o => o.Id);
+        objection.HasOne<Nomination>().WithMany().HasForeignKey(o => o.NominationId).OnDelete(DeleteBehavior.Restrict);
+        objection.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        objection.Property(o => o.Content).HasMaxLength(4000);
+        objection.Property(o => o.ContactName).HasMaxLength(100);
+        objection.Property(o => o.ContactPhone).HasMaxLength(32);
+        objection.Property(o => o.Resolution).HasMaxLength(2000);
+        objection.Property(o => o.ResolvedBy).HasMaxLength(100);
+        objection.HasIndex(o => new { o.NominationId, o.Status });
+    }
+}
+
+internal sealed class CreditListingConfiguration : IEntityTypeConfiguration<CreditListing>
+{
+    public void Configure(EntityTypeBuilder<CreditListing> listing)
+    {
+        listing.ToTable("credit_listings");
+        listing.HasKey(l => l.EntryId);
+        listing.Property(l => l.EntryId).ValueGeneratedNever();
+        listing.Property(l => l.SubjectKind).HasMaxLength(32);
+        listing.Property(l => l.SubjectName).HasMaxLength(200);
+        listing.Property(l => l.MaskedIdentifier).HasMaxLength(32);
+        listing.Property(l => l.SubjectKeyHash).HasMaxLength(64);
+        listing.Property(l => l.Tier).HasMaxLength(32);
+        listing.Property(l => l.DecisionNumber).HasMaxLength(100);
+        listing.Property(l => l.LiftReason).HasMaxLength(100);
+        listing.HasIndex(l => l.SubjectKeyHash);
+    }
+}
+
+internal sealed class CreditGateDecisionConfiguration : IEntityTypeConfiguration<CreditGateDecision>
+{
+    public void Configure(EntityTypeBuilder<CreditGateDecision> decision)
+    {
+        decision.ToTable("credit_gate_decisions");
+        decision.HasKey(d => d.Id);
+        decision.Property(d => d.Action).HasMaxLength(32);
+        decision.Property(d => d.SubjectKeyHash).HasMaxLength(64);
+        decision.Property(d => d.Actor).HasMaxLength(100);
+        decision.HasIndex(d => d.NominationId);
+    }
+}
+
+internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
+{
+    public void Configure(EntityTypeBuilder<Vote> vote)
+    {
+        vote.ToTable("votes");
+        vote.HasKey(v => new { v.NominationId, v.VoterHash });
+        vote.Property(v => v.VoterHash).HasMaxLength(64);
+        vote.HasIndex(v => v.RoundId);
+    }
+}

@@ -1,0 +1,96 @@
+namespace Civility.MoralModels.Domain;
+
+/// <summary>
+/// The local view of one credit-list black-list entry (失信黑名单), built from the credit service's events. Kept
+/// after it is lifted: gate decisions that relied on it still point at it.
+/// </summary>
+public sealed class CreditListing
+{
+    private CreditListing() { }
+
+    public CreditListing(Guid entryId, string subjectKind, string subjectName, string maskedIdentifier, string? subjectKeyHash,
+        string tier, string decisionNumber, DateOnly publishedFrom, DateOnly publishedUntil, DateTimeOffset now)
+    {
+        EntryId = entryId;
+        SubjectKind = subjectKind;
+        SubjectName = subjectName;
+        MaskedIdentifier = maskedIdentifier;
+        SubjectKeyHash = subjectKeyHash;
+        Tier = tier;
+        DecisionNumber = decisionNumber;
+        PublishedFrom = publishedFrom;
+        PublishedUntil = publishedUntil;
+        ReceivedAt = now;
+    }
+
+    public Guid EntryId { get; private set; }
+
+    public string SubjectKind { get; private set; } = "";
+
+    public string SubjectName { get; private set; } = "";
+
+    public string MaskedIdentifier { get; private set; } = "";
+
+    /// <summary>For a person: the keyed hash of the citizen ID, equal to a nomination's <see cref="Nomination.IdHash"/>.</summary>
+    public string? SubjectKeyHash { get; private set; }
+
+    public string Tier { get; private set; } = "";
+
+    public string DecisionNumber { get; private set; } = "";
+
+    public DateOnly PublishedFrom { get; private set; }
+
+    public DateOnly PublishedUntil { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset? LiftedAt { get; private set; }
+
+    public string? LiftReason { get; private set; }
+
+    public bool IsActive => LiftedAt is null;
+
+    public string Describe() => $"black-listed by decision {DecisionNumber} (entry {EntryId}, tier {Tier})";
+
+    public void Lift(string reason, DateTimeOffset now)
+    {
+        if (LiftedAt is not null) return;
+        LiftedAt = now;
+        LiftReason = reason;
+    }
+}
+
+/// <summary>One decision of the credit gate, with the listing it relied on (none when it let the action pass).</summary>
+public sealed class CreditGateDecision
+{
+    private CreditGateDecision() { }
+
+    public CreditGateDecision(string action, string? subjectKeyHash, Guid? nominationId, Guid? listingEntryId, bool allowed, string actor, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        Action = action;
+        SubjectKeyHash = subjectKeyHash;
+        NominationId = nominationId;
+        ListingEntryId = listingEntryId;
+        Allowed = allowed;
+        Actor = actor;
+        DecidedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>nominate, publicize, commend, suspend, resume.</summary>
+    public string Action { get; private set; } = "";
+
+    public string? SubjectKeyHash { get; private set; }
+
+    public Guid? NominationId { get; private set; }
+
+    public Guid? ListingEntryId { get; private set; }
+
+    public bool Allowed { get; private set; }
+
+    public string Actor { get; private set; } = "";
+
+    public DateTimeOffset DecidedAt { get; private set; }
+}

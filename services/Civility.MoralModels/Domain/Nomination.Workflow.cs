@@ -1,0 +1,112 @@
+using Civility.Hosting.Http;
+
+namespace Civility.MoralModels.Domain;
+
+public sealed partial class Nomination
+{
+    public const string Review = "review", Publicize = "publicize", Select = "select", Reject = "reject",
+        Commend = "commend", Suspend = "suspend", Resume = "resume", Revoke = "revoke";
+
+    /// <summary>The actions an operator may take from each state; everything else is an illegal transition (409).</summary>
+    public static IReadOnlyList<string> AllowedFrom(NominationStatus status) => status switch
+    {
+        NominationStatus.Nominated => [Review, Reject],
+        NominationStatus.UnderReview => [Publicize, Reject],
+        NominationStatus.InPublicity => [Select, Reject],
+        NominationStatus.Suspended => [Resume, Reject],
+        NominationStatus.Selected => [Commend],
+        NominationStatus.Commended => [Revoke],
+        _ => [],
+    };
+
+    public IReadOnlyList<string> AllowedActions => AllowedFrom(Status);
+
+    public void StartReview(string actor, string? reason, DateTimeOffset now) =>
+        Move(Review, NominationStatus.UnderReview, actor, reason, now);
+
+    /// <summary>Opens the publicity window (公示) of the round's length, from now.</summary>
+    public void OpenPublicity(int days, string actor, string? reason, DateTimeOffset now)
+    {
+        Move(Publicize, NominationStatus.InPublicity, actor, reason, now);
+        PublicityStart = now;
+        PublicityEnd = now.AddDays(days);
+    }
+
+    public bool IsInPublicityWindow(DateTimeOffset now) =>
+        PublicityStart is { } start && PublicityEnd is { } end && now >= start && now < end;
+
+    public void MarkSelected(string actor, string? reason, DateTimeOffset now)
+    {
+        EnsureAllowed(Select);
+        if (PublicityEnd is { } end && now < end)
+            throw DomainRuleException.Rule("The publicity window has not closed yet.",
+                $"Selection is possible from {end:u}.", new Dictionary<string, object?> { ["publicityEnd"] = end });
+        Move(Select, NominationStatus.Selected, actor, reason, now);
+    }
+
+    public void MarkRejected(string actor, string reason, DateTimeOffset now) =>
+        Move(Reject, NominationStatus.Rejected, actor, reason, now);
+
+    public void MarkCommended(string actor, string commendation, DateTimeOffset now)
+    {
+        Move(Commend, NominationStatus.Commended, actor, commendation, now);
+        CommendedAt = now;
+    }
+
+    /// <summary>An upheld objection against a commended model withdraws the honour: it comes off the boards.</summary>
+    public void RevokeHonour(string actor, string reason, DateTimeOffset now) =>
+        Move(Revoke, NominationStatus.Revoked, actor, reason, now);
+
+    /// <summary>Whether something (an objection, a credit listing) may still suspend this nomination.</summary>
+    public bool IsSuspendable => Status is NominationStatus.Nominated or NominationStatus.UnderReview
+        or NominationStatus.InPublicity or NominationStatus.Selected or NominationStatus.Suspended;
+
+    /// <summary>
+    /// Stops the workflow until someone resumes it. Already suspended (say by an objection), a listing is recorded
+    /// as the new cause, so that only an admin can resume it once the listing is lifted.
+    /// </summary>
+    public void SuspendFor(SuspensionCause cause, string reason, Guid? listingId, string actor, DateTimeOffset now)
+    {
+        if (!IsSuspendable)
+            throw DomainRuleException.IllegalTransition("Nomination", Kebab(Status), Suspend, AllowedActions);
+        if (Status != NominationStatus.Suspended) ResumeTo = Status;
+        if (Status != NominationStatus.Suspended || cause == Domain.SuspensionCause.CreditListing)
+        {
+            SuspensionCause = cause;
+            SuspensionListingId = listingId;
+        }
+        SuspensionReason = reason;
+        _transitions.Add(new NominationTransition(Status, NominationStatus.Suspended, Suspend, actor, now, reason, listingId));
+        Status = NominationStatus.Suspended;
+    }
+
+    public void ResumeWorkflow(string actor, string reason, DateTimeOffset now)
+    {
+        EnsureAllowed(Resume);
+        var to = ResumeTo ?? NominationStatus.Nominated;
+        _transitions.Add(new NominationTransition(Status, to, Resume, actor, now, reason, SuspensionListingId));
+        Status = to;
+        ResumeTo = null;
+        SuspensionCause = null;
+        SuspensionReason = null;
+        SuspensionListingId = null;
+    }
+
+    public void EnsureAllowed(string action)
+    {
+        if (!AllowedActions.Contains(action))
+            throw DomainRuleException.IllegalTransition("Nomination", Kebab(Status), action, AllowedActions);
+    }
+
+    private void Move(string action, NominationStatus to, string actor, string? reason, DateTimeOffset now)
+    {
+        EnsureAllowed(action);
+        if (action is Reject or Revoke && string.IsNullOrWhiteSpace(reason))
+            throw DomainRuleException.Rule($"'{action}' needs a written reason.");
+        _transitions.Add(new NominationTransition(Status, to, action, actor, now, reason, null));
+        Status = to;
+        if (to != NominationStatus.Suspended) ResumeTo = null;
+    }
+
+    public static string Kebab(Enum value) => Hosting.Http.JsonNames.Kebab(value.ToString());
+}

@@ -1,0 +1,107 @@
+using Civility.Contracts.MoralModels;
+using Civility.Hosting;
+using Civility.Hosting.Http;
+using Civility.Hosting.PersonalData;
+using Civility.Messaging.Outbox;
+using Civility.MoralModels.Data;
+using Civility.MoralModels.Domain;
+using Civility.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.MoralModels.Endpoints;
+
+/// <summary>Objections (异议): anyone may file one during publicity; an admin resolves it with a written reason.</summary>
+public static class ObjectionsApi
+{
+    public sealed record FileObjectionRequest(string? Content, string? ContactName, string? ContactPhone);
+
+    public sealed record ResolveObjectionRequest(bool? Upheld, string? Reason);
+
+    public sealed record ObjectionResponse(Guid Id, Guid NominationId, string Content, string ContactName, string ContactPhone,
+        DateTimeOffset FiledAt, ObjectionStatus Status, string? Resolution, string? ResolvedBy, DateTimeOffset? ResolvedAt);
+
+    public static RouteGroupBuilder MapObjectionsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/public/nominations/{id:guid}/objections", FileAsync).WithTags("Public")
+            .WithSummary("File an objection (anonymous) during publicity, or against a commended model").AllowAnonymous();
+        api.MapGet("/nominations/{id:guid}/objections", ListAsync).WithTags("Objections")
+            .WithSummary("Objections against a nomination").RequireScope(CivilityScopes.Admin);
+        api.MapPost("/objections/{id:guid}/resolve", ResolveAsync).WithTags("Objections")
+            .WithSummary("Uphold (→ rejected / honour revoked) or dismiss (→ publicity resumes), with a reason").RequireScope(CivilityScopes.Admin);
+        return api;
+    }
+
+    private static async Task<Results<Created<ObjectionResponse>, ValidationProblem>> FileAsync(
+        Guid id, FileObjectionRequest request, MoralModelsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new RequestValidator();
+        var content = check.Text("content", request.Content, 4000);
+        var contactName = check.Text("contactName", request.ContactName, 100);
+        var phone = check.Text("contactPhone", request.ContactPhone, 20);
+        check.Check(phone.Length == 0 || (phone.Length >= 7 && phone.All(c => char.IsAsciiDigit(c) || c == '-' || c == '+')),
+            "contactPhone", "A telephone number: digits, at least 7.");
+        if (!check.IsValid) return check.Problem();
+
+        var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw NominationViews.NotFound();
+        var now = clock.GetUtcNow();
+        var duringPublicity = nomination.IsInPublicityWindow(now) && (nomination.Status == NominationStatus.InPublicity
+            || nomination is { Status: NominationStatus.Suspended, ResumeTo: NominationStatus.InPublicity });
+        if (!duringPublicity && nomination.Status != NominationStatus.Commended)
+            throw DomainRuleException.Rule("Objections are taken during the publicity window (or against a commended model).",
+                nomination.PublicityEnd is { } end ? $"The publicity window ran until {end:u}." : "This nomination is not in publicity.");
+
+        var objection = new Objection(id, content, contactName, phone, now);
+        db.Objections.Add(objection);
+        if (nomination.Status == NominationStatus.InPublicity)
+        {
+            var reason = "An objection was filed during publicity; suspended until it is resolved.";
+            nomination.SuspendFor(SuspensionCause.Objection, reason, null, Nomination.System, now);
+            db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), clock);
+        }
+        await db.SaveOrConflictAsync(ct);
+        return TypedResults.Created($"/api/moral-models/objections/{objection.Id}", ToResponse(objection));
+    }
+
+    private static async Task<Results<Ok<PagedResult<ObjectionResponse>>, ValidationProblem>> ListAsync(
+        Guid id, MoralModelsDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var query = db.Objections.AsNoTracking().Where(o => o.NominationId == id).OrderBy(o => o.FiledAt);
+        var total = await query.LongCountAsync(ct);
+        var items = await query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<ObjectionResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Results<Ok<ObjectionResponse>, ValidationProblem, NotFound>> ResolveAsync(
+        Guid id, ResolveObjectionRequest request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new RequestValidator();
+        var upheld = check.Required("upheld", request.Upheld);
+        var reason = check.Text("reason", request.Reason, 2000);
+        if (!check.IsValid) return check.Problem();
+
+        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (objection is null) return TypedResults.NotFound();
+        var nomination = await db.Nominations.FirstAsync(n => n.Id == objection.NominationId, ct);
+        var actor = NominationViews.ActorOf(caller);
+        var now = clock.GetUtcNow();
+        objection.Resolve(upheld!.Value, reason, actor, now);
+
+        if (upheld.Value)
+        {
+            if (nomination.Status == NominationStatus.Commended) nomination.RevokeHonour(actor, $"Objection upheld: {reason}", now);
+            else if (nomination.AllowedActions.Contains(Nomination.Reject)) nomination.MarkRejected(actor, $"Objection upheld: {reason}", now);
+        }
+        else if (nomination is { Status: NominationStatus.Suspended, SuspensionCause: SuspensionCause.Objection }
+                 && !await db.Objections.AnyAsync(o => o.NominationId == nomination.Id && o.Status == ObjectionStatus.Open && o.Id != id, ct))
+        {
+            nomination.ResumeWorkflow(actor, $"Objection dismissed: {reason}", now);
+        }
+        await db.SaveOrConflictAsync(ct);
+        return TypedResults.Ok(ToResponse(objection));
+    }
+
+    private static ObjectionResponse ToResponse(Objection o) => new(o.Id, o.NominationId, o.Content, Masking.Name(o.ContactName),
+        Masking.Phone(o.ContactPhone), o.FiledAt, o.Status, o.Resolution, o.ResolvedBy, o.ResolvedAt);
+}

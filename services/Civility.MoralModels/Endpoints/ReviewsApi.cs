@@ -1,0 +1,98 @@
+using Civility.Hosting.Http;
+using Civility.MoralModels.Data;
+using Civility.MoralModels.Domain;
+using Civility.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.MoralModels.Endpoints;
+
+/// <summary>Review (评审): a round's panel scores nominations under review, blind to others until they have scored.</summary>
+public static class ReviewsApi
+{
+    public sealed record AddReviewerRequest(string? ClientId, string? DeclaredUnitCode);
+
+    public sealed record ReviewerResponse(Guid Id, Guid RoundId, string ClientId, string? DeclaredUnitCode, DateTimeOffset AddedAt);
+
+    public sealed record ScoreItem(string? Criterion, int? Score, string? Reason);
+
+    public sealed record SubmitScoresRequest(List<ScoreItem>? Scores);
+
+    public sealed record ScoreResponse(string ReviewerClientId, IReadOnlyList<CriterionScore> Scores, double Total, DateTimeOffset SubmittedAt);
+
+    /// <summary>What a reviewer sees: before scoring only their own (nothing); after, every score and the vote tally.</summary>
+    public sealed record ReviewViewResponse(Guid NominationId, bool OwnScoreSubmitted, IReadOnlyList<ScoreResponse> Scores, long? Votes);
+
+    public static RouteGroupBuilder MapReviewsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/rounds/{id:guid}/reviewers", AddReviewerAsync).WithTags("Review")
+            .WithSummary("Add a reviewer to the round's panel, with their declared unit").RequireScope(CivilityScopes.Admin);
+        api.MapPost("/nominations/{id:guid}/scores", SubmitAsync).WithTags("Review")
+            .WithSummary("Score a nomination under review (0–10 per criterion)").RequireScope(CivilityScopes.MoralWrite);
+        api.MapGet("/nominations/{id:guid}/scores", ViewAsync).WithTags("Review")
+            .WithSummary("Scores and tally: a reviewer sees them only after scoring").RequireScope(CivilityScopes.MoralRead);
+        return api;
+    }
+
+    private static async Task<Results<Created<ReviewerResponse>, ValidationProblem, NotFound>> AddReviewerAsync(
+        Guid id, AddReviewerRequest request, MoralModelsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new RequestValidator();
+        var clientId = check.Text("clientId", request.ClientId, 100);
+        var unit = check.OptionalText("declaredUnitCode", request.DeclaredUnitCode, 32)?.ToUpperInvariant();
+        if (!check.IsValid) return check.Problem();
+        if (!await db.Rounds.AnyAsync(r => r.Id == id, ct)) return TypedResults.NotFound();
+        if (await db.Reviewers.AnyAsync(r => r.RoundId == id && r.ClientId == clientId, ct))
+            throw DomainRuleException.Conflict("This reviewer is already on the round's panel.");
+        var reviewer = new RoundReviewer(id, clientId, unit, clock.GetUtcNow());
+        db.Reviewers.Add(reviewer);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/moral-models/rounds/{id}/reviewers/{reviewer.Id}",
+            new ReviewerResponse(reviewer.Id, id, clientId, unit, reviewer.AddedAt));
+    }
+
+    private static async Task<Results<Created<ScoreResponse>, ValidationProblem>> SubmitAsync(
+        Guid id, SubmitScoresRequest request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new RequestValidator();
+        var scores = new List<CriterionScore>();
+        if (request.Scores is not { Count: > 0 }) check.Add("scores", "Score every criterion: deeds, influence, exemplarity.");
+        for (var i = 0; i < (request.Scores?.Count ?? 0); i++)
+        {
+            var item = request.Scores![i];
+            var criterion = check.Enum<ReviewCriterion>($"scores[{i}].criterion", item.Criterion);
+            var score = check.Range($"scores[{i}].score", item.Score, 0, 10);
+            var reason = check.OptionalText($"scores[{i}].reason", item.Reason, 1000);
+            // The extremes need a written justification (满分/零分须说明理由).
+            if (score is 0 or 10 && reason is null) check.Add($"scores[{i}].reason", "A score of 0 or 10 needs a written reason.");
+            if (criterion is { } c && score is { } s) scores.Add(new CriterionScore(c, s, reason));
+        }
+        if (!check.IsValid) return check.Problem();
+
+        var nomination = await db.LoadAsync(id, caller, ct);
+        var reviewer = await db.Reviewers.FirstOrDefaultAsync(r => r.RoundId == nomination.RoundId && r.ClientId == caller.ClientId, ct)
+            ?? throw DomainRuleException.Rule("Only a member of the round's review panel scores nominations.");
+        if (await db.Scores.AnyAsync(s => s.NominationId == id && s.ReviewerClientId == reviewer.ClientId, ct))
+            throw DomainRuleException.Conflict("You have already scored this nomination.");
+        var review = new ReviewScore(nomination, reviewer, scores, clock.GetUtcNow());
+        db.Scores.Add(review);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/moral-models/nominations/{id}/scores", ToResponse(review));
+    }
+
+    private static async Task<Ok<ReviewViewResponse>> ViewAsync(Guid id, MoralModelsDbContext db, CallerContext caller, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.AsNoTracking().Visible(caller).FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw NominationViews.NotFound();
+        var reviewer = caller.IsAdmin ? null
+            : await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == nomination.RoundId && r.ClientId == caller.ClientId, ct);
+        if (reviewer is not null && reviewer.HasConflictWith(nomination))
+            throw DomainRuleException.Rule("Conflict of interest: this reviewer is excluded from nominations of their own unit.");
+        var all = await db.Scores.AsNoTracking().Where(s => s.NominationId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
+        var own = reviewer is not null && all.Any(s => s.ReviewerClientId == reviewer.ClientId);
+        if (reviewer is not null && !own) return TypedResults.Ok(new ReviewViewResponse(id, false, [], null));
+        var votes = await db.Votes.LongCountAsync(v => v.NominationId == id, ct);
+        return TypedResults.Ok(new ReviewViewResponse(id, own, all.Select(ToResponse).ToList(), votes));
+    }
+
+    private static ScoreResponse ToResponse(ReviewScore s) => new(s.ReviewerClientId, s.Scores, s.Total, s.SubmittedAt);
+}
