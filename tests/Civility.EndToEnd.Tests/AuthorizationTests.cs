@@ -116,7 +116,7 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
     public async Task Every_write_leaves_an_audit_record_the_service_role_cannot_change()
     {
         using var admin = await fixture.ClientAsync("civility-admin");
-        var code = $"AUD-{TestData.Token()}";
+        var code = $"AUD-{TestData.Token()}".ToUpperInvariant();
         using var created = await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = "Audited" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var traceId = created.Headers.GetValues("X-Trace-Id").Single();

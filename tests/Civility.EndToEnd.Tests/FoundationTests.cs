@@ -103,4 +103,17 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
         using var response = await fixture.Gateway.GetAsync("/api/nowhere/things");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Records_the_law_keeps_cannot_be_deleted_even_by_their_own_service_role()
+    {
+        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync("volunteers-db"));
+        await connection.OpenAsync();
+        foreach (var table in new[] { "service_records", "volunteers", "certificates" })
+        {
+            await using var delete = new NpgsqlCommand($"DELETE FROM volunteers.{table}", connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
 }

@@ -36,6 +36,7 @@ public sealed class OutboxRelay<TContext>(
                 {
                     // A full batch: more are probably waiting.
                 }
+                await MeasureBacklogAsync(stoppingToken);
                 await CleanupAsync(stoppingToken);
                 backoff = _options.FirstBackoff;
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
@@ -46,6 +47,7 @@ public sealed class OutboxRelay<TContext>(
             }
             catch (Exception ex)
             {
+                await MeasureBacklogAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 logger.LogWarning(ex, "Outbox relay of {Context} could not publish; retrying in {Backoff}", typeof(TContext).Name, backoff);
                 try
                 {
@@ -95,6 +97,7 @@ public sealed class OutboxRelay<TContext>(
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            MessagingTelemetry.ReportPublished(ServiceName, published);
             if (failure is not null) throw new OutboxPublishException(published, failure);
             logger.LogDebug("Published {Count} outbox messages of {Context}", published, typeof(TContext).Name);
             return published;
@@ -110,6 +113,16 @@ public sealed class OutboxRelay<TContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
+    }
+
+    private static readonly string ServiceName = typeof(TContext).Name.Replace("DbContext", "");
+
+    /// <summary>Counts what still waits (a filtered index makes it cheap) for the backlog gauge.</summary>
+    private async Task MeasureBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        MessagingTelemetry.ReportBacklog(ServiceName, await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null, cancellationToken));
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
