@@ -1,12 +1,22 @@
 using Civility.Hosting;
 using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Domain;
 using Civility.VillagePairing.Endpoints;
+using Civility.VillagePairing.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, typeof(Program).Assembly);
+builder.Services.Configure<AssessmentSettings>(builder.Configuration.GetSection("Assessment"));
+builder.Services.AddPairingJobs();
 
 var app = builder.Build();
 app.MapCivilityApi<PairingDbContext>("pairing", area: "pairing")
-    .MapPlacesApi();
+    .MapPlacesApi()
+    .MapCivilizedUnitsApi()
+    .MapPairingsApi()
+    .MapLedgerApi()
+    .MapActivitiesApi()
+    .MapCreationTasksApi()
+    .MapAssessmentsApi();
 
 await app.RunCivilityServiceAsync();

@@ -11,6 +11,22 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
     public DbSet<Place> Places => Set<Place>();
 
+    public DbSet<CivilizedUnit> CivilizedUnits => Set<CivilizedUnit>();
+
+    public DbSet<Pairing> Pairings => Set<Pairing>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+
+    public DbSet<PairingActivity> Activities => Set<PairingActivity>();
+
+    public DbSet<CreationTask> CreationTasks => Set<CreationTask>();
+
+    public DbSet<UnitYearStats> UnitYearStats => Set<UnitYearStats>();
+
+    public DbSet<KnownVolunteer> KnownVolunteers => Set<KnownVolunteer>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -222,6 +222,387 @@ namespace Civility.VillagePairing.Data.Migrations
                     b.ToTable("outbox_messages", "pairing");
                 });
 
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ActivitiesHeld")
+                        .HasColumnType("numeric")
+                        .HasColumnName("activities_held");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<Guid>("CivilizedUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("civilized_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<decimal>("PerCapitaHours")
+                        .HasColumnType("numeric")
+                        .HasColumnName("per_capita_hours");
+
+                    b.Property<decimal>("PledgesDelivered")
+                        .HasColumnType("numeric")
+                        .HasColumnName("pledges_delivered");
+
+                    b.Property<decimal>("RegistrationRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("registration_rate");
+
+                    b.Property<decimal>("Score")
+                        .HasColumnType("numeric")
+                        .HasColumnName("score");
+
+                    b.Property<decimal>("TasksDone")
+                        .HasColumnType("numeric")
+                        .HasColumnName("tasks_done");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("CivilizedUnitId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_civilized_unit_id_year");
+
+                    b.ToTable("assessments", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.CivilizedUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("review_deadline");
+
+                    b.Property<bool>("RevocationProposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("revocation_proposed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_civilized_units");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_civilized_units_credit_code");
+
+                    b.HasIndex("UnitCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_civilized_units_unit_code");
+
+                    b.HasIndex("Status", "ReviewDeadline")
+                        .HasDatabaseName("ix_civilized_units_status_review_deadline");
+
+                    b.ToTable("civilized_units", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.CreationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset?>("LastEvidenceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_evidence_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_creation_tasks");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_creation_tasks_status_deadline");
+
+                    b.ToTable("creation_tasks", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.KnownVolunteer", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.Property<bool>("IsStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_staff");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("VolunteerId")
+                        .HasName("pk_known_volunteers");
+
+                    b.HasIndex("UnitCode")
+                        .HasDatabaseName("ix_known_volunteers_unit_code");
+
+                    b.ToTable("known_volunteers", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Pairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CivilizedUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("civilized_unit_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("goals");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("PlaceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("place_kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pairings");
+
+                    b.HasIndex("CivilizedUnitId")
+                        .HasDatabaseName("ix_pairings_civilized_unit_id");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_pairings_place_id");
+
+                    b.HasIndex("UnitCode", "Status")
+                        .HasDatabaseName("ix_pairings_unit_code_status");
+
+                    b.ToTable("pairings", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.PairingActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CivilizedUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("civilized_unit_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pairing_activities");
+
+                    b.HasIndex("PairingId")
+                        .HasDatabaseName("ix_pairing_activities_pairing_id");
+
+                    b.HasIndex("UnitCode", "Date")
+                        .HasDatabaseName("ix_pairing_activities_unit_code_date");
+
+                    b.ToTable("pairing_activities", "pairing");
+                });
+
             modelBuilder.Entity("Civility.VillagePairing.Domain.Place", b =>
                 {
                     b.Property<Guid>("Id")
@@ -259,6 +640,464 @@ namespace Civility.VillagePairing.Data.Migrations
                         .HasDatabaseName("ix_places_township_name");
 
                     b.ToTable("places", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Pledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("Delivered")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("delivered");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_of_measure");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledges");
+
+                    b.HasIndex("PairingId")
+                        .HasDatabaseName("ix_pledges_pairing_id");
+
+                    b.HasIndex("UnitCode", "DueDate")
+                        .HasDatabaseName("ix_pledges_unit_code_due_date");
+
+                    b.ToTable("pledges", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.UnitYearStats", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("ApprovedHours")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("approved_hours");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("UnitCode", "Year")
+                        .HasName("pk_unit_year_stats");
+
+                    b.ToTable("unit_year_stats", "pairing");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Assessment", b =>
+                {
+                    b.OwnsMany("Civility.VillagePairing.Domain.Deduction", "Deductions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("assessment_id");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("item");
+
+                            b1.Property<decimal>("Points")
+                                .HasColumnType("numeric")
+                                .HasColumnName("points");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_assessment_deductions");
+
+                            b1.HasIndex("AssessmentId")
+                                .HasDatabaseName("ix_assessment_deductions_assessment_id");
+
+                            b1.ToTable("assessment_deductions", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId")
+                                .HasConstraintName("fk_assessment_deductions_assessments_assessment_id");
+                        });
+
+                    b.Navigation("Deductions");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.CivilizedUnit", b =>
+                {
+                    b.OwnsMany("Civility.VillagePairing.Domain.TitleStatusChange", "History", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("action");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("by");
+
+                            b1.Property<Guid>("CivilizedUnitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("civilized_unit_id");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("from");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("reason");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("to");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_civilized_unit_status_changes");
+
+                            b1.HasIndex("CivilizedUnitId")
+                                .HasDatabaseName("ix_civilized_unit_status_changes_civilized_unit_id");
+
+                            b1.ToTable("civilized_unit_status_changes", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CivilizedUnitId")
+                                .HasConstraintName("fk_civilized_unit_status_changes_civilized_units_civilized_uni");
+                        });
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.CreationTask", b =>
+                {
+                    b.OwnsMany("Civility.VillagePairing.Domain.TaskAssignment", "Assignments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("evidence");
+
+                            b1.Property<DateTimeOffset?>("SubmittedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("submitted_at");
+
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("task_id");
+
+                            b1.Property<string>("UnitCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("unit_code");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_creation_task_assignments");
+
+                            b1.HasIndex("TaskId")
+                                .HasDatabaseName("ix_creation_task_assignments_task_id");
+
+                            b1.HasIndex("UnitCode")
+                                .HasDatabaseName("ix_creation_task_assignments_unit_code");
+
+                            b1.ToTable("creation_task_assignments", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId")
+                                .HasConstraintName("fk_creation_task_assignments_creation_tasks_task_id");
+                        });
+
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Pairing", b =>
+                {
+                    b.HasOne("Civility.VillagePairing.Domain.CivilizedUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CivilizedUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pairings_civilized_units_civilized_unit_id");
+
+                    b.HasOne("Civility.VillagePairing.Domain.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pairings_places_place_id");
+
+                    b.OwnsMany("Civility.VillagePairing.Domain.PairingContact", "Contacts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("name");
+
+                            b1.Property<Guid>("PairingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("pairing_id");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("phone");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("side");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_pairing_contacts");
+
+                            b1.HasIndex("PairingId")
+                                .HasDatabaseName("ix_pairing_contacts_pairing_id");
+
+                            b1.ToTable("pairing_contacts", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PairingId")
+                                .HasConstraintName("fk_pairing_contacts_pairings_pairing_id");
+                        });
+
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.PairingActivity", b =>
+                {
+                    b.HasOne("Civility.VillagePairing.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pairing_activities_pairings_pairing_id");
+
+                    b.OwnsMany("Civility.VillagePairing.Domain.ActivityVolunteer", "Volunteers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<decimal>("Hours")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("hours");
+
+                            b1.Property<Guid>("VolunteerId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("volunteer_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_activity_volunteers");
+
+                            b1.HasIndex("ActivityId")
+                                .HasDatabaseName("ix_activity_volunteers_activity_id");
+
+                            b1.ToTable("activity_volunteers", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_volunteers_pairing_activities_activity_id");
+                        });
+
+                    b.OwnsMany("Civility.VillagePairing.Domain.PeopleServed", "Served", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("count");
+
+                            b1.Property<string>("Group")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("group");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_activity_people_served");
+
+                            b1.HasIndex("ActivityId")
+                                .HasDatabaseName("ix_activity_people_served_activity_id");
+
+                            b1.ToTable("activity_people_served", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_people_served_pairing_activities_activity_id");
+                        });
+
+                    b.Navigation("Served");
+
+                    b.Navigation("Volunteers");
+                });
+
+            modelBuilder.Entity("Civility.VillagePairing.Domain.Pledge", b =>
+                {
+                    b.HasOne("Civility.VillagePairing.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledges_pairings_pairing_id");
+
+                    b.OwnsMany("Civility.VillagePairing.Domain.Delivery", "Deliveries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("date");
+
+                            b1.Property<string>("Evidence")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("evidence");
+
+                            b1.Property<Guid>("PledgeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("pledge_id");
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("quantity");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_deliveries");
+
+                            b1.HasIndex("PledgeId")
+                                .HasDatabaseName("ix_deliveries_pledge_id");
+
+                            b1.ToTable("deliveries", "pairing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PledgeId")
+                                .HasConstraintName("fk_deliveries_pledges_pledge_id");
+                        });
+
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

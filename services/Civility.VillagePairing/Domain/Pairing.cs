@@ -1,0 +1,97 @@
+using Civility.Hosting.Http;
+
+namespace Civility.VillagePairing.Domain;
+
+public enum PairingStatus { Active, Ended }
+
+/// <summary>
+/// A civilized unit paired with a village or a community (结对共建). Ended with a reason, never deleted: the ledger
+/// and activities hang on it.
+/// </summary>
+public sealed class Pairing
+{
+    private readonly List<PairingContact> _contacts = [];
+
+    private Pairing() { }
+
+    public Pairing(CivilizedUnit unit, Place place, DateOnly from, DateOnly until, string goals,
+        IEnumerable<PairingContact> contacts, DateTimeOffset now)
+    {
+        if (unit.IsTerminal)
+            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {CivilizedUnit.Kebab(unit.Status)}.");
+        if (until < from) throw DomainRuleException.Rule("The pairing ends before it starts.");
+        Id = Guid.CreateVersion7();
+        CivilizedUnitId = unit.Id;
+        UnitCode = unit.UnitCode;
+        PlaceId = place.Id;
+        PlaceKind = place.Kind;
+        From = from;
+        Until = until;
+        Goals = goals;
+        _contacts.AddRange(contacts);
+        Status = PairingStatus.Active;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CivilizedUnitId { get; private set; }
+
+    /// <summary>Copied from the title so that unit scoping needs no join.</summary>
+    public string UnitCode { get; private set; } = "";
+
+    public Guid PlaceId { get; private set; }
+
+    public PlaceKind PlaceKind { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly Until { get; private set; }
+
+    public string Goals { get; private set; } = "";
+
+    public IReadOnlyList<PairingContact> Contacts => _contacts;
+
+    public PairingStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public string? EndReason { get; private set; }
+
+    public void End(string reason, DateTimeOffset now)
+    {
+        if (Status == PairingStatus.Ended)
+            throw DomainRuleException.IllegalTransition("The pairing", "ended", "end", []);
+        Status = PairingStatus.Ended;
+        EndedAt = now;
+        EndReason = reason;
+    }
+
+    public void EnsureActive()
+    {
+        if (Status != PairingStatus.Active)
+            throw DomainRuleException.Rule("The pairing has ended.", $"Ended: {EndReason}");
+    }
+}
+
+/// <summary>A contact person on either side of a pairing.</summary>
+public sealed class PairingContact
+{
+    private PairingContact() { }
+
+    public PairingContact(string side, string name, string? phone)
+    {
+        Side = side;
+        Name = name;
+        Phone = phone;
+    }
+
+    /// <summary>"unit" or "place".</summary>
+    public string Side { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public string? Phone { get; private set; }
+}

@@ -1,0 +1,121 @@
+using Civility.Contracts.VillagePairing;
+using Civility.Hosting;
+using Civility.Hosting.Http;
+using Civility.Messaging.Outbox;
+using Civility.ServiceDefaults.Authentication;
+using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.VillagePairing.Endpoints;
+
+public static class ActivitiesApi
+{
+    public sealed record VolunteerRequest(Guid? VolunteerId, decimal? Hours);
+
+    public sealed record ServedRequest(string? Group, int? Count);
+
+    public sealed record CreateActivityRequest(
+        Guid? PairingId, string? Category, DateOnly? Date, string? Location,
+        IReadOnlyList<VolunteerRequest>? Volunteers, IReadOnlyList<ServedRequest>? PeopleServed);
+
+    public sealed record VolunteerResponse(Guid VolunteerId, decimal Hours);
+
+    public sealed record ServedResponse(ServedGroup Group, int Count);
+
+    public sealed record ActivityResponse(
+        Guid Id, Guid PairingId, string UnitCode, ActivityCategory Category, DateOnly Date, string Location,
+        IReadOnlyList<VolunteerResponse> Volunteers, IReadOnlyList<ServedResponse> PeopleServed, int TotalServed,
+        ActivityStatus Status, DateTimeOffset? CompletedAt);
+
+    public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
+    {
+        var activities = api.MapGroup("/activities").WithTags("Pairing activities");
+        activities.MapPost("/", CreateAsync).WithSummary("Plan a pairing activity").RequireScope(CivilityScopes.PairingWrite);
+        activities.MapGet("/", ListAsync).WithSummary("Activities by pairing, unit and status").RequireScope(CivilityScopes.PairingRead);
+        activities.MapGet("/{id:guid}", GetAsync).WithSummary("One activity").RequireScope(CivilityScopes.PairingRead);
+        activities.MapPost("/{id:guid}/complete", CompleteAsync)
+            .WithSummary("Complete an activity: announces the volunteers' hours, once").RequireScope(CivilityScopes.PairingWrite);
+        return api;
+    }
+
+    private static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateActivityRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    {
+        var v = new RequestValidator();
+        var pairingId = v.Required("pairingId", request.PairingId);
+        var category = v.Enum<ActivityCategory>("category", request.Category);
+        var date = v.Required("date", request.Date);
+        var location = v.Text("location", request.Location, 200);
+        var volunteers = new List<ActivityVolunteer>();
+        var vs = request.Volunteers ?? [];
+        v.Check(vs.Count <= 500, "volunteers", "At most 500 volunteers.");
+        for (var i = 0; i < vs.Count && i < 500; i++)
+        {
+            var id = v.Required($"volunteers[{i}].volunteerId", vs[i].VolunteerId);
+            var hours = v.Range($"volunteers[{i}].hours", vs[i].Hours, 0.5m, 24m);
+            if (id is { } vid && hours is { } h) volunteers.Add(new ActivityVolunteer(vid, h));
+        }
+        v.Check(volunteers.Select(x => x.VolunteerId).Distinct().Count() == volunteers.Count, "volunteers", "A volunteer is listed once.");
+        var served = new List<PeopleServed>();
+        var ss = request.PeopleServed ?? [];
+        v.Check(ss.Count <= 10, "peopleServed", "At most 10 groups.");
+        for (var i = 0; i < ss.Count && i < 10; i++)
+        {
+            var group = v.Enum<ServedGroup>($"peopleServed[{i}].group", ss[i].Group);
+            var count = v.Range($"peopleServed[{i}].count", ss[i].Count, 0, 100_000);
+            if (group is { } g && count is { } c) served.Add(new PeopleServed(g, c));
+        }
+        if (!v.IsValid) return v.Problem();
+        if (await PairingsApi.FindAsync(db, pairingId!.Value, caller) is not { } pairing)
+            return TypedResults.Problem(title: "No such pairing.", statusCode: StatusCodes.Status404NotFound);
+
+        var activity = new PairingActivity(pairing, category!.Value, date!.Value, location, volunteers, served, clock.GetUtcNow());
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/pairing/activities/{activity.Id}", ToResponse(activity));
+    }
+
+    private static async Task<Results<Ok<PagedResult<ActivityResponse>>, ValidationProblem>> ListAsync(
+        PairingDbContext db, CallerContext caller, Guid? pairingId, Guid? civilizedUnitId, string? status, int? page, int? pageSize)
+    {
+        var v = new RequestValidator();
+        var state = v.Enum<ActivityStatus>("status", status, required: false);
+        var paging = PageRequest.Validate(page, pageSize);
+        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
+        if (!v.IsValid || paging is null) return v.Problem();
+
+        var query = db.Activities.AsNoTracking().Where(a => !caller.IsUnitScoped || a.UnitCode == caller.UnitId);
+        if (pairingId is { } p) query = query.Where(a => a.PairingId == p);
+        if (civilizedUnitId is { } u) query = query.Where(a => a.CivilizedUnitId == u);
+        if (state is { } s) query = query.Where(a => a.Status == s);
+        var result = await paging.ApplyAsync(query.OrderByDescending(a => a.Date).ThenBy(a => a.Id), a => a);
+        return TypedResults.Ok(new PagedResult<ActivityResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
+    }
+
+    private static async Task<Results<Ok<ActivityResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
+        await FindAsync(db, id, caller) is { } activity ? TypedResults.Ok(ToResponse(activity)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ActivityResponse>, NotFound>> CompleteAsync(
+        Guid id, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    {
+        if (await FindAsync(db, id, caller) is not { } activity) return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        activity.Complete(DateOnly.FromDateTime(now.UtcDateTime), now);
+        db.AddIntegrationEvent(new PairingActivityCompleted(activity.Id, activity.PairingId, activity.CivilizedUnitId, activity.UnitCode,
+            JsonNames.Kebab(activity.Category.ToString()), activity.Date,
+            activity.Volunteers.Select(x => new ActivityParticipant(x.VolunteerId, x.Hours)).ToList(), activity.TotalServed), clock);
+        // Completed by a concurrent request: that one announced it; this one must not announce it again.
+        await db.SaveOrConflictAsync("The activity");
+        return TypedResults.Ok(ToResponse(activity));
+    }
+
+    private static async Task<PairingActivity?> FindAsync(PairingDbContext db, Guid id, CallerContext caller) =>
+        await db.Activities.FirstOrDefaultAsync(a => a.Id == id) is { } activity && caller.MayAccessUnit(activity.UnitCode) ? activity : null;
+
+    private static ActivityResponse ToResponse(PairingActivity a) => new(
+        a.Id, a.PairingId, a.UnitCode, a.Category, a.Date, a.Location,
+        a.Volunteers.Select(x => new VolunteerResponse(x.VolunteerId, x.Hours)).ToList(),
+        a.Served.Select(x => new ServedResponse(x.Group, x.Count)).ToList(), a.TotalServed, a.Status, a.CompletedAt);
+}

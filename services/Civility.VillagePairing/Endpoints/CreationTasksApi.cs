@@ -1,0 +1,106 @@
+using Civility.Hosting;
+using Civility.Hosting.Http;
+using Civility.ServiceDefaults.Authentication;
+using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.VillagePairing.Endpoints;
+
+/// <summary>Creation tasks (创建任务) handed down by the county civilization office.</summary>
+public static class CreationTasksApi
+{
+    public sealed record CreateTaskRequest(string? Title, string? Basis, DateOnly? Deadline, IReadOnlyList<string>? UnitCodes);
+
+    public sealed record EvidenceRequest(string? UnitCode, string? Evidence);
+
+    public sealed record AssignmentResponse(string UnitCode, string? Evidence, DateTimeOffset? SubmittedAt);
+
+    public sealed record TaskResponse(
+        Guid Id, string Title, string Basis, DateOnly Deadline, CreationTaskStatus Status, DateTimeOffset? DoneAt,
+        IReadOnlyList<AssignmentResponse> Assignments);
+
+    public static RouteGroupBuilder MapCreationTasksApi(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/creation-tasks").WithTags("Creation tasks");
+        tasks.MapPost("/", CreateAsync).WithSummary("Hand a task down to units").RequireScope(CivilityScopes.Admin);
+        tasks.MapGet("/", ListAsync).WithSummary("Tasks by status (a unit sees those assigned to it)").RequireScope(CivilityScopes.PairingRead);
+        tasks.MapGet("/overdue", OverdueAsync).WithSummary("Overdue tasks and the units that have not filed evidence").RequireScope(CivilityScopes.PairingRead);
+        tasks.MapGet("/{id:guid}", GetAsync).WithSummary("One task").RequireScope(CivilityScopes.PairingRead);
+        tasks.MapPost("/{id:guid}/evidence", EvidenceAsync).WithSummary("File a unit's evidence for a task").RequireScope(CivilityScopes.PairingWrite);
+        return api;
+    }
+
+    private static async Task<Results<Created<TaskResponse>, ValidationProblem>> CreateAsync(
+        CreateTaskRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    {
+        var v = new RequestValidator();
+        var title = v.Text("title", request.Title, 200);
+        var basis = v.Text("basis", request.Basis, 500);
+        var deadline = v.Required("deadline", request.Deadline);
+        v.Check(deadline is null || deadline >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "deadline", "The deadline is today or later.");
+        var codes = (request.UnitCodes ?? []).Select(c => c?.Trim() ?? "").ToList();
+        v.Check(codes.Count is >= 1 and <= 500, "unitCodes", "Assign the task to 1 to 500 units.");
+        v.Check(codes.All(c => c.Length is > 0 and <= 32), "unitCodes", "A unit code has 1 to 32 characters.");
+        if (!v.IsValid) return v.Problem();
+
+        var task = new CreationTask(title, basis, deadline!.Value, codes, clock.GetUtcNow());
+        db.CreationTasks.Add(task);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/pairing/creation-tasks/{task.Id}", ToResponse(task, caller));
+    }
+
+    private static async Task<Results<Ok<PagedResult<TaskResponse>>, ValidationProblem>> ListAsync(
+        PairingDbContext db, CallerContext caller, string? status, int? page, int? pageSize)
+    {
+        var v = new RequestValidator();
+        var state = v.Enum<CreationTaskStatus>("status", status, required: false);
+        var paging = PageRequest.Validate(page, pageSize);
+        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
+        if (!v.IsValid || paging is null) return v.Problem();
+        var query = Visible(db, caller);
+        if (state is { } s) query = query.Where(t => t.Status == s);
+        return TypedResults.Ok(await Page(paging, query, caller));
+    }
+
+    private static async Task<Results<Ok<PagedResult<TaskResponse>>, ValidationProblem>> OverdueAsync(
+        PairingDbContext db, CallerContext caller, int? page, int? pageSize)
+    {
+        var paging = PageRequest.Validate(page, pageSize);
+        if (paging is null) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        return TypedResults.Ok(await Page(paging, Visible(db, caller).Where(t => t.Status == CreationTaskStatus.Overdue), caller));
+    }
+
+    private static async Task<Results<Ok<TaskResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
+        await Visible(db, caller).FirstOrDefaultAsync(t => t.Id == id) is { } task ? TypedResults.Ok(ToResponse(task, caller)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<TaskResponse>, NotFound, ValidationProblem>> EvidenceAsync(
+        Guid id, EvidenceRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    {
+        var v = new RequestValidator();
+        var evidence = v.Text("evidence", request.Evidence, 500);
+        // A unit files for itself; a bureau-wide client names the unit.
+        var unitCode = caller.IsUnitScoped ? caller.UnitId! : v.Text("unitCode", request.UnitCode, 32);
+        if (!v.IsValid) return v.Problem();
+        if (await Visible(db, caller).FirstOrDefaultAsync(t => t.Id == id) is not { } task) return TypedResults.NotFound();
+        task.SubmitEvidence(unitCode, evidence, clock.GetUtcNow());
+        await db.SaveOrConflictAsync("The task");
+        return TypedResults.Ok(ToResponse(task, caller));
+    }
+
+    private static IQueryable<CreationTask> Visible(PairingDbContext db, CallerContext caller) =>
+        db.CreationTasks.Where(t => !caller.IsUnitScoped || t.Assignments.Any(a => a.UnitCode == caller.UnitId));
+
+    private static async Task<PagedResult<TaskResponse>> Page(PageRequest paging, IQueryable<CreationTask> query, CallerContext caller)
+    {
+        var result = await paging.ApplyAsync(query.AsNoTracking().OrderBy(t => t.Deadline).ThenBy(t => t.Id), t => t);
+        return new PagedResult<TaskResponse>(result.Items.Select(t => ToResponse(t, caller)).ToList(), result.Page, result.PageSize, result.Total);
+    }
+
+    /// <summary>A unit sees its own part only: other units' evidence is theirs.</summary>
+    private static TaskResponse ToResponse(CreationTask t, CallerContext caller) => new(
+        t.Id, t.Title, t.Basis, t.Deadline, t.Status, t.DoneAt,
+        t.Assignments.Where(a => caller.MayAccessUnit(a.UnitCode))
+            .Select(a => new AssignmentResponse(a.UnitCode, a.Evidence, a.SubmittedAt)).ToList());
+}
