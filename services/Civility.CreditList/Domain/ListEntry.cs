@@ -100,7 +100,7 @@ public sealed class ListEntry
     };
 
     /// <summary>The subject is told the reasons, basis and rights (告知); the statement period starts.</summary>
-    public void Notify(DateOnly statementDeadline, string actor, string? reason, DateTimeOffset now)
+    public void Notify(DateOnly? statementDeadline, string actor, string? reason, DateTimeOffset now)
     {
         Require("notify", EntryStatus.Proposed);
         if (DecisionNumber.Length == 0 || LegalBasisLaw.Length == 0)

@@ -109,7 +109,9 @@ public static class EntriesApi
         WorkingDayCalendar calendar, IOptions<CreditListOptions> options, CallerContext caller)
     {
         var (entry, subject) = await LoadAsync(db, id);
-        var deadline = calendar.AddWorkingDays(clock.Today(), options.Value.StatementPeriodWorkingDays);
+        // A statement period of 0 working days (configurable) means none: the entry may be activated at once.
+        var days = options.Value.StatementPeriodWorkingDays;
+        DateOnly? deadline = days == 0 ? null : calendar.AddWorkingDays(clock.Today(), days);
         entry.Notify(deadline, Actor(caller), request?.Reason?.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
