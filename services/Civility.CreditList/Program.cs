@@ -6,6 +6,7 @@ using Civility.CreditList.Endpoints;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, typeof(Program).Assembly);
 builder.AddCreditList();
+builder.Services.AddCreditListMetrics();
 
 var app = builder.Build();
 app.MapCivilityApi<CreditDbContext>("credit", area: "credit")

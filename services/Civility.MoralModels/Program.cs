@@ -1,3 +1,4 @@
+using Civility.MoralModels;
 using Civility.Hosting;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
@@ -6,6 +7,7 @@ using Civility.MoralModels.Endpoints;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, typeof(Program).Assembly);
 builder.Services.AddScoped<CreditGate>();
+builder.Services.AddMoralModelsMetrics();
 
 var app = builder.Build();
 app.MapCivilityApi<MoralModelsDbContext>("moral-models", area: "moral-models")

@@ -1,3 +1,4 @@
+using Civility.VillagePairing;
 using Civility.Hosting;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, typeof(Program).Assembly);
 builder.Services.Configure<AssessmentSettings>(builder.Configuration.GetSection("Assessment"));
 builder.Services.AddPairingJobs();
+builder.Services.AddVillagePairingMetrics();
 
 var app = builder.Build();
 app.MapCivilityApi<PairingDbContext>("pairing", area: "pairing")

@@ -1,9 +1,11 @@
+using Civility.Volunteers;
 using Civility.Hosting;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, typeof(Program).Assembly);
+builder.Services.AddVolunteerMetrics();
 
 var app = builder.Build();
 app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
