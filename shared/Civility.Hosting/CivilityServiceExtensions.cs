@@ -48,7 +48,10 @@ public static class CivilityServiceExtensions
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         builder.AddCivilityAuthentication(audience: serviceName);
         builder.Services.AddOpenApi(OpenApiDocumentName, options =>
-            options.AddDocumentTransformer(new ClientCredentialsSecurity($"Civility {serviceName} API")));
+        {
+            options.AddDocumentTransformer(new ClientCredentialsSecurity($"Civility {serviceName} API"));
+            options.AddOperationTransformer(new ProblemExamples());
+        });
         return builder;
     }
 

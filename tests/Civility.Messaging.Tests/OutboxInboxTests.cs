@@ -63,6 +63,9 @@ public sealed class OutboxInboxTests(LocalServers servers)
             var downFor = TimeSpan.FromSeconds(10) - (DateTime.UtcNow - produced);
             if (downFor > TimeSpan.Zero) await Task.Delay(downFor);
             Assert.Equal(1000, await effects.UnpublishedAsync());
+            // What an administrator sees on the dashboard meanwhile: the outbox backlog gauge.
+            await LocalServers.WaitUntilAsync(() => Task.FromResult(BacklogGauge.Read("MessagingTest") >= 1000), TimeSpan.FromSeconds(20),
+                "the outbox backlog gauge shows the waiting events");
         }
         finally
         {
