@@ -5,6 +5,7 @@
 #   PG_FSYNC=off                     for throwaway test clusters only
 # Stops fast (SIGINT to the postmaster) on SIGTERM or SIGINT, and with its parent if the parent dies.
 set -euo pipefail
+starter=$PPID
 data=${1:?data folder}; port=${2:-${PGPORT:?port}}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
@@ -39,5 +40,9 @@ fsync=${PG_FSYNC:-on}
 server=$!
 # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every pooled client to leave.
 trap 'kill -INT "$server" 2>/dev/null' TERM INT
+# If whoever started us dies without stopping us (a test host killed hard), stop too.
+( while kill -0 "$starter" 2>/dev/null; do sleep 2; done; kill -TERM $$ 2>/dev/null ) &
+watcher=$!
 wait "$server" || true
 wait "$server" 2>/dev/null || true
+kill "$watcher" 2>/dev/null || true

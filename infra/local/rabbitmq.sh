@@ -7,6 +7,7 @@
 # Every port is given by the caller (the orchestrator hands out free ones): none is derived, none is fixed.
 # Stops the node and its epmd on SIGTERM or SIGINT, and with its parent if the parent dies.
 set -euo pipefail
+starter=$PPID
 data=${1:?data folder}
 port=${2:-${RABBITMQ_NODE_PORT:?amqp port}}
 epmd_port=${3:-${ERL_EPMD_PORT:?epmd port}}
@@ -54,6 +55,7 @@ setpriv --pdeathsig TERM "$server" &
 node=$!
 
 stop() {
+  kill "${watcher:-}" 2>/dev/null || true
   kill -TERM "$node" 2>/dev/null || true
   wait "$node" 2>/dev/null || true
   kill -TERM "$epmd_pid" 2>/dev/null || true
@@ -61,5 +63,8 @@ stop() {
   exit 0
 }
 trap stop TERM INT
+# If whoever started us dies without stopping us (a test host killed hard), stop too.
+( while kill -0 "$starter" 2>/dev/null; do sleep 2; done; kill -TERM $$ 2>/dev/null ) &
+watcher=$!
 wait "$node" || true
 stop

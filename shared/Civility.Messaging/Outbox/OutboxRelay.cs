@@ -77,22 +77,30 @@ public sealed class OutboxRelay<TContext>(
             var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).ToListAsync(ct);
             if (batch.Count == 0) return 0;
 
+            // Sent in write order without waiting for each confirm, then all confirms awaited together: one round
+            // trip per batch instead of one per event. A row is marked only once the broker confirmed it.
+            var publishing = batch.Select(row => (Row: row, Task: PublishAsync(row, ct))).ToList();
+            try
+            {
+                await Task.WhenAll(publishing.Select(p => p.Task));
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // Inspected row by row below.
+            }
             var published = 0;
             Exception? failure = null;
-            foreach (var row in batch)
+            foreach (var (row, task) in publishing)
             {
-                try
+                if (task.IsCompletedSuccessfully)
                 {
-                    await PublishAsync(row, ct);
                     row.MarkPublished(clock.GetUtcNow());
                     published++;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                else
                 {
-                    // Keep write order: stop at the first failure, record what went out, retry the rest later.
-                    row.RecordFailure(ex.Message);
-                    failure = ex;
-                    break;
+                    failure ??= task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.");
+                    row.RecordFailure(failure.Message);
                 }
             }
             await db.SaveChangesAsync(ct);
