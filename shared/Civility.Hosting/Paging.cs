@@ -28,8 +28,12 @@ public sealed record PageRequest(int Page, int PageSize)
     public async Task<PagedResult<TResult>> ApplyAsync<TEntity, TResult>(
         IQueryable<TEntity> ordered, Expression<Func<TEntity, TResult>> select, CancellationToken cancellationToken = default)
     {
-        var total = await ordered.LongCountAsync(cancellationToken);
-        var items = await ordered.Skip((Page - 1) * PageSize).Take(PageSize).Select(select).ToListAsync(cancellationToken);
+        var skip = (Page - 1) * PageSize;
+        var items = await ordered.Skip(skip).Take(PageSize).Select(select).ToListAsync(cancellationToken);
+        // A page that is not full is the last one: the total is known without a second round trip (most lookups).
+        var total = items.Count < PageSize && (items.Count > 0 || Page == 1)
+            ? skip + items.Count
+            : await ordered.LongCountAsync(cancellationToken);
         return new PagedResult<TResult>(items, Page, PageSize, total);
     }
 }
