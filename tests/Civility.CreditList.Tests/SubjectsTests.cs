@@ -1,3 +1,4 @@
+using Civility.Hosting.Identifiers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Civility.Hosting.Identifiers;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.Hosting;

@@ -1,3 +1,4 @@
+using Civility.Hosting.Identifiers;
 using Civility.Contracts.VillagePairing;
 using Civility.Hosting;
 using Civility.Hosting.Http;

@@ -1,3 +1,4 @@
+using Civility.Hosting.Identifiers;
 using Civility.Contracts.CreditList;
 using Civility.Messaging.Inbox;
 using Civility.VillagePairing.Data;

@@ -1,9 +1,9 @@
-namespace Civility.VillagePairing.Domain;
+namespace Civility.Hosting.Identifiers;
 
 /// <summary>
 /// The unified social credit code of an organization (统一社会信用代码, GB 32100-2015): 18 characters from
 /// 0-9 and A-Z without I, O, S, V, Z; the last is a check character over the first 17 with weights 3^i mod 31.
-/// Copied from the credit-list service on purpose: services share contracts, not domain code.
+/// One rule for every service that takes an organization (credit subjects, civilized units).
 /// </summary>
 public static class UnifiedSocialCreditCode
 {
