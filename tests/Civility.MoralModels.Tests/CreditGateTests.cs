@@ -154,4 +154,70 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal("suspended", await _api.StatusAsync(id));
         Assert.Empty(await _api.OutboxAsync("ModelCommended", id.ToString()));
     }
+
+    private static SubjectBlacklisted OrganizationBlacklisted(string creditCode) => new(Guid.NewGuid(),
+        new CreditSubjectRef(Guid.NewGuid(), "organization", "County Clinic", creditCode, null),
+        "serious", $"Xian-Credit-{Random.Shared.Next(1000, 9999)}", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
+
+    private static string NewCreditCode() =>
+        Civility.Hosting.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+
+    private async Task<long> KnownUnitsAsync(string unitCode, string creditCode) => await _api.ScalarAsync(
+        "SELECT count(*) FROM moral_models.known_units WHERE unit_code = @u AND credit_code = @c", ("u", unitCode), ("c", creditCode));
+
+    [Fact]
+    public async Task A_black_listed_unit_suspends_its_nominations_in_progress_and_bars_new_ones_naming_the_listing()
+    {
+        var unit = MoralApi.NewUnit();
+        var creditCode = NewCreditCode();
+        await PublishAsync(new Civility.Contracts.Volunteers.UnitDetailsChanged(unit, "County Clinic", creditCode));
+        await UntilAsync(async () => await KnownUnitsAsync(unit, creditCode) == 1, "the unit's credit code is known");
+        var round = await _api.CreateRoundAsync();
+        var inProgress = await _api.NewNominationAsync(round, MoralApi.NewCitizenId(), unit);
+        var otherUnit = await _api.NewNominationAsync(round, MoralApi.NewCitizenId(), MoralApi.NewUnit());
+
+        var listing = OrganizationBlacklisted(creditCode);
+        await PublishAsync(listing);
+        await UntilAsync(async () => await _api.StatusAsync(inProgress) == "suspended", "the unit's nomination is suspended");
+        var suspended = await _api.GetNominationAsync(inProgress);
+        Assert.Contains(unit, suspended.GetProperty("suspensionReason").GetString());
+        Assert.Equal(listing.EntryId, suspended.GetProperty("suspensionListingId").GetGuid());
+        Assert.Equal("nominated", await _api.StatusAsync(otherUnit));
+        Assert.Equal(1, await _api.ScalarAsync(
+            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'suspend' AND unit_code = @u AND listing_entry_id = @e",
+            ("n", inProgress), ("u", unit), ("e", listing.EntryId)));
+
+        using var admin = _api.Admin();
+        using var refused = await _api.NominatePersonAsync(admin, round, MoralApi.NewCitizenId(), unit);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await MoralApi.JsonAsync(refused);
+        Assert.Equal(listing.EntryId, problem.GetProperty("listingEntryId").GetGuid());
+        Assert.Contains(unit, problem.GetProperty("title").GetString());
+
+        await PublishAsync(new ListingLifted(listing.EntryId, listing.Subject, "black", "repaired"));
+        await UntilAsync(async () => await ListingsAsync(listing.EntryId, lifted: true) == 1, "the listing is lifted");
+        using var accepted = await _api.NominatePersonAsync(admin, round, MoralApi.NewCitizenId(), unit);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_civilized_units_credit_code_fills_a_gap_but_does_not_override_the_volunteer_services_word()
+    {
+        var described = MoralApi.NewUnit();
+        var ownCode = NewCreditCode();
+        await PublishAsync(new Civility.Contracts.Volunteers.UnitDetailsChanged(described, "Hospital", ownCode));
+        await UntilAsync(async () => await KnownUnitsAsync(described, ownCode) == 1, "the volunteer service's unit is known");
+        var civilized = new Civility.Contracts.VillagePairing.CivilizedUnitStatusChanged(
+            Guid.NewGuid(), described, "Hospital", NewCreditCode(), "none", "active", "Title granted");
+        await PublishAsync(civilized);
+        await UntilAsync(async () => await _api.ScalarAsync(
+            "SELECT count(*) FROM moral_models.inbox_messages WHERE message_id = @m", ("m", civilized.EventId)) == 1, "the civilized unit's event is consumed");
+
+        var gap = MoralApi.NewUnit();
+        var gapCode = NewCreditCode();
+        await PublishAsync(new Civility.Contracts.VillagePairing.CivilizedUnitStatusChanged(
+            Guid.NewGuid(), gap, "Health Centre", gapCode, "none", "active", "Title granted"));
+        await UntilAsync(async () => await KnownUnitsAsync(gap, gapCode) == 1, "the civilized unit's code fills the gap");
+        Assert.Equal(1, await KnownUnitsAsync(described, ownCode));
+    }
 }

@@ -1,4 +1,3 @@
-using Civility.Hosting.Identifiers;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.Hosting;
@@ -40,8 +39,7 @@ public static class SubjectsApi
         RegisterOrganizationRequest request, CreditDbContext db, TimeProvider clock)
     {
         var validator = new RequestValidator();
-        var code = UnifiedSocialCreditCode.Normalize(request.CreditCode ?? "");
-        if (UnifiedSocialCreditCode.Validate(code) is { } codeError) validator.Add("creditCode", codeError);
+        var code = validator.CreditCode("creditCode", request.CreditCode) ?? "";
         var name = validator.Text("name", request.Name, 200);
         if (!validator.IsValid) return validator.Problem();
         return await RegisterAsync(db, CreditSubject.Organization(code, name, clock.GetUtcNow()));

@@ -6,35 +6,44 @@ using Microsoft.EntityFrameworkCore;
 namespace Civility.MoralModels.Application;
 
 /// <summary>
-/// The credit gate (失信联合惩戒): a black-listed nominee may not be nominated, publicized or commended. Every
-/// decision is stored with the listing it relied on, in the caller's unit of work.
+/// The credit gate (失信联合惩戒): neither a black-listed nominee nor a nominee of a black-listed unit may be nominated,
+/// publicized or commended. Every decision is stored with the listing it relied on, in the caller's unit of work.
 /// </summary>
 public sealed class CreditGate(MoralModelsDbContext db, TimeProvider clock)
 {
-    public Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, CancellationToken cancellationToken = default) =>
-        subjectKeyHash is null
-            ? Task.FromResult<CreditListing?>(null)
-            : db.CreditListings.Where(l => l.SubjectKeyHash == subjectKeyHash && l.LiftedAt == null)
-                .OrderBy(l => l.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The oldest active black-listing of the person (by ID hash) or of their unit (by its credit code).</summary>
+    public async Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, string? unitCode, CancellationToken cancellationToken = default)
+    {
+        var unitCreditCode = unitCode is null
+            ? null
+            : await db.Units.Where(u => u.UnitCode == unitCode).Select(u => u.CreditCode).FirstOrDefaultAsync(cancellationToken);
+        if (subjectKeyHash is null && unitCreditCode is null) return null;
+        return await db.CreditListings
+            .Where(l => l.LiftedAt == null
+                && ((subjectKeyHash != null && l.SubjectKeyHash == subjectKeyHash) || (unitCreditCode != null && l.OrganizationCode == unitCreditCode)))
+            .OrderBy(l => l.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Records the decision; when refused, saves it at once (the refused action saves nothing else) and throws 422
     /// naming the listing.
     /// </summary>
-    public async Task EnsureClearAsync(string action, string? subjectKeyHash, Guid? nominationId, string actor, CancellationToken cancellationToken = default)
+    public async Task EnsureClearAsync(string action, string? subjectKeyHash, string unitCode, Guid? nominationId, string actor,
+        CancellationToken cancellationToken = default)
     {
-        var listing = await ActiveListingForAsync(subjectKeyHash, cancellationToken);
+        var listing = await ActiveListingForAsync(subjectKeyHash, unitCode, cancellationToken);
         if (listing is null)
         {
-            db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, nominationId, null, true, actor, clock.GetUtcNow()));
+            db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, null, true, actor, clock.GetUtcNow()));
             return;
         }
 
         db.ChangeTracker.Clear();
-        db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, nominationId, listing.EntryId, false, actor, clock.GetUtcNow()));
+        db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, listing.EntryId, false, actor, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        throw DomainRuleException.Rule($"The nominee is on the credit black list: '{action}' is refused.",
-            $"The nominee is {listing.Describe()}.",
+        var who = listing.OrganizationCode is null ? "The nominee" : $"The nominee's unit {unitCode}";
+        throw DomainRuleException.Rule($"{who} is on the credit black list: '{action}' is refused.",
+            $"{who} is {listing.Describe()}.",
             new Dictionary<string, object?>
             {
                 ["listingEntryId"] = listing.EntryId,

@@ -19,6 +19,8 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
 
     public DbSet<CreditGateDecision> GateDecisions => Set<CreditGateDecision>();
 
+    public DbSet<KnownUnit> Units => Set<KnownUnit>();
+
     public DbSet<Vote> Votes => Set<Vote>();
 
     public DbSet<RoundReviewer> Reviewers => Set<RoundReviewer>();

@@ -94,6 +94,22 @@ internal sealed class CreditListingConfiguration : IEntityTypeConfiguration<Cred
         listing.Property(l => l.DecisionNumber).HasMaxLength(100);
         listing.Property(l => l.LiftReason).HasMaxLength(100);
         listing.HasIndex(l => l.SubjectKeyHash);
+        listing.Property(l => l.OrganizationCode).HasMaxLength(18);
+        listing.HasIndex(l => l.OrganizationCode);
+    }
+}
+
+internal sealed class KnownUnitConfiguration : IEntityTypeConfiguration<KnownUnit>
+{
+    public void Configure(EntityTypeBuilder<KnownUnit> unit)
+    {
+        unit.ToTable("known_units");
+        unit.HasKey(u => u.UnitCode);
+        unit.Property(u => u.UnitCode).HasMaxLength(32);
+        unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.CreditCode).HasMaxLength(18);
+        unit.Property(u => u.Source).HasMaxLength(32);
+        unit.HasIndex(u => u.CreditCode);
     }
 }
 
@@ -105,6 +121,7 @@ internal sealed class CreditGateDecisionConfiguration : IEntityTypeConfiguration
         decision.HasKey(d => d.Id);
         decision.Property(d => d.Action).HasMaxLength(32);
         decision.Property(d => d.SubjectKeyHash).HasMaxLength(64);
+        decision.Property(d => d.UnitCode).HasMaxLength(32);
         decision.Property(d => d.Actor).HasMaxLength(100);
         decision.HasIndex(d => d.NominationId);
     }

@@ -16,6 +16,9 @@ public sealed class CreditListing
         SubjectName = subjectName;
         MaskedIdentifier = maskedIdentifier;
         SubjectKeyHash = subjectKeyHash;
+        OrganizationCode = string.Equals(subjectKind, "organization", StringComparison.OrdinalIgnoreCase)
+            ? maskedIdentifier.Trim().ToUpperInvariant()
+            : null;
         Tier = tier;
         DecisionNumber = decisionNumber;
         PublishedFrom = publishedFrom;
@@ -33,6 +36,9 @@ public sealed class CreditListing
 
     /// <summary>For a person: the keyed hash of the citizen ID, equal to a nomination's <see cref="Nomination.IdHash"/>.</summary>
     public string? SubjectKeyHash { get; private set; }
+
+    /// <summary>For an organization: its unified social credit code (public, so the credit list sends it unmasked).</summary>
+    public string? OrganizationCode { get; private set; }
 
     public string Tier { get; private set; } = "";
 
@@ -65,11 +71,13 @@ public sealed class CreditGateDecision
 {
     private CreditGateDecision() { }
 
-    public CreditGateDecision(string action, string? subjectKeyHash, Guid? nominationId, Guid? listingEntryId, bool allowed, string actor, DateTimeOffset now)
+    public CreditGateDecision(string action, string? subjectKeyHash, string? unitCode, Guid? nominationId, Guid? listingEntryId, bool allowed,
+        string actor, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         Action = action;
         SubjectKeyHash = subjectKeyHash;
+        UnitCode = unitCode;
         NominationId = nominationId;
         ListingEntryId = listingEntryId;
         Allowed = allowed;
@@ -83,6 +91,9 @@ public sealed class CreditGateDecision
     public string Action { get; private set; } = "";
 
     public string? SubjectKeyHash { get; private set; }
+
+    /// <summary>The nominee's unit, checked too: a black-listed unit's people are not honoured either.</summary>
+    public string? UnitCode { get; private set; }
 
     public Guid? NominationId { get; private set; }
 

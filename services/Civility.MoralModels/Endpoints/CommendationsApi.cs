@@ -54,7 +54,7 @@ public static class CommendationsApi
         foreach (var nomination in nominations.Where(n => n.Status != NominationStatus.Commended))
         {
             nomination.EnsureAllowed(Nomination.Commend);
-            await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.Id, actor, ct);
+            await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
             nomination.MarkCommended(actor, title, now);
             db.AddIntegrationEvent(new ModelCommended(nomination.Id, Nomination.Kebab(nomination.Category), nomination.NomineeName,
                 nomination.IdMasked, nomination.IdHash, nomination.UnitCode, title), clock);

@@ -69,7 +69,7 @@ public static class NominationsApi
         if (await MergeAsync(db, round.Id, key, actor, caller.UnitId, deeds, now, cancellationToken) is { } merged)
             return TypedResults.Ok(merged);
 
-        await gate.EnsureClearAsync("nominate", person?.LookupHash, null, actor, cancellationToken);
+        await gate.EnsureClearAsync("nominate", person?.LookupHash, unitCode, null, actor, cancellationToken);
         var nomination = new Nomination(round, category!.Value, kind, nominee, key, unitCode, deeds, actor, caller.UnitId, now);
         db.Nominations.Add(nomination);
         db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, Nomination.Kebab(nomination.Category), name, unitCode), clock);

@@ -43,7 +43,7 @@ public static class WorkflowApi
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.EnsureAllowed(Nomination.Publicize);
         var actor = NominationViews.ActorOf(caller);
-        await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.Id, actor, ct);
+        await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
         nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
         db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category),
@@ -83,7 +83,7 @@ public static class WorkflowApi
         if (await db.Objections.AnyAsync(o => o.NominationId == id && o.Status == ObjectionStatus.Open, ct))
             throw DomainRuleException.Rule("An objection against this nomination is still open.", "Resolve it first: dismissing it resumes the nomination.");
         var actor = NominationViews.ActorOf(caller);
-        await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.Id, actor, ct);
+        await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         nomination.ResumeWorkflow(actor, reason.Text!, clock.GetUtcNow());
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));

@@ -10,12 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Civility.MoralModels.Events;
 
 /// <summary>
-/// A black-list entry became active: it joins the local view of listings, and every nomination of that person still
-/// in progress is suspended with the listing as the reason (the gate decision keeps which listing it was).
+/// A black-list entry became active: it joins the local view of listings, and every nomination still in progress of
+/// that person, or of a person of that unit, is suspended with the listing as the reason (the gate decision keeps
+/// which listing it was).
 /// </summary>
 public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<SubjectBlacklisted, MoralModelsDbContext>(db, clock)
 {
+    private static readonly NominationStatus[] InProgress =
+    [
+        NominationStatus.Nominated, NominationStatus.UnderReview, NominationStatus.InPublicity, NominationStatus.Selected,
+        NominationStatus.Suspended,
+    ];
+
     protected override async Task HandleAsync(SubjectBlacklisted message, ConsumeContext<SubjectBlacklisted> context)
     {
         var now = Clock.GetUtcNow();
@@ -27,17 +34,24 @@ public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProv
                 message.DecisionNumber, message.PublishedFrom, message.PublishedUntil, now);
             Db.CreditListings.Add(listing);
         }
-        if (message.Subject.SubjectKeyHash is not { } hash) return;
+
+        var personHash = listing.SubjectKeyHash;
+        var unitCodes = listing.OrganizationCode is { } code
+            ? await Db.Units.Where(u => u.CreditCode == code).Select(u => u.UnitCode).ToListAsync(context.CancellationToken)
+            : [];
+        if (personHash is null && unitCodes.Count == 0) return;
 
         var affected = await Db.Nominations
-            .Where(n => n.IdHash == hash && (n.Status == NominationStatus.Nominated || n.Status == NominationStatus.UnderReview
-                || n.Status == NominationStatus.InPublicity || n.Status == NominationStatus.Selected || n.Status == NominationStatus.Suspended))
+            .Where(n => InProgress.Contains(n.Status) && ((personHash != null && n.IdHash == personHash) || unitCodes.Contains(n.UnitCode)))
             .ToListAsync(context.CancellationToken);
         foreach (var nomination in affected.Where(n => n.SuspensionListingId != listing.EntryId))
         {
-            var reason = $"The nominee was {listing.Describe()}.";
+            var reason = personHash is null
+                ? $"The nominee's unit {nomination.UnitCode} was {listing.Describe()}."
+                : $"The nominee was {listing.Describe()}.";
             nomination.SuspendFor(SuspensionCause.CreditListing, reason, listing.EntryId, Nomination.System, now);
-            Db.GateDecisions.Add(new CreditGateDecision(Nomination.Suspend, hash, nomination.Id, listing.EntryId, false, Nomination.System, now));
+            Db.GateDecisions.Add(new CreditGateDecision(Nomination.Suspend, nomination.IdHash, nomination.UnitCode, nomination.Id,
+                listing.EntryId, false, Nomination.System, now));
             Db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), Clock);
         }
     }

@@ -1,4 +1,3 @@
-using Civility.Hosting.Identifiers;
 using Civility.Contracts.VillagePairing;
 using Civility.Hosting;
 using Civility.Hosting.Http;
@@ -48,8 +47,7 @@ public static class CivilizedUnitsApi
         var v = new RequestValidator();
         var code = v.Text("unitCode", request.UnitCode, 32);
         var name = v.Text("name", request.Name, 200);
-        var credit = UnifiedSocialCreditCode.Normalize(request.CreditCode ?? "");
-        if (UnifiedSocialCreditCode.Validate(credit) is { } creditError) v.Add("creditCode", creditError);
+        var credit = v.CreditCode("creditCode", request.CreditCode) ?? "";
         var level = v.Enum<TitleLevel>("level", request.Level);
         var termStart = v.Required("termStart", request.TermStart);
         var years = v.Range("termYears", request.TermYears ?? CivilizedUnit.DefaultTermYears, 1, 10);

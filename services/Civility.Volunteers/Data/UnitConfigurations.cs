@@ -12,6 +12,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Code).HasMaxLength(32);
         unit.HasIndex(u => u.Code).IsUnique();
         unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.CreditCode).HasMaxLength(18);
+        unit.HasIndex(u => u.CreditCode).IsUnique();
         unit.HasMany(u => u.Headcounts).WithOne().HasForeignKey(h => h.UnitId);
         unit.Navigation(u => u.Headcounts).HasField("_headcounts").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -12,11 +12,12 @@ public sealed class Unit
 
     private Unit() { }
 
-    public Unit(string code, string name, DateTimeOffset now)
+    public Unit(string code, string name, string? creditCode, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         Code = code;
         Name = name;
+        CreditCode = creditCode;
         CreatedAt = now;
         UpdatedAt = now;
     }
@@ -27,6 +28,12 @@ public sealed class Unit
 
     public string Name { get; private set; } = "";
 
+    /// <summary>
+    /// The unit's unified social credit code (统一社会信用代码), when known: credit listings name organizations by it,
+    /// so the credit gates of other services find the unit through it.
+    /// </summary>
+    public string? CreditCode { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -34,10 +41,14 @@ public sealed class Unit
     /// <summary>Staff headcount by year: each year's targets use that year's headcount, so history is kept.</summary>
     public IReadOnlyList<UnitHeadcount> Headcounts => _headcounts;
 
-    public void Rename(string name, DateTimeOffset now)
+    /// <summary>True when something other services know about the unit changed.</summary>
+    public bool Update(string name, string? creditCode, DateTimeOffset now)
     {
+        if (Name == name && CreditCode == creditCode) return false;
         Name = name;
+        CreditCode = creditCode;
         UpdatedAt = now;
+        return true;
     }
 
     public UnitHeadcount SetHeadcount(int year, int headcount, DateTimeOffset now)

@@ -11,9 +11,11 @@ namespace Civility.Volunteers.Endpoints;
 
 public static class UnitsApi
 {
-    public sealed record CreateUnitRequest(string? Code, string? Name);
+    public sealed record CreateUnitRequest(string? Code, string? Name, string? CreditCode);
 
-    public sealed record UnitResponse(Guid Id, string Code, string Name, DateTimeOffset CreatedAt);
+    public sealed record UpdateUnitRequest(string? Name, string? CreditCode);
+
+    public sealed record UnitResponse(Guid Id, string Code, string Name, string? CreditCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
     public sealed record HeadcountRequest(int? Headcount);
 
@@ -23,6 +25,9 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapPost("/", CreateAsync).WithSummary("Register a subordinate unit").RequireScope(CivilityScopes.Admin);
+        units.MapPut("/{id:guid}", UpdateAsync).RequireScope(CivilityScopes.Admin)
+            .WithSummary("Change a unit's name or unified social credit code")
+            .WithDescription("The code stays: other services and unit-scoped clients name the unit by it.");
         units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead);
         units.MapGet("/", ListAsync).WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
         units.MapPut("/{id:guid}/headcounts/{year:int}", SetHeadcountAsync).RequireScope(CivilityScopes.Admin)
@@ -39,15 +44,41 @@ public static class UnitsApi
         var check = new RequestValidator();
         var code = check.Text("code", request.Code, 32).ToUpperInvariant();
         var name = check.Text("name", request.Name, 200);
+        var creditCode = check.CreditCode("creditCode", request.CreditCode, required: false);
         if (!check.IsValid) return check.Problem();
         if (await db.Units.AnyAsync(u => u.Code == code))
             return TypedResults.Problem(title: "A unit with this code exists.", detail: $"Unit code {code} is taken.", statusCode: StatusCodes.Status409Conflict);
+        if (await CreditCodeTakenAsync(db, creditCode, null) is { } taken) return taken;
 
-        var unit = new Unit(code, name, clock.GetUtcNow());
+        var unit = new Unit(code, name, creditCode, clock.GetUtcNow());
         db.Units.Add(unit);
+        db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode));
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/volunteers/units/{unit.Id}", ToResponse(unit));
     }
+
+    private static async Task<Results<Ok<UnitResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateUnitRequest request, VolunteersDbContext db, TimeProvider clock)
+    {
+        var check = new RequestValidator();
+        var name = check.Text("name", request.Name, 200);
+        var creditCode = check.CreditCode("creditCode", request.CreditCode, required: false);
+        if (!check.IsValid) return check.Problem();
+        if (await db.Units.FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
+        if (await CreditCodeTakenAsync(db, creditCode, id) is { } taken) return taken;
+        if (unit.Update(name, creditCode, clock.GetUtcNow()))
+        {
+            db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode));
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Ok(ToResponse(unit));
+    }
+
+    private static async Task<ProblemHttpResult?> CreditCodeTakenAsync(VolunteersDbContext db, string? creditCode, Guid? self) =>
+        creditCode is not null && await db.Units.FirstOrDefaultAsync(u => u.CreditCode == creditCode && u.Id != self) is { } other
+            ? TypedResults.Problem(title: "Another unit has this credit code.",
+                detail: $"Credit code {creditCode} belongs to unit {other.Code}.", statusCode: StatusCodes.Status409Conflict)
+            : null;
 
     private static async Task<Results<Ok<UnitResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
         await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.Code)
@@ -58,7 +89,7 @@ public static class UnitsApi
         TypedResults.Ok(await db.Units.AsNoTracking()
             .Where(u => !caller.IsUnitScoped || u.Code == caller.UnitId)
             .OrderBy(u => u.Code)
-            .Select(u => new UnitResponse(u.Id, u.Code, u.Name, u.CreatedAt)).ToListAsync());
+            .Select(u => new UnitResponse(u.Id, u.Code, u.Name, u.CreditCode, u.CreatedAt, u.UpdatedAt)).ToListAsync());
 
     private static async Task<Results<Ok<HeadcountResponse>, NotFound, ValidationProblem>> SetHeadcountAsync(
         Guid id, int year, HeadcountRequest request, VolunteersDbContext db, TimeProvider clock)
@@ -79,5 +110,5 @@ public static class UnitsApi
             ? TypedResults.Ok(unit.Headcounts.OrderBy(h => h.Year).Select(h => new HeadcountResponse(unit.Code, h.Year, h.Headcount, h.SetAt)).ToList())
             : TypedResults.NotFound();
 
-    private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreatedAt);
+    private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreditCode, unit.CreatedAt, unit.UpdatedAt);
 }

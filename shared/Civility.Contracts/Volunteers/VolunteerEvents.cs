@@ -22,3 +22,9 @@ public sealed record StarLevelReached(Guid VolunteerId, string UnitCode, int Sta
 
 /// <summary>A unit's staff headcount for a year was set: the denominator of its registration rate and per-capita hours.</summary>
 public sealed record UnitHeadcountSet(string UnitCode, string UnitName, int Year, int Headcount) : IntegrationEvent;
+
+/// <summary>
+/// A unit was registered or its name or unified social credit code changed. Other services map a unit's code to its
+/// credit code with it: credit listings name organizations by credit code.
+/// </summary>
+public sealed record UnitDetailsChanged(string UnitCode, string UnitName, string? CreditCode) : IntegrationEvent;

@@ -94,6 +94,19 @@ public sealed class RequestValidator
         return CitizenIdNumber.Normalize(value!);
     }
 
+    /// <summary>A unified social credit code (GB 32100) normalized, or null with the reason recorded against the field.</summary>
+    public string? CreditCode(string field, string? value, bool required = true)
+    {
+        if (!required && string.IsNullOrWhiteSpace(value)) return null;
+        var normalized = value is null ? null : Identifiers.UnifiedSocialCreditCode.Normalize(value);
+        if (Identifiers.UnifiedSocialCreditCode.Validate(normalized) is { } error)
+        {
+            Add(field, error);
+            return null;
+        }
+        return normalized;
+    }
+
     public ValidationProblem Problem() => TypedResults.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
         title: "The request has invalid fields.");

@@ -366,6 +366,11 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("subject_key_hash");
 
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
                     b.HasKey("Id")
                         .HasName("pk_credit_gate_decisions");
 
@@ -401,6 +406,11 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("masked_identifier");
+
+                    b.Property<string>("OrganizationCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("organization_code");
 
                     b.Property<DateOnly>("PublishedFrom")
                         .HasColumnType("date")
@@ -440,10 +450,50 @@ namespace Civility.MoralModels.Data.Migrations
                     b.HasKey("EntryId")
                         .HasName("pk_credit_listings");
 
+                    b.HasIndex("OrganizationCode")
+                        .HasDatabaseName("ix_credit_listings_organization_code");
+
                     b.HasIndex("SubjectKeyHash")
                         .HasDatabaseName("ix_credit_listings_subject_key_hash");
 
                     b.ToTable("credit_listings", "moral_models");
+                });
+
+            modelBuilder.Entity("Civility.MoralModels.Domain.KnownUnit", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_known_units");
+
+                    b.HasIndex("CreditCode")
+                        .HasDatabaseName("ix_known_units_credit_code");
+
+                    b.ToTable("known_units", "moral_models");
                 });
 
             modelBuilder.Entity("Civility.MoralModels.Domain.Nomination", b =>
