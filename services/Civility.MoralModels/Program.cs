@@ -6,6 +6,7 @@ using Civility.MoralModels.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, typeof(Program).Assembly);
+builder.Services.Configure<MoralModelsOptions>(builder.Configuration.GetSection("MoralModels"));
 builder.Services.AddScoped<CreditGate>();
 builder.Services.AddMoralModelsMetrics();
 

@@ -37,9 +37,12 @@ public sealed class CivilityAppFixture : IAsyncLifetime
              $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        // The scenario's personal-data check needs a listing to become active the day it is notified.
+        // The scenario lives through a county year in minutes: a listing becomes active the day it is notified, and a
+        // publicity window may close as it opens.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "credit"))
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
+            .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
         App = await builder.BuildAsync(timeout.Token);
         CaptureLogs();
         await App.StartAsync(timeout.Token);

@@ -26,10 +26,15 @@ public sealed class ScenarioTests(CivilityAppFixture fixture)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // 1. Two units with headcounts; each unit registers its own staff: A all of them, B one of three.
+        // Unit A is the county hospital: its unified social credit code is how the credit list will name it.
+        var creditCode = TestData.CreditCode();
         foreach (var (code, headcount) in new[] { ("UNIT-A", 2), ("UNIT-B", 3) })
         {
             var unitId = await EnsureUnitAsync(admin, code);
             await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}/headcounts/{year}", new { headcount }), HttpStatusCode.OK);
+            if (code == "UNIT-A")
+                await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}", new { name = "County People's Hospital", creditCode }),
+                    HttpStatusCode.OK);
         }
         var staffA = new List<Guid>();
         for (var i = 0; i < 2; i++) staffA.Add((await RegisterAsync(unitA)).GetProperty("id").GetGuid());
@@ -38,7 +43,6 @@ public sealed class ScenarioTests(CivilityAppFixture fixture)
         for (var i = 0; i < 3; i++) helpers.Add((await RegisterAsync(unitA, staff: false)).GetProperty("id").GetGuid());
 
         // 2. Unit A holds a civilized-unit title, paired with a village and a community; it pledges and delivers.
-        var creditCode = TestData.CreditCode();
         var title = await Expect(await admin.PostAsJsonAsync("/api/pairing/civilized-units", new
         {
             unitCode = "UNIT-A", name = "County People's Hospital", creditCode, level = "county", termStart = today.AddYears(-1),
@@ -102,25 +106,44 @@ public sealed class ScenarioTests(CivilityAppFixture fixture)
         Assert.Equal("behind", rows["UNIT-B"].GetProperty("status").GetString());
         Assert.Equal(0.3333m, rows["UNIT-B"].GetProperty("registrationRate").GetDecimal());
 
-        // 5. A good-person nomination in publicity is suspended when the nominee is black-listed, and can be
-        //    resumed by an admin once the listing is lifted.
+        // 5. A good-person nomination goes through review, publicity and public voting; the nominee is black-listed →
+        //    suspended; the listing is repaired → an admin resumes it → selected and commended → the credit service
+        //    proposes a red-list entry for the model. (The fixture lets a publicity window close as it opens.)
         var nomineeId = TestIdentities.CitizenId();
         _idNumbers.Add(nomineeId);
         var round = await Expect(await admin.PostAsJsonAsync("/api/moral-models/rounds", new
         {
-            name = $"{year} good people {TestData.Token()}", year, publicityDays = 7, categories = new[] { "good-person" },
+            name = $"{year} good people {TestData.Token()}", year, publicityDays = 0, categories = new[] { "good-person" },
+            votingOpensAt = DateTimeOffset.UtcNow.AddMinutes(-1), votingClosesAt = DateTimeOffset.UtcNow.AddHours(1),
         }), HttpStatusCode.Created);
+        var roundId = round.GetProperty("id").GetGuid();
         var nomination = await Expect(await unitA.PostAsJsonAsync("/api/moral-models/nominations", new
         {
-            roundId = round.GetProperty("id").GetGuid(), category = "good-person", goodPersonKind = "helping-others", nomineeKind = "person",
+            roundId, category = "good-person", goodPersonKind = "helping-others", nomineeKind = "person",
             nomineeName = "王芳", idNumber = nomineeId, unitCode = "UNIT-A", deeds = "Cared for an empty-nest neighbour for ten years.",
         }), HttpStatusCode.Created);
         var nominationId = nomination.GetProperty("id").GetGuid();
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/rounds/{roundId}/reviewers", new { clientId = "civility-admin" }),
+            HttpStatusCode.Created);
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/review", new { reason = "Complete file" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/scores", new
+        {
+            scores = new[] { new { criterion = "deeds", score = 9 }, new { criterion = "influence", score = 8 }, new { criterion = "exemplarity", score = 8 } },
+        }), HttpStatusCode.Created);
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/publicize", new { reason = "Reviewed" }), HttpStatusCode.OK);
+        for (var i = 0; i < 3; i++)
+        {
+            var voter = TestIdentities.CitizenId();
+            _idNumbers.Add(voter);
+            await Expect(await fixture.Gateway.PostAsJsonAsync($"/api/moral-models/public/nominations/{nominationId}/votes",
+                new { voterName = "李明", idNumber = voter }), HttpStatusCode.Created);
+        }
+        var tally = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{nominationId}/tally"), HttpStatusCode.OK);
+        Assert.Equal(3, tally.GetProperty("votes").GetInt64());
 
         var person = await Expect(await admin.PostAsJsonAsync("/api/credit/subjects/people", new { idNumber = nomineeId, name = "王芳" }), HttpStatusCode.Created);
-        var listing = await BlackListAsync(admin, person.GetProperty("id").GetGuid());
+        var personId = person.GetProperty("id").GetGuid();
+        var listing = await BlackListAsync(admin, personId, tier: "minor");
         await Until(async () =>
         {
             var current = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{nominationId}"), HttpStatusCode.OK);
@@ -128,22 +151,66 @@ public sealed class ScenarioTests(CivilityAppFixture fixture)
         }, "the black-listing suspends the nomination");
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume", new { reason = "Listing still active" }),
             HttpStatusCode.UnprocessableEntity);
-        await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{listing}/revoke", new { reason = "Decision overturned on review" }), HttpStatusCode.OK);
+
+        // Credit repair (信用修复): applied for, followed anonymously by its query code, approved.
+        var repair = await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{listing}/repairs", new
+        {
+            applicant = "王芳", proofOfCorrection = "Inspection accepted and the findings corrected.",
+            commitment = "I commit to keep my word and accept supervision.", commitmentSigned = true,
+        }), HttpStatusCode.Created);
+        var progress = await Expect(await fixture.Gateway.GetAsync($"/api/credit/repairs/progress/{repair.GetProperty("queryCode").GetString()}"),
+            HttpStatusCode.OK);
+        Assert.Equal("submitted", progress.GetProperty("status").GetString());
+        await Expect(await admin.PostAsJsonAsync($"/api/credit/repairs/{repair.GetProperty("id").GetGuid()}/decision",
+            new { approve = true, reply = "Corrected; the listing is lifted." }), HttpStatusCode.OK);
         await Until(async () =>
         {
-            var resumed = await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume", new { reason = "Listing lifted" });
+            var resumed = await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume", new { reason = "Credit repaired" });
             return resumed.StatusCode == HttpStatusCode.OK ? await resumed.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
-        }, "the lifted listing lets an admin resume the nomination");
+        }, "the repaired listing lets an admin resume the nomination");
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/select", new { reason = "Publicity closed without objection" }),
+            HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync("/api/moral-models/commendations", new
+        {
+            kind = "meeting", title = $"{year} good people commendation", heldOn = today, place = "County hall", nominationIds = new[] { nominationId },
+        }), HttpStatusCode.Created);
+        var proposal = await Until(async () =>
+        {
+            var red = await Expect(await admin.GetAsync($"/api/credit/entries?subjectId={personId}&listType=red"), HttpStatusCode.OK);
+            return red.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } entry ? entry : (JsonElement?)null;
+        }, "the commendation leads the credit service to propose a red-list entry");
+        Assert.Equal("proposed", proposal.GetProperty("status").GetString());
 
-        // 6. The civilized unit is black-listed: its title is put under warning at once.
+        // 6. The civilized unit is black-listed: its title is put under warning at once, and its people's nominations stop.
+        var colleagueId = TestIdentities.CitizenId();
+        _idNumbers.Add(colleagueId);
+        var colleagueNomination = (await Expect(await unitA.PostAsJsonAsync("/api/moral-models/nominations", new
+        {
+            roundId, category = "good-person", goodPersonKind = "dedication-to-work", nomineeKind = "person", nomineeName = "张伟",
+            idNumber = colleagueId, unitCode = "UNIT-A", deeds = "Thirty years of night shifts in the emergency room.",
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var organization = await Expect(await admin.PostAsJsonAsync("/api/credit/subjects/organizations",
             new { creditCode, name = "County People's Hospital" }), HttpStatusCode.Created);
-        await BlackListAsync(admin, organization.GetProperty("id").GetGuid());
+        var unitListing = await BlackListAsync(admin, organization.GetProperty("id").GetGuid());
         await Until(async () =>
         {
             var current = await Expect(await admin.GetAsync($"/api/pairing/civilized-units/{titleId}"), HttpStatusCode.OK);
             return current.GetProperty("status").GetString() == "warned" ? current : (JsonElement?)null;
         }, "the unit's black-listing warns its title");
+        // ...the moral-model service suspends the nomination of its person in progress, and bars new ones.
+        await Until(async () =>
+        {
+            var current = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{colleagueNomination}"), HttpStatusCode.OK);
+            return current.GetProperty("status").GetString() == "suspended" ? current : (JsonElement?)null;
+        }, "the unit's black-listing suspends its person's nomination");
+        var barredId = TestIdentities.CitizenId();
+        _idNumbers.Add(barredId);
+        var barred = await Expect(await unitA.PostAsJsonAsync("/api/moral-models/nominations", new
+        {
+            roundId, category = "good-person", goodPersonKind = "honesty", nomineeKind = "person", nomineeName = "刘洋",
+            idNumber = barredId, unitCode = "UNIT-A", deeds = "Returned a lost purse with 20,000 yuan.",
+        }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(unitListing, barred.GetProperty("listingEntryId").GetGuid());
 
         // 7. A certificate, verified by anyone.
         var certificate = await Expect(await unitA.PostAsJsonAsync($"/api/volunteers/{nearStar}/certificates",
@@ -163,14 +230,14 @@ public sealed class ScenarioTests(CivilityAppFixture fixture)
         }
     }
 
-    private async Task<Guid> BlackListAsync(HttpClient admin, Guid subjectId)
+    private async Task<Guid> BlackListAsync(HttpClient admin, Guid subjectId, string tier = "general")
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var entry = await Expect(await admin.PostAsJsonAsync("/api/credit/entries", new
         {
-            subjectId, listType = "black", tier = "general", law = "Regulations on Social Credit", article = "Article 30",
+            subjectId, listType = "black", tier, law = "Regulations on Social Credit", article = "Article 30",
             facts = "Refused a lawful inspection.", decisionNumber = $"XW-{TestData.Token()}", decidingDepartment = "County Health Bureau",
-            listingDate = today, publishedFrom = today, publishedUntil = today.AddMonths(6),
+            listingDate = today, publishedFrom = today, publishedUntil = today.AddMonths(tier == "minor" ? 2 : 6),
         }), HttpStatusCode.Created);
         var id = entry.GetProperty("id").GetGuid();
         await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{id}/notify", new { reason = "Notice served" }), HttpStatusCode.OK);

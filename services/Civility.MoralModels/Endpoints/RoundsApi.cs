@@ -5,6 +5,7 @@ using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -26,12 +27,13 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Created<RoundResponse>, ValidationProblem>> CreateAsync(
-        CreateRoundRequest request, MoralModelsDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateRoundRequest request, MoralModelsDbContext db, TimeProvider clock, IOptions<MoralModelsOptions> options, CancellationToken ct)
     {
+        var rules = options.Value;
         var check = new RequestValidator();
         var name = check.Text("name", request.Name, 200);
         var year = check.Range("year", request.Year, 2000, 2100);
-        var publicityDays = check.Range("publicityDays", request.PublicityDays ?? 7, 1, 30);
+        var publicityDays = check.Range("publicityDays", request.PublicityDays ?? 7, rules.MinimumPublicityDays, rules.MaximumPublicityDays);
         var categories = new List<NominationCategory>();
         for (var i = 0; i < (request.Categories?.Count ?? 0); i++)
             if (check.Enum<NominationCategory>($"categories[{i}]", request.Categories![i]) is { } c) categories.Add(c);
