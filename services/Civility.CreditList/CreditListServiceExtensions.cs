@@ -1,3 +1,4 @@
+using Civility.Hosting.Jobs;
 using Civility.CreditList.Calendar;
 using Civility.CreditList.Jobs;
 
@@ -10,8 +11,7 @@ public static class CreditListServiceExtensions
     {
         builder.Services.Configure<CreditListOptions>(builder.Configuration.GetSection("CreditList"));
         builder.Services.AddSingleton(_ => WorkingDayCalendar.LoadFrom(Path.Combine(AppContext.BaseDirectory, "Calendar")));
-        builder.Services.AddSingleton<ExpiryJob>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ExpiryJob>());
+        builder.Services.AddSingleInstanceJob<ExpiryJob>();
         return builder;
     }
 }

@@ -61,7 +61,7 @@ public static class CommendationsApi
         }
         var commendation = new Commendation(kind!.Value, title, heldOn!.Value, place, ids, actor, now);
         db.Commendations.Add(commendation);
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Created($"/api/moral-models/commendations/{commendation.Id}", ToResponse(commendation));
     }
 

@@ -38,18 +38,5 @@ internal static class NominationViews
 
     public static DomainRuleException NotFound() => new(RuleKind.NotFound, "No such nomination.");
 
-    /// <summary>Saves, turning a lost race on the same nomination (row version) into 409 instead of a 500.</summary>
-    public static async Task SaveOrConflictAsync(this MoralModelsDbContext db, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw DomainRuleException.Conflict("The nomination changed meanwhile.", "Another request changed it at the same time; read it again.");
-        }
-    }
-
     public static string ActorOf(CallerContext caller) => caller.ClientId ?? "anonymous";
 }

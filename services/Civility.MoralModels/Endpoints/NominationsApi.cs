@@ -96,7 +96,7 @@ public static class NominationsApi
         var existing = await db.Nominations.AsSplitQuery().FirstOrDefaultAsync(n => n.RoundId == roundId && n.NomineeKeyHash == key, cancellationToken);
         if (existing is null) return null;
         existing.AddSupporter(actor, unitCode, note, now);
-        await db.SaveOrConflictAsync(cancellationToken);
+        await db.SaveOrConflictAsync("The nomination", cancellationToken);
         return NominationViews.ToResponse(existing, merged: true);
     }
 

@@ -59,7 +59,7 @@ public static class ObjectionsApi
             nomination.SuspendFor(SuspensionCause.Objection, reason, null, Nomination.System, now);
             db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), clock);
         }
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Created($"/api/moral-models/objections/{objection.Id}", ToResponse(objection));
     }
 
@@ -98,7 +98,7 @@ public static class ObjectionsApi
         {
             nomination.ResumeWorkflow(actor, $"Objection dismissed: {reason}", now);
         }
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(ToResponse(objection));
     }
 

@@ -32,7 +32,7 @@ public static class WorkflowApi
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.StartReview(NominationViews.ActorOf(caller), reason.Text, clock.GetUtcNow());
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -49,7 +49,7 @@ public static class WorkflowApi
         db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category),
             nomination.NomineeName, DateOnly.FromDateTime(nomination.PublicityStart!.Value.UtcDateTime),
             DateOnly.FromDateTime(nomination.PublicityEnd!.Value.UtcDateTime)), clock);
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -60,7 +60,7 @@ public static class WorkflowApi
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.MarkSelected(NominationViews.ActorOf(caller), reason.Text, clock.GetUtcNow());
         db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category), nomination.NomineeName), clock);
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -70,7 +70,7 @@ public static class WorkflowApi
         if (Reason(request, required: true) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.MarkRejected(NominationViews.ActorOf(caller), reason.Text!, clock.GetUtcNow());
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -85,7 +85,7 @@ public static class WorkflowApi
         var actor = NominationViews.ActorOf(caller);
         await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         nomination.ResumeWorkflow(actor, reason.Text!, clock.GetUtcNow());
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 

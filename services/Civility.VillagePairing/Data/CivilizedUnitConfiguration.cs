@@ -1,3 +1,4 @@
+using Civility.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -41,13 +41,6 @@ public sealed class TitleLapseJob(IServiceScopeFactory scopes, ILogger<TitleLaps
 
 public static class JobRegistration
 {
-    /// <summary>Each job is one singleton, both scheduled and reachable (tests call TryRunAsync on it).</summary>
-    public static IServiceCollection AddPairingJobs(this IServiceCollection services)
-    {
-        services.AddSingleton<CreationTaskOverdueJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<CreationTaskOverdueJob>());
-        services.AddSingleton<TitleLapseJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<TitleLapseJob>());
-        return services;
-    }
+    public static IServiceCollection AddPairingJobs(this IServiceCollection services) =>
+        services.AddSingleInstanceJob<CreationTaskOverdueJob>().AddSingleInstanceJob<TitleLapseJob>();
 }

@@ -68,3 +68,14 @@ public abstract class SingleInstanceJob<TContext>(IServiceScopeFactory scopes, I
         }
     }
 }
+
+public static class SingleInstanceJobRegistration
+{
+    /// <summary>Registers a job as one singleton that is both scheduled and reachable (tests call TryRunAsync on it).</summary>
+    public static IServiceCollection AddSingleInstanceJob<TJob>(this IServiceCollection services) where TJob : class, IHostedService
+    {
+        services.AddSingleton<TJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<TJob>());
+        return services;
+    }
+}
