@@ -107,17 +107,19 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
             .Append($"{number},2026-13-02,3,Bad date\n")
             .Append($"{number},2026-02-03,30,Too long\n")
             .Append($"{number},2099-02-03,1,Future\n")
+            .Append($"{number},2026-02-01,2.50,Epidemic prevention\n") // the first row again, hours written otherwise
             .ToString();
 
         var first = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
             .JsonAsync(HttpStatusCode.OK);
-        Assert.Equal((6, 2, 4), (first.GetProperty("rows").GetInt32(), first.GetProperty("imported").GetInt32(), first.GetProperty("rejected").GetInt32()));
+        Assert.Equal((7, 2, 4, 1), (first.GetProperty("rows").GetInt32(), first.GetProperty("imported").GetInt32(),
+            first.GetProperty("rejected").GetInt32(), first.GetProperty("skipped").GetInt32()));
         var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Equal([(4, "volunteer_number"), (5, "service_date"), (6, "hours"), (7, "service_date")], errors);
 
         var second = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
             .JsonAsync(HttpStatusCode.OK);
-        Assert.Equal((0, 2), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
+        Assert.Equal((0, 3), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, records.GetProperty("total").GetInt32());
     }

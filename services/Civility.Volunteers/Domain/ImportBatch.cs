@@ -39,3 +39,6 @@ public sealed class ImportBatch
 
     public DateTimeOffset At { get; private set; }
 }
+
+/// <summary>A bad row of an import: its line in the file (the header is line 1), the column, and why.</summary>
+public sealed record ImportError(int Line, string? Field, string Reason);

@@ -19,7 +19,7 @@ public sealed class ServiceRecord
     public ServiceRecord(Guid volunteerId, string unitCode, ServiceRecordSource source, string? sourceReference,
         DateOnly serviceDate, decimal hours, string content, string recordedBy, DateTimeOffset now)
     {
-        if (hours <= 0 || hours > 24) throw DomainRuleException.Rule("Hours of one record are more than 0 and at most 24.");
+        if (HoursProblem(hours) is { } problem) throw DomainRuleException.Rule(problem);
         Id = Guid.CreateVersion7();
         VolunteerId = volunteerId;
         UnitCode = unitCode;
@@ -31,6 +31,20 @@ public sealed class ServiceRecord
         RecordedBy = recordedBy;
         RecordedAt = now;
         Status = ServiceRecordStatus.Pending;
+    }
+
+    /// <summary>Why these hours cannot make one record, or null when they can.</summary>
+    public static string? HoursProblem(decimal hours) =>
+        hours is <= 0 or > 24 ? "Hours of one record are more than 0 and at most 24." : null;
+
+    /// <summary>
+    /// The identity of an imported row (volunteer number, date, hours to the hundredth, content): the same row sent
+    /// again has the same key, so a resent file adds nothing.
+    /// </summary>
+    public static string ImportKey(string volunteerNumber, DateOnly serviceDate, decimal hours, string content)
+    {
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{volunteerNumber}|{serviceDate:yyyy-MM-dd}|{hours:0.00}|{content}");
+        return Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     public Guid Id { get; private set; }
