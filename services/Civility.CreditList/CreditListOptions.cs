@@ -28,6 +28,12 @@ public sealed class CreditListOptions
     /// <summary>How often the expiry job looks for ended publications.</summary>
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an answer of the public query may be served from this replica's cache. Every change to entries or
+    /// subjects empties it at once; the bound matters only for other replicas and for dates that roll over.
+    /// </summary>
+    public TimeSpan PublicQueryCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     public int RepairMinimumMonthsFor(BlackTier tier) => RepairMinimumMonths.GetValueOrDefault(tier, 12);
 }
 

@@ -65,6 +65,9 @@ public static class CivilityServiceExtensions
         app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A service that registered output caching (the credit service's public query) serves its hits from here,
+        // after the trace header (so a hit names its own trace) and before authentication (a hit is anonymous).
+        if (app.Services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is not null) app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();

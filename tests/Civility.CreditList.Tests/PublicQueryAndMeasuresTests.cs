@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Civility.CreditList.Tests;
@@ -35,6 +36,34 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
             Assert.False(item.TryGetProperty("internalNote", out _));
             Assert.False(item.TryGetProperty("history", out _));
         }
+    }
+
+    [Fact]
+    public async Task Answers_come_from_the_cache_until_a_change_is_committed_then_the_lifted_entry_is_gone_at_once()
+    {
+        using var admin = fixture.Service.Admin();
+        using var anonymous = fixture.Service.Anonymous();
+        var start = new DateOnly(2025, 3, 3);
+        fixture.SetToday(start);
+        var code = CreditApi.NewCreditCode();
+        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general", start, start.AddMonths(6));
+        await CreditApi.ActivateAsync(fixture, admin, entry);
+        var path = $"/api/credit/public/entries?identifier={code}";
+
+        using (var first = await anonymous.GetAsync(path))
+            Assert.False(first.Headers.Contains("Age"));
+        using (var cached = await anonymous.GetAsync(path))
+        {
+            Assert.True(cached.Headers.Contains("Age"), "the second answer comes from the output cache");
+            Assert.True(cached.Headers.Contains("X-Trace-Id"));
+            Assert.Equal(1, JsonDocument.Parse(await cached.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32());
+        }
+
+        using var revoked = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/revoke", new { reason = "Decision overturned" });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        using var after = await anonymous.GetAsync(path);
+        Assert.False(after.Headers.Contains("Age"));
+        Assert.Equal(0, JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32());
     }
 
     [Fact]

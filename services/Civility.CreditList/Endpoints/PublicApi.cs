@@ -23,7 +23,8 @@ public static class PublicApi
     public static RouteGroupBuilder MapPublicApi(this RouteGroupBuilder api)
     {
         api.MapGet("/public/entries", QueryAsync).WithTags("Public")
-            .WithSummary("Published red- and black-list entries by name or identifier (anyone)").AllowAnonymous();
+            .WithSummary("Published red- and black-list entries by name or identifier (anyone)").AllowAnonymous()
+            .CacheOutput(PublicQueryCache.Policy);
         return api;
     }
 

@@ -1,0 +1,65 @@
+using Civility.CreditList.Domain;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+
+namespace Civility.CreditList.Endpoints;
+
+/// <summary>
+/// The public query is read far more than the lists change: its answers are kept in the output cache, by query, and
+/// the whole cache is emptied after any committed change to an entry or a subject, so a lifted listing stops being
+/// published at once (on this replica; another replica's copy lives at most <see cref="CreditListOptions.PublicQueryCacheDuration"/>).
+/// The Beijing date is part of the key, so a publication period that ends or starts at midnight is honoured too.
+/// </summary>
+public static class PublicQueryCache
+{
+    public const string Policy = "credit-public-query";
+    private const string Tag = "credit-public";
+
+    public static WebApplicationBuilder AddPublicQueryCache(this WebApplicationBuilder builder)
+    {
+        var duration = builder.Configuration.GetSection("CreditList").GetValue(nameof(CreditListOptions.PublicQueryCacheDuration),
+            new CreditListOptions().PublicQueryCacheDuration);
+        // Keyed by the Beijing date too: what is published changes when a day rolls over, with no save to announce it.
+        builder.Services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag)
+            .VaryByValue(context => new KeyValuePair<string, string>("today",
+                context.RequestServices.GetRequiredService<TimeProvider>().Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+        builder.Services.AddScoped<EvictOnChange>();
+        builder.Services.ConfigureDbContext<Data.CreditDbContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<EvictOnChange>()));
+        return builder;
+    }
+
+    /// <summary>Empties the cache once a save that touched entries or subjects is committed (not before: a reader could re-cache the old state).</summary>
+    internal sealed class EvictOnChange(IOutputCacheStore cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+    {
+        private bool _pending;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            _pending |= eventData.Context?.ChangeTracker.Entries()
+                .Any(e => e.Entity is ListEntry or CreditSubject && e.State is EntityState.Added or EntityState.Modified) == true;
+            return ValueTask.FromResult(result);
+        }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context?.Database.CurrentTransaction is null) await EvictAsync(cancellationToken);
+            return result;
+        }
+
+        public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+            CancellationToken cancellationToken = default) => await EvictAsync(cancellationToken);
+
+        private async Task EvictAsync(CancellationToken cancellationToken)
+        {
+            if (!_pending) return;
+            _pending = false;
+            await cache.EvictByTagAsync(Tag, cancellationToken);
+        }
+    }
+}
