@@ -45,7 +45,10 @@ public static class CivilityServiceExtensions
         builder.Services.Configure<PersonalDataOptions>(builder.Configuration.GetSection("PersonalData"));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            json.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+        });
         builder.AddCivilityAuthentication(audience: serviceName);
         builder.Services.AddOpenApi(OpenApiDocumentName, options =>
         {

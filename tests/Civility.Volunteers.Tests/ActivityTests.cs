@@ -21,6 +21,23 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Times_sent_in_Beijing_time_are_kept_as_the_same_instant()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var project = await (await admin.PostAsJsonAsync("/api/volunteers/projects",
+            new { name = "Free clinic", category = "medical-service-in-communities", organizingUnitCode = unit })).JsonAsync(HttpStatusCode.Created);
+        var start = fixture.Clock.GetUtcNow().AddDays(2).ToOffset(TimeSpan.FromHours(8));
+        var activity = await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
+        {
+            projectId = project.Id(), title = "Free clinic", place = "Baiyun township", startsAt = start, endsAt = start.AddHours(2), capacity = 5,
+        })).JsonAsync(HttpStatusCode.Created);
+        var stored = await (await admin.GetAsync($"/api/volunteers/activities/{activity.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(start, stored.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.Zero, stored.GetProperty("startsAt").GetDateTimeOffset().Offset);
+    }
+
+    [Fact]
     public async Task Sign_ups_beyond_capacity_wait_and_the_first_in_line_is_promoted_when_someone_cancels()
     {
         using var admin = fixture.Service.Admin();
