@@ -47,6 +47,42 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Bulk_approval_approves_what_it_may_in_one_go_and_reports_each_record_it_may_not()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync(headcount: 2);
+        var active = (await admin.RegisterAsync(unit)).Id();
+        var leaving = (await admin.RegisterAsync(unit)).Id();
+        async Task<Guid> PendingAsync(Guid volunteer, decimal hours) =>
+            (await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
+                new { volunteerId = volunteer, serviceDate = "2026-05-02", hours, content = "Free clinic" })).JsonAsync(HttpStatusCode.Created)).Id();
+        var first = await PendingAsync(active, 3m);
+        var second = await PendingAsync(active, 4.5m);
+        var ofLeaver = await PendingAsync(leaving, 2m);
+        var already = (await admin.ApprovedHoursAsync(active, 1m, "2026-05-01")).Id();
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{leaving}/deactivate", new { reason = "Left the unit" })).JsonAsync(HttpStatusCode.OK);
+        var unknown = Guid.NewGuid();
+
+        var result = await (await admin.PostAsJsonAsync("/api/volunteers/service-records/approve",
+            new { ids = new[] { first, second, ofLeaver, already, unknown } })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, result.GetProperty("approved").GetInt32());
+        var failed = result.GetProperty("failed").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetGuid(), f => f.GetProperty("reason").GetString());
+        Assert.Equal(new[] { ofLeaver, already, unknown }.Order(), failed.Keys.Order());
+        Assert.Contains("inactive", failed[ofLeaver]);
+        Assert.Equal("pending", (await (await admin.GetAsync($"/api/volunteers/service-records/{ofLeaver}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
+        var person = await (await admin.GetAsync($"/api/volunteers/{active}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(8.5m, person.GetProperty("approvedHours").GetDecimal());
+        var approvedEvents = (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Select(e => e.GetProperty("serviceRecordId").GetGuid()).ToHashSet();
+        Assert.Contains(first, approvedEvents);
+        Assert.Contains(second, approvedEvents);
+        Assert.DoesNotContain(ofLeaver, approvedEvents);
+        var report = await (await admin.GetAsync("/api/volunteers/reports/targets?year=2026")).JsonAsync(HttpStatusCode.OK);
+        var row = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == unit);
+        Assert.Equal(8.5m, row.GetProperty("approvedHours").GetDecimal());
+    }
+
+    [Fact]
     public async Task Crossing_a_star_level_is_announced_once()
     {
         using var admin = fixture.Service.Admin();

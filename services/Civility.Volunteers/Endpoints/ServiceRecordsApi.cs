@@ -117,28 +117,10 @@ public static class ServiceRecordsApi
         var ids = (request.Ids ?? []).Distinct().ToArray();
         check.Check(ids.Length is > 0 and <= 1000, "ids", "Between 1 and 1000 record ids.");
         if (!check.IsValid) return check.Problem();
-        var failed = new List<BulkFailure>();
-        var approved = 0;
-        foreach (var id in ids)
-        {
-            try
-            {
-                await db.CommitAsync(async ct =>
-                {
-                    var record = await db.ServiceRecords.FirstOrDefaultAsync(r => r.Id == id, ct);
-                    if (record is null || !caller.MayAccessUnit(record.UnitCode)) throw new DomainRuleException(RuleKind.NotFound, "No such service record.");
-                    await db.ApproveAsync(record, caller.ClientId ?? "unknown", clock.GetUtcNow(), ct);
-                    return true;
-                }, cancellationToken);
-                approved++;
-            }
-            catch (DomainRuleException rule)
-            {
-                db.ChangeTracker.Clear();
-                failed.Add(new BulkFailure(id, rule.Title));
-            }
-        }
-        return TypedResults.Ok(new BulkApproveResponse(approved, failed));
+        var failed = await db.CommitAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode),
+            caller.ClientId ?? "unknown", clock.GetUtcNow(), ct), cancellationToken);
+        var approved = ids.Length - failed.Count;
+        return TypedResults.Ok(new BulkApproveResponse(approved, [.. failed.Select(f => new BulkFailure(f.Id, f.Reason))]));
     }
 
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> DecideAsync(
