@@ -7,7 +7,7 @@ namespace Civility.Bench;
 /// <summary>The results table, with the machine and the versions it ran on.</summary>
 public sealed partial class Report
 {
-    private sealed record Row(string Benchmark, string Setup, string Measured, string Baseline, string Ratio, string Target, bool? Met);
+    private sealed record Row(string Benchmark, string Setup, string Measured, string Baseline, string Ratio, string Target, bool? Met, bool Skipped = false);
 
     private readonly List<Row> _rows = [];
     private readonly List<string> _missing = [];
@@ -33,12 +33,22 @@ public sealed partial class Report
 
     public void Missing(string benchmark, string why) => _missing.Add($"{benchmark}: {why}");
 
+    /// <summary>A benchmark left out of this run (<c>--only</c>): a row in the table, so it is not read as lost.</summary>
+    public void Skipped(string benchmark, string why)
+    {
+        _rows.Add(new Row(benchmark, why, "—", "—", "—", "—", null, Skipped: true));
+        Console.WriteLine($"== {benchmark}: skipped ({why})");
+    }
+
     private static string Status(bool? met) => met switch { true => "met", false => "**MISSED**", null => "—" };
 
-    public string Render(bool quick, TimeSpan elapsed)
+    private static string Status(Row row) => row.Skipped ? "skipped" : Status(row.Met);
+
+    /// <param name="limits">How the run differs from a full one (quick, only some benchmarks), or null.</param>
+    public string Render(string? limits, TimeSpan elapsed)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# Civility benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick smoke run, small sizes)" : "")}");
+        text.AppendLine($"# Civility benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(limits is null ? "" : $" ({limits})")}");
         text.AppendLine();
         text.AppendLine($"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores");
         text.AppendLine($"- OS: {RuntimeInformation.OSDescription}; .NET: {RuntimeInformation.FrameworkDescription}");
@@ -49,7 +59,7 @@ public sealed partial class Report
         text.AppendLine("| Benchmark | Setup | Measured | Baseline (same run) | Ratio | Target | Status |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in _rows)
-            text.AppendLine($"| {r.Benchmark} | {r.Setup} | {r.Measured} | {r.Baseline} | {r.Ratio} | {r.Target} | {Status(r.Met)} |");
+            text.AppendLine($"| {r.Benchmark} | {r.Setup} | {r.Measured} | {r.Baseline} | {r.Ratio} | {r.Target} | {Status(r)} |");
         if (_missing.Count > 0)
         {
             text.AppendLine();

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Civility.Bench;
+
+/// <summary>
+/// Distinct citizens voting on one nomination, concurrently and anonymously, through the gateway; then each of the
+/// first voters votes again, and the tally must equal the votes accepted.
+/// </summary>
+internal static class Votes
+{
+    public static async Task RunAsync(BenchContext context)
+    {
+        var workers = context.Options.Workers;
+        var nominationId = await NominationOpenForVotesAsync(context.Gateway);
+        var voters = context.Options.Quick ? 2_000 : 20_000;
+        Func<int, HttpRequestMessage> vote = n => new HttpRequestMessage(HttpMethod.Post, $"/api/moral-models/public/nominations/{nominationId}/votes")
+        {
+            Content = JsonContent.Create(new { voterName = $"Voter {n}", idNumber = Synthetic.CitizenId(n) }),
+        };
+        var result = await Load.RunAsync(context.Anonymous, vote, workers, TimeSpan.FromSeconds(Math.Max(5, context.Options.LoadSeconds * 2)), voters,
+            r => r.StatusCode == HttpStatusCode.Created);
+        Console.WriteLine($"   votes {result}");
+        // The first voters (by number, up to 500) vote again: each must be refused.
+        var again = await Load.RunAsync(context.Anonymous, vote, workers, TimeSpan.FromSeconds(10), Math.Min(result.Ok, 500),
+            r => r.StatusCode == HttpStatusCode.Conflict);
+        var tally = await context.Gateway.GetFromJsonAsync<JsonElement>($"/api/moral-models/nominations/{nominationId}/tally");
+        var counted = tally.GetProperty("votes").GetInt64();
+        var doubles = counted - result.Ok;
+        Console.WriteLine($"   tally {counted}, accepted {result.Ok}, second votes refused {again.Ok} of {again.Ok + again.Failed}");
+        var met = result.Rps >= 1_000 && doubles == 0 && again.Failed == 0;
+        context.Report.Add("Votes",
+            $"POST /public/nominations/{{id}}/votes via gateway, {result.Ok + result.Failed:N0} distinct voters, {workers} concurrent; then {again.Ok + again.Failed} repeat votes",
+            $"{result.Rps:F0} votes/s (p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms)",
+            "—", $"tally {counted} = accepted {result.Ok} (double counts {doubles}); repeats refused {again.Ok}/{again.Ok + again.Failed}",
+            "≥ 1,000/s, 0 double counts", met);
+    }
+
+    /// <summary>A round whose voting window is open now, and one nomination in it.</summary>
+    private static async Task<Guid> NominationOpenForVotesAsync(HttpClient gateway)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var round = await gateway.PostAsJsonAsync("/api/moral-models/rounds", new
+        {
+            name = "Bench round", year = 2026, publicityDays = 7, votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddHours(2),
+        });
+        var roundText = await round.Content.ReadAsStringAsync();
+        if (!round.IsSuccessStatusCode) throw new InvalidOperationException($"Round: {(int)round.StatusCode} {roundText}");
+        var roundId = JsonDocument.Parse(roundText).RootElement.GetProperty("id").GetGuid();
+        using var nominated = await gateway.PostAsJsonAsync("/api/moral-models/nominations", new
+        {
+            roundId, category = "good-person", goodPersonKind = "helping-others", nomineeKind = "person", nomineeName = "Bench Nominee",
+            idNumber = Synthetic.CitizenId(700_000), unitCode = "BENCH-00", deeds = "Carried patients through the flood.",
+        });
+        var nominatedText = await nominated.Content.ReadAsStringAsync();
+        if (!nominated.IsSuccessStatusCode) throw new InvalidOperationException($"Nomination: {(int)nominated.StatusCode} {nominatedText}");
+        return JsonDocument.Parse(nominatedText).RootElement.GetProperty("id").GetGuid();
+    }
+}
