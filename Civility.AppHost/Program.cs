@@ -37,4 +37,5 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
     .WithHttpHealthCheck("/health")
     .AnnounceWhenReady();
 
+builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
 builder.Build().Run();
