@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Civility.EndToEnd.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed class CivilityAppFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing"];
     public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "gateway"];
+    public static readonly string[] Projects = ["identity", .. Services, "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"civility-e2e-{Guid.NewGuid():N}"[..24]);
@@ -29,11 +31,26 @@ public sealed class CivilityAppFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>A unit-scoped client of this run only, for the README tour, acting for unit <see cref="TourUnit"/>.</summary>
+    public const string TourClient = "tour-unit", TourUnit = "TOUR-A";
+
+    public string TourClientSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>A client's secret in this run: a development client's Aspire parameter, or the tour client's.</summary>
+    public async Task<string> ClientSecretAsync(string clientId) => clientId == TourClient
+        ? TourClientSecret
+        : (await App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == $"{clientId}-secret").GetValueAsync(default))!;
+
+    /// <summary>Where every project exports its traces, metrics and logs (OTLP/HTTP) in this run.</summary>
+    public OtlpReceiver Telemetry { get; } = new();
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        await Telemetry.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
-            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random",
+            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
              $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -43,6 +60,14 @@ public sealed class CivilityAppFixture : IAsyncLifetime
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
             .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
+        // The README tour's own unit-scoped client, so its data cannot meet the scenario's UNIT-A and UNIT-B.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity"))
+            .WithEnvironment($"Identity__Clients__{TourClient}__Secret", TourClientSecret)
+            .WithEnvironment($"Identity__Clients__{TourClient}__Scopes",
+                "volunteers.read volunteers.write moral.read moral.write credit.read pairing.read pairing.write")
+            .WithEnvironment($"Identity__Clients__{TourClient}__UnitId", TourUnit);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+            builder.CreateResourceBuilder(project).WithTelemetryExportedTo(Telemetry);
         App = await builder.BuildAsync(timeout.Token);
         CaptureLogs();
         await App.StartAsync(timeout.Token);
@@ -112,6 +137,8 @@ public sealed class CivilityAppFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+        // After the app: the services flush their last telemetry as they stop.
+        await Telemetry.DisposeAsync();
         await AssertNoServerProcessLeftAsync();
         Directory.Delete(_dataDirectory, recursive: true);
     }
