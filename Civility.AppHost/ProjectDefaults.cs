@@ -13,13 +13,10 @@ internal static class ProjectDefaults
     public static IResourceBuilder<ProjectResource> WithQuickShutdown(this IResourceBuilder<ProjectResource> project) =>
         project.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"));
 
-    /// <summary>
-    /// Finds the token server by service discovery for its signing keys. No wait: the keys are fetched at the first
-    /// token to check, so the service starts beside the token server rather than after it.
-    /// </summary>
+    /// <summary>Finds the token server by service discovery (for its signing keys) and starts after it.</summary>
     public static IResourceBuilder<ProjectResource> WithTokenValidation(
         this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity) =>
-        service.WithReference(identity);
+        service.WithReference(identity).WaitFor(identity);
 
     /// <summary>
     /// The gateway listens on a fixed port (Gateway:Port, default 5080) so the README's curl lines work; its rate

@@ -129,13 +129,10 @@ public static class CivilityInfrastructureExtensions
             .WithEnvironment("PersonalData__HashKey", infra.Secrets.Parameter(infra.Builder, "personal-data-hash-key"))
             .WithEnvironment("PersonalData__EncryptionKey", infra.Secrets.Parameter(infra.Builder, "personal-data-encryption-key"));
 
-    /// <summary>
-    /// Hands a service the broker as <c>ConnectionStrings:messaging</c>. No wait: the service starts (and migrates its
-    /// schema) while the broker boots; its bus connects when the broker answers, and only then is it healthy.
-    /// </summary>
+    /// <summary>Hands a service the broker as <c>ConnectionStrings:messaging</c> and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>
-        project.WithReference(infra.RabbitMQ, connectionName: "messaging");
+        project.WithReference(infra.RabbitMQ, connectionName: "messaging").WaitFor(infra.RabbitMQ);
 
     private static IResourceBuilder<T> WithLocalHealthCheck<T>(
         this IResourceBuilder<T> resource, string key, Func<T, IHealthCheck> create) where T : IResource

@@ -42,12 +42,11 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
 
         // Start taking traffic only once the bus is connected and every queue is declared and bound: an event
-        // published before its consumer's queue exists would be routed nowhere. The service may start before the
-        // broker (the app host does not hold it back), hence a start timeout that covers a slow broker boot.
+        // published before its consumer's queue exists would be routed nowhere.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
         {
             host.WaitUntilStarted = true;
-            host.StartTimeout = TimeSpan.FromMinutes(3);
+            host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(20);
         });
         builder.Services.AddMassTransit(bus =>
