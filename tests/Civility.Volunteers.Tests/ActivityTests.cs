@@ -38,6 +38,33 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Activities_are_listed_by_project_and_period_soonest_first_and_a_unit_sees_its_own()
+    {
+        using var admin = fixture.Service.Admin();
+        var (unit, first, start) = await ActivityAsync(admin, capacity: 3);
+        var project = (await (await admin.GetAsync($"/api/volunteers/activities/{first}")).JsonAsync(HttpStatusCode.OK)).GetProperty("projectId").GetGuid();
+        var later = (await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
+        {
+            projectId = project, title = "Health talk", place = "Xiyang village", startsAt = start.AddDays(10), endsAt = start.AddDays(10).AddHours(2), capacity = 30,
+        })).JsonAsync(HttpStatusCode.Created)).Id();
+
+        var all = await (await admin.GetAsync($"/api/volunteers/activities?projectId={project}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal([first, later], all.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+        var period = Uri.EscapeDataString(start.AddDays(5).ToString("O"));
+        var fromLater = await (await admin.GetAsync($"/api/volunteers/activities?projectId={project}&from={period}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal([later], fromLater.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+        await (await admin.GetAsync("/api/volunteers/activities?pageSize=500")).JsonAsync(HttpStatusCode.BadRequest);
+
+        using var otherUnit = fixture.Service.ClientFor("other-unit", await admin.NewUnitAsync(), "volunteers.read");
+        var seen = await (await otherUnit.GetAsync($"/api/volunteers/activities?projectId={project}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, seen.GetProperty("total").GetInt32());
+        using var ownUnit = fixture.Service.ClientFor("own-unit", unit, "volunteers.read");
+        var own = await (await ownUnit.GetAsync($"/api/volunteers/activities?projectId={project}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, own.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Sign_ups_beyond_capacity_wait_and_the_first_in_line_is_promoted_when_someone_cancels()
     {
         using var admin = fixture.Service.Admin();

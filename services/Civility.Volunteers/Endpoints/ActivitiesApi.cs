@@ -1,3 +1,4 @@
+using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Data;
@@ -21,10 +22,15 @@ public static class ActivitiesApi
 
     public sealed record CheckOutResponse(SignUpResponse SignUp, ServiceRecordResponse ServiceRecord);
 
+    public sealed record ActivitySummary(Guid Id, Guid ProjectId, string UnitCode, string Title, string Place,
+        DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity);
+
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Activities");
         activities.MapPost("/", CreateAsync).RequireScope(CivilityScopes.VolunteersWrite).WithSummary("Schedule an activity of a project");
+        activities.MapGet("/", ListAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .WithSummary("Activities by project, unit and time, soonest first (a unit-scoped client sees its own)");
         activities.MapGet("/{id:guid}", GetAsync).RequireScope(CivilityScopes.VolunteersRead).WithSummary("An activity with its sign-ups and waitlist");
         activities.MapPost("/{id:guid}/sign-ups", SignUpAsync).RequireScope(CivilityScopes.VolunteersWrite)
             .WithSummary("Sign a volunteer up: confirmed while places remain, waitlisted after");
@@ -55,6 +61,24 @@ public static class ActivitiesApi
         db.Activities.Add(activity);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/volunteers/activities/{activity.Id}", ToResponse(activity));
+    }
+
+    private static async Task<Results<Ok<PagedResult<ActivitySummary>>, ValidationProblem>> ListAsync(
+        VolunteersDbContext db, CallerContext caller, Guid? projectId, string? unitCode, DateTimeOffset? from, DateTimeOffset? to,
+        int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var check = new RequestValidator();
+        check.Check(from is null || to is null || to >= from, "to", "The end of the period comes after its start.");
+        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) check.Add(field, messages[0]);
+        if (!check.IsValid || PageRequest.Validate(page, pageSize) is not { } paging) return check.Problem();
+        var query = db.Activities.AsNoTracking();
+        if (caller.IsUnitScoped) query = query.Where(a => a.UnitCode == caller.UnitId);
+        if (projectId is { } project) query = query.Where(a => a.ProjectId == project);
+        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(a => a.UnitCode == unitCode.Trim().ToUpperInvariant());
+        if (from is { } since) query = query.Where(a => a.EndsAt >= since.ToUniversalTime());
+        if (to is { } until) query = query.Where(a => a.StartsAt <= until.ToUniversalTime());
+        return TypedResults.Ok(await paging.ApplyAsync(query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id),
+            a => new ActivitySummary(a.Id, a.ProjectId, a.UnitCode, a.Title, a.Place, a.StartsAt, a.EndsAt, a.Capacity), cancellationToken));
     }
 
     private static async Task<Results<Ok<ActivityResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
