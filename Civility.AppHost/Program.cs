@@ -38,5 +38,4 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
     .AnnounceWhenReady();
 
 builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
-builder.WithoutEndpointProxies();
 builder.Build().Run();

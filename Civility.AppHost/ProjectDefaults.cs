@@ -42,15 +42,4 @@ internal static class ProjectDefaults
             logger.LogInformation("Civility is up. Gateway: {GatewayUrl}  (try: curl {GatewayUrl}/api/volunteers/units)", url, url);
             return Task.CompletedTask;
         });
-
-    /// <summary>
-    /// Each project listens on its endpoint itself instead of behind the orchestrator's proxy: one replica each, so
-    /// the proxy would only add a hop (and CPU) to every call — the gateway's call to a service crossed two.
-    /// </summary>
-    public static IDistributedApplicationBuilder WithoutEndpointProxies(this IDistributedApplicationBuilder builder)
-    {
-        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
-            builder.CreateResourceBuilder(project).WithEndpoint("http", endpoint => endpoint.IsProxied = false);
-        return builder;
-    }
 }
