@@ -17,7 +17,7 @@ public sealed class CreditListing
         MaskedIdentifier = maskedIdentifier;
         SubjectKeyHash = subjectKeyHash;
         OrganizationCode = string.Equals(subjectKind, "organization", StringComparison.OrdinalIgnoreCase)
-            ? maskedIdentifier.Trim().ToUpperInvariant()
+            ? Hosting.Identifiers.UnifiedSocialCreditCode.Normalize(maskedIdentifier)
             : null;
         Tier = tier;
         DecisionNumber = decisionNumber;

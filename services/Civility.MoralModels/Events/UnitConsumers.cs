@@ -1,3 +1,4 @@
+using Civility.Hosting.Identifiers;
 using Civility.Contracts.VillagePairing;
 using Civility.Contracts.Volunteers;
 using Civility.Messaging.Inbox;
@@ -32,7 +33,7 @@ internal static class KnownUnits
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var code = unitCode.Trim().ToUpperInvariant();
-        var normalizedCredit = creditCode?.Trim().ToUpperInvariant();
+        var normalizedCredit = creditCode is null ? null : UnifiedSocialCreditCode.Normalize(creditCode);
         if (await db.Units.FirstOrDefaultAsync(u => u.UnitCode == code, cancellationToken) is { } known)
             known.Update(name, normalizedCredit, source, now);
         else
