@@ -36,7 +36,7 @@ public static class CivilityServiceExtensions
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<TContext>(schema);
-        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.AddCivilityMessaging<TContext>(serviceName, consumersFrom);

@@ -1,8 +1,7 @@
 using Civility.CreditList.Domain;
+using Civility.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -26,40 +25,18 @@ public static class PublicQueryCache
             .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
                 context.RequestServices.GetRequiredService<TimeProvider>().Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
-        builder.Services.AddScoped<EvictOnChange>();
+        builder.Services.AddSingleton<EvictOnChange>();
         builder.Services.ConfigureDbContext<Data.CreditDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<EvictOnChange>()));
         return builder;
     }
 
     /// <summary>Empties the cache once a save that touched entries or subjects is committed (not before: a reader could re-cache the old state).</summary>
-    internal sealed class EvictOnChange(IOutputCacheStore cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+    internal sealed class EvictOnChange(IOutputCacheStore cache) : AfterCommitInterceptor
     {
-        private bool _pending;
+        protected override bool Concerns(DbContext context) => context.ChangeTracker.Entries()
+            .Any(e => e.Entity is ListEntry or CreditSubject && e.State is EntityState.Added or EntityState.Modified);
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            _pending |= eventData.Context?.ChangeTracker.Entries()
-                .Any(e => e.Entity is ListEntry or CreditSubject && e.State is EntityState.Added or EntityState.Modified) == true;
-            return ValueTask.FromResult(result);
-        }
-
-        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-            CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context?.Database.CurrentTransaction is null) await EvictAsync(cancellationToken);
-            return result;
-        }
-
-        public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
-            CancellationToken cancellationToken = default) => await EvictAsync(cancellationToken);
-
-        private async Task EvictAsync(CancellationToken cancellationToken)
-        {
-            if (!_pending) return;
-            _pending = false;
-            await cache.EvictByTagAsync(Tag, cancellationToken);
-        }
+        protected override async Task OnCommittedAsync(CancellationToken cancellationToken) => await cache.EvictByTagAsync(Tag, cancellationToken);
     }
 }

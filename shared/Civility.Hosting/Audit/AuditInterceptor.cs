@@ -4,6 +4,7 @@ using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Inbox;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,7 +15,11 @@ namespace Civility.Hosting.Audit;
 /// Adds an audit record for every entity a save creates, changes or deletes, in the same save (and transaction), so
 /// the trail cannot miss a write or record one that did not happen. Personal data never enters the summary.
 /// </summary>
-internal sealed class AuditInterceptor(CallerContext caller, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>
+/// A singleton, as contexts are pooled: the caller is read from the request in flight at the time of the save (none
+/// in a consumer or a job, which act as "system").
+/// </remarks>
+internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditRecord), typeof(OutboxMessage), typeof(InboxMessage), typeof(ReceivedPing)];
@@ -35,6 +40,7 @@ internal sealed class AuditInterceptor(CallerContext caller, TimeProvider clock)
     private void AddRecords(DbContext db)
     {
         var now = clock.GetUtcNow();
+        var caller = http.HttpContext?.User is { } user ? CallerContext.From(user) : CallerContext.Anonymous;
         var traceId = Activity.Current?.TraceId.ToHexString();
         var records = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

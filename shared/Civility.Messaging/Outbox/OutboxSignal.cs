@@ -1,6 +1,5 @@
-using System.Data.Common;
+using Civility.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Civility.Messaging.Outbox;
 
@@ -24,29 +23,15 @@ public sealed class OutboxSignal
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }
 
-/// <summary>
-/// Notifies the relay when a save outside an explicit transaction completes, or when an explicit transaction commits
-/// (a save inside a transaction is not visible to the relay until then).
-/// </summary>
-internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>Wakes the relay once a save is committed: a save inside a transaction is not visible to it before.</summary>
+internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : AfterCommitInterceptor
 {
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null) signal.Notify();
-        return ValueTask.FromResult(result);
-    }
+    // Every committed save, not only those that add outbox rows: some writes add them with SQL of their own.
+    protected override bool Concerns(DbContext context) => true;
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null) signal.Notify();
-        return result;
-    }
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    protected override Task OnCommittedAsync(CancellationToken cancellationToken)
     {
         signal.Notify();
         return Task.CompletedTask;
     }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
 }
