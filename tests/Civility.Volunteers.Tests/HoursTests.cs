@@ -161,6 +161,26 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_hours_file_sent_several_times_at_once_is_imported_once()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
+        var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
+        for (var day = 1; day <= 200; day++)
+            file.Append($"{number},2026-03-{(day - 1) % 28 + 1:00},1,Community clinic shift {day}\n");
+
+        var sends = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file.ToString(), Encoding.UTF8, "text/csv")))
+                .JsonAsync(HttpStatusCode.OK)));
+
+        Assert.Equal(200, sends.Sum(r => r.GetProperty("imported").GetInt32()));
+        Assert.All(sends, r => Assert.Equal(200, r.GetProperty("imported").GetInt32() + r.GetProperty("skipped").GetInt32()));
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(200, records.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task The_service_role_cannot_delete_kept_records()
     {
         // The migration revokes DELETE from the role that owns the schema; here that role is a fresh owner of a copy.
