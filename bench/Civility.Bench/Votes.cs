@@ -20,10 +20,10 @@ internal static class Votes
         };
         // Warm-up on a nomination of its own, not counted: a service that has just started runs its code unoptimized
         // for the first tens of seconds (tiered compilation), and the figure is the sustained rate.
-        var warmUp = await Load.RunAsync(context.Anonymous, VotesFor(await NominationOpenForVotesAsync(context.Gateway)), workers,
+        var warmUp = await Load.RunAsync(context.Anonymous, VotesFor(await NominationOpenForVotesAsync(context.Gateway, "Bench warm-up round")), workers,
             TimeSpan.FromSeconds(context.Options.Quick ? 3 : 10), voters, r => r.StatusCode == HttpStatusCode.Created);
         Console.WriteLine($"   warm-up {warmUp}");
-        var nominationId = await NominationOpenForVotesAsync(context.Gateway);
+        var nominationId = await NominationOpenForVotesAsync(context.Gateway, "Bench round");
         var vote = VotesFor(nominationId);
         var result = await Load.RunAsync(context.Anonymous, vote, workers, TimeSpan.FromSeconds(Math.Max(5, context.Options.LoadSeconds * 2)), voters,
             r => r.StatusCode == HttpStatusCode.Created);
@@ -44,12 +44,12 @@ internal static class Votes
     }
 
     /// <summary>A round whose voting window is open now, and one nomination in it.</summary>
-    private static async Task<Guid> NominationOpenForVotesAsync(HttpClient gateway)
+    private static async Task<Guid> NominationOpenForVotesAsync(HttpClient gateway, string roundName)
     {
         var now = DateTimeOffset.UtcNow;
         using var round = await gateway.PostAsJsonAsync("/api/moral-models/rounds", new
         {
-            name = "Bench round", year = 2026, publicityDays = 7, votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddHours(2),
+            name = roundName, year = 2026, publicityDays = 7, votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddHours(2),
         });
         var roundText = await round.Content.ReadAsStringAsync();
         if (!round.IsSuccessStatusCode) throw new InvalidOperationException($"Round: {(int)round.StatusCode} {roundText}");

@@ -21,7 +21,8 @@ public static class HoursImportApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, ILogger<ServiceRecordImport> logger,
+        CancellationToken cancellationToken)
     {
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
         var now = clock.GetUtcNow();
@@ -32,6 +33,8 @@ public static class HoursImportApi
         // A unit-scoped client credits only its own unit's volunteers.
         var result = await new ServiceRecordImport(db).RunAsync(csv, caller.UnitId, actor, now, ImportReport.MaxListedErrors, cancellationToken);
         var skipped = result.Rows - result.Rejected - result.Imported;
+        logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; staged in {StagedMs} ms, merged in {MergedMs} ms",
+            result.Rows, result.Imported, skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
         var batch = new ImportBatch(ImportKind.ServiceRecords, actor, caller.UnitId, result.Rows, result.Imported, skipped, result.Rejected, now);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
