@@ -31,13 +31,7 @@ public sealed class AfterCommitTests(LocalServers servers)
     private static async Task<(ServiceProvider Services, CountingHook Hook)> PooledContextsAsync(string database)
     {
         var hook = new CountingHook();
-        var services = new ServiceCollection()
-            .AddDbContextPool<MessagingTestDbContext>(options => ServiceDatabaseExtensions
-                .Configure(options, database, MessagingTestDbContext.Schema).AddInterceptors(hook))
-            .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>().Database.MigrateAsync();
-        return (services, hook);
+        return (await PooledContexts.StartAsync(database, hook), hook);
     }
 
     [Fact]

@@ -13,13 +13,7 @@ public sealed class ServiceDatabaseTests(LocalServers servers)
     [Fact]
     public async Task A_statement_run_again_and_again_is_prepared_on_the_connection()
     {
-        var database = await servers.CreateDatabaseAsync();
-        await using var services = new ServiceCollection()
-            .AddDbContextPool<MessagingTestDbContext>(options => ServiceDatabaseExtensions.Configure(
-                options, ServiceDatabaseExtensions.WithPreparedStatements(database), MessagingTestDbContext.Schema))
-            .BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>().Database.MigrateAsync();
+        await using var services = await PooledContexts.StartAsync(await servers.CreateDatabaseAsync());
 
         for (var i = 0; i < 10; i++)
         {
