@@ -62,6 +62,17 @@ public abstract class AfterCommitInterceptor : SaveChangesInterceptor, IDbTransa
         if (eventData.Context is { } context) _pendingSaves.Remove(context);
     }
 
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) _pendingSaves.Remove(context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context) _pendingSaves.Remove(context);
+    }
+
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (_pendingTransactions.Remove(transaction)) await OnCommittedAsync(cancellationToken);

@@ -40,7 +40,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
     private void AddRecords(DbContext db)
     {
         var now = clock.GetUtcNow();
-        var caller = http.HttpContext?.User is { } user ? CallerContext.From(user) : CallerContext.Anonymous;
+        var caller = CallerContext.Of(http.HttpContext);
         var traceId = Activity.Current?.TraceId.ToHexString();
         var records = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -23,8 +23,7 @@ public static class AuthenticationExtensions
     {
         var issuer = builder.Configuration["Identity:Issuer"] ?? DefaultIssuer;
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services =>
-            services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } user ? CallerContext.From(user) : CallerContext.Anonymous);
+        builder.Services.AddScoped(services => CallerContext.Of(services.GetRequiredService<IHttpContextAccessor>().HttpContext));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {

@@ -34,6 +34,10 @@ public sealed class CallerContext
 
     public bool HasScope(string scope) => IsAdmin || Scopes.Contains(scope);
 
+    /// <summary>The caller of the request in flight, or <see cref="Anonymous"/> outside a request (a consumer, a job).</summary>
+    public static CallerContext Of(Microsoft.AspNetCore.Http.HttpContext? request) =>
+        request?.User is { } user ? From(user) : Anonymous;
+
     public static CallerContext From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return Anonymous;
