@@ -12,50 +12,7 @@ internal static class MetricDecoder
 {
     private const int Gauge = 5, Sum = 7, Histogram = 9, ExponentialHistogram = 10, Summary = 11;
 
-    public static List<ExportedMetric> Decode(byte[] body)
-    {
-        var metrics = new List<ExportedMetric>();
-        var request = new CodedInputStream(body);
-        foreach (var field in request.Fields())
-        {
-            if (field == 1) DecodeResourceMetrics(request.ReadMessage(), metrics);
-            else request.SkipLastField();
-        }
-        return metrics;
-    }
-
-    private static void DecodeResourceMetrics(CodedInputStream resourceMetrics, List<ExportedMetric> metrics)
-    {
-        // The resource may follow its scopes on the wire: keep the scopes' bytes until the service is known.
-        var service = "";
-        var scopes = new List<ByteString>();
-        foreach (var field in resourceMetrics.Fields())
-        {
-            switch (field)
-            {
-                case 1: service = resourceMetrics.ReadResourceAttributes().GetValueOrDefault("service.name", ""); break;
-                case 2: scopes.Add(resourceMetrics.ReadBytes()); break;
-                default: resourceMetrics.SkipLastField(); break;
-            }
-        }
-        foreach (var scope in scopes) DecodeScopeMetrics(service, scope.CreateCodedInput(), metrics);
-    }
-
-    private static void DecodeScopeMetrics(string service, CodedInputStream scopeMetrics, List<ExportedMetric> metrics)
-    {
-        var scopeName = "";
-        var metricBytes = new List<ByteString>();
-        foreach (var field in scopeMetrics.Fields())
-        {
-            switch (field)
-            {
-                case 1: scopeName = scopeMetrics.ReadScopeName(); break;
-                case 2: metricBytes.Add(scopeMetrics.ReadBytes()); break;
-                default: scopeMetrics.SkipLastField(); break;
-            }
-        }
-        foreach (var metric in metricBytes) metrics.Add(DecodeMetric(service, scopeName, metric.CreateCodedInput()));
-    }
+    public static List<ExportedMetric> Decode(byte[] body) => OtlpEnvelope.Decode(body, DecodeMetric);
 
     private static ExportedMetric DecodeMetric(string service, string scope, CodedInputStream metric)
     {

@@ -9,50 +9,7 @@ namespace Civility.EndToEnd.Tests.Telemetry;
 /// </summary>
 internal static class SpanDecoder
 {
-    public static List<ExportedSpan> Decode(byte[] body)
-    {
-        var spans = new List<ExportedSpan>();
-        var request = new CodedInputStream(body);
-        foreach (var field in request.Fields())
-        {
-            if (field == 1) DecodeResourceSpans(request.ReadMessage(), spans);
-            else request.SkipLastField();
-        }
-        return spans;
-    }
-
-    private static void DecodeResourceSpans(CodedInputStream resourceSpans, List<ExportedSpan> spans)
-    {
-        // The resource may follow its scopes on the wire: keep the scopes' bytes until the service is known.
-        var service = "";
-        var scopes = new List<ByteString>();
-        foreach (var field in resourceSpans.Fields())
-        {
-            switch (field)
-            {
-                case 1: service = resourceSpans.ReadResourceAttributes().GetValueOrDefault("service.name", ""); break;
-                case 2: scopes.Add(resourceSpans.ReadBytes()); break;
-                default: resourceSpans.SkipLastField(); break;
-            }
-        }
-        foreach (var scope in scopes) DecodeScopeSpans(service, scope.CreateCodedInput(), spans);
-    }
-
-    private static void DecodeScopeSpans(string service, CodedInputStream scopeSpans, List<ExportedSpan> spans)
-    {
-        var scopeName = "";
-        var spanBytes = new List<ByteString>();
-        foreach (var field in scopeSpans.Fields())
-        {
-            switch (field)
-            {
-                case 1: scopeName = scopeSpans.ReadScopeName(); break;
-                case 2: spanBytes.Add(scopeSpans.ReadBytes()); break;
-                default: scopeSpans.SkipLastField(); break;
-            }
-        }
-        foreach (var span in spanBytes) spans.Add(DecodeSpan(service, scopeName, span.CreateCodedInput()));
-    }
+    public static List<ExportedSpan> Decode(byte[] body) => OtlpEnvelope.Decode(body, DecodeSpan);
 
     private static ExportedSpan DecodeSpan(string service, string scope, CodedInputStream span)
     {
