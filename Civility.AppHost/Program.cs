@@ -38,4 +38,5 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
     .AnnounceWhenReady();
 
 builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
+builder.StartProjectsFromBuildOutput(); // dotnet <assembly>, not dotnet run: no MSBuild evaluation per process
 builder.Build().Run();

@@ -1,0 +1,37 @@
+using System.Reflection;
+using System.Runtime.Versioning;
+
+namespace Civility.AppHost;
+
+internal static class DirectLaunch
+{
+    /// <summary>
+    /// Starts every project as <c>dotnet &lt;built assembly&gt;</c> instead of <c>dotnet run --no-build</c>: the same
+    /// build output, without an MSBuild evaluation per process (measured: 2–4 s of CPU each, and six of them compete
+    /// for the same cores during start-up). A project whose assembly is not built in the app host's configuration
+    /// keeps <c>dotnet run</c>, which reports what is missing.
+    /// </summary>
+    public static IDistributedApplicationBuilder StartProjectsFromBuildOutput(this IDistributedApplicationBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var projectPath = project.GetProjectMetadata().ProjectPath;
+            var projectDirectory = Path.GetDirectoryName(projectPath)!;
+            var assembly = Path.Combine(projectDirectory, "bin", Configuration, TargetFramework,
+                Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+            if (!File.Exists(assembly)) continue;
+            builder.CreateResourceBuilder(project)
+                .WithAnnotation(new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = projectDirectory },
+                    ResourceAnnotationMutationBehavior.Replace)
+                .WithArgs(assembly);
+        }
+        return builder;
+    }
+
+    // The services are built with the app host (project references), so they share its configuration and framework.
+    private static string Configuration =>
+        typeof(DirectLaunch).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    private static string TargetFramework =>
+        new FrameworkName(AppContext.TargetFrameworkName!) is var framework ? $"net{framework.Version.ToString(2)}" : "";
+}
