@@ -98,6 +98,37 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
     }
 
     [Fact]
+    public async Task Pings_addressed_to_one_service_reach_it_alone_and_bad_requests_are_refused_field_by_field()
+    {
+        using var admin = await fixture.ClientAsync("civility-admin");
+        using var raised = await admin.PostAsJsonAsync("/api/volunteers/diagnostics/pings", new { note = "to credit", to = "credit", count = 3 });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var body = (await raised.Content.ReadFromJsonAsync<JsonElement>())!;
+        Assert.Equal("credit", body.GetProperty("to").GetString());
+        var pingIds = body.GetProperty("pingIds").EnumerateArray().Select(id => id.GetGuid()).ToList();
+        Assert.Equal(3, pingIds.Distinct().Count());
+
+        foreach (var pingId in pingIds)
+            await Polling.UntilAsync(async () =>
+            {
+                using var response = await admin.GetAsync($"/api/credit/diagnostics/pings/{pingId}");
+                return response.IsSuccessStatusCode ? "received" : null;
+            }, TimeSpan.FromSeconds(30), $"credit consumes ping {pingId}");
+        await Task.Delay(1000); // a wrongly routed copy would have arrived by now too
+        foreach (var area in new[] { "pairing", "moral-models" })
+        {
+            using var elsewhere = await admin.GetAsync($"/api/{area}/diagnostics/pings/{pingIds[0]}");
+            Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        }
+
+        using var refused = await admin.PostAsJsonAsync("/api/volunteers/diagnostics/pings", new { to = "No Such Service!", count = 1001 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("to", out _));
+        Assert.True(errors.TryGetProperty("count", out _));
+    }
+
+    [Fact]
     public async Task An_unknown_path_is_not_routed()
     {
         using var response = await fixture.Gateway.GetAsync("/api/nowhere/things");

@@ -1,3 +1,6 @@
+using Civility.Contracts.Diagnostics;
+using Civility.Messaging.Diagnostics;
+using Civility.Messaging.Inbox;
 using Civility.Messaging.Outbox;
 using Civility.Messaging.TestHost;
 using MassTransit;
@@ -94,6 +97,31 @@ public sealed class OutboxInboxTests(LocalServers servers)
         await effects.WaitForAsync(2, Deadline);
         await Task.Delay(500);
         Assert.Equal((2L, 2L), await effects.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pings_are_consumed_in_batches_once_each_and_only_by_the_service_they_are_addressed_to()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var serviceName = NewServiceName();
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, serviceName);
+        var bus = service.App.Services.GetRequiredService<IBus>();
+        var pings = Enumerable.Range(0, 300).Select(i => new ServicePinged(Guid.CreateVersion7(), "test", $"ping {i}", serviceName)).ToList();
+        var elsewhere = new ServicePinged(Guid.CreateVersion7(), "test", "not for this service", "some-other-service");
+
+        // Every ping three times, all at once: copies land in the same batch and in later ones.
+        await Task.WhenAll(pings.Concat(pings).Append(elsewhere).Concat(pings)
+            .Select(ping => bus.Publish(ping, context => context.MessageId = ping.EventId)));
+
+        await using var scope = service.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>();
+        await LocalServers.WaitUntilAsync(async () => await db.Set<ReceivedPing>().CountAsync() >= pings.Count, Deadline, "all pings consumed");
+        await Task.Delay(1000); // give a second effect or the stray ping time to show up
+        var received = await db.Set<ReceivedPing>().Select(p => p.PingId).ToListAsync();
+        Assert.Equal(pings.Select(p => p.PingId).Order(), received.Order());
+        Assert.Equal(pings.Count, await db.Set<InboxMessage>().CountAsync(m => m.Consumer == "service-pinged"));
+        // Fewer transactions than pings: received in batches (one clock reading per batch).
+        Assert.True(await db.Set<ReceivedPing>().Select(p => p.ReceivedAt).Distinct().CountAsync() < pings.Count / 2);
     }
 
     [Fact]

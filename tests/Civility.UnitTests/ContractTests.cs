@@ -32,8 +32,9 @@ public sealed partial class ContractTests
         var type = EventTypes.Single(t => t.FullName == fullName);
         var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "asyncapi.yaml"));
 
-        // The channel is the exchange MassTransit publishes to: "<namespace>:<type>".
-        Assert.Contains($"address: '{type.Namespace}:{type.Name}'", document);
+        // The channel is the exchange MassTransit publishes to: "<namespace>:<type>" unless the type names its own.
+        var exchange = type.GetField("Exchange", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string;
+        Assert.Contains($"address: '{exchange ?? $"{type.Namespace}:{type.Name}"}'", document);
 
         var schema = SchemaBlock(document, type.Name);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.DeclaringType == type))

@@ -1,4 +1,16 @@
 namespace Civility.Contracts.Diagnostics;
 
-/// <summary>A trivial event any service can raise to prove the event path end to end (outbox → broker → inbox).</summary>
-public sealed record ServicePinged(Guid PingId, string FromService, string Note) : IntegrationEvent;
+/// <summary>
+/// A trivial event any service can raise to prove the event path end to end (outbox → broker → inbox). It goes to the
+/// service named in <see cref="To"/>, or to every service when that is <see cref="Everyone"/>.
+/// </summary>
+public sealed record ServicePinged(Guid PingId, string FromService, string Note, string To = ServicePinged.Everyone) : IntegrationEvent
+{
+    /// <summary>
+    /// The exchange pings are published to: a direct exchange whose routing key is <see cref="To"/>. Each service's
+    /// ping queue is bound with its own name and with <see cref="Everyone"/>.
+    /// </summary>
+    public const string Exchange = "civility.diagnostics.pings";
+
+    public const string Everyone = "all";
+}

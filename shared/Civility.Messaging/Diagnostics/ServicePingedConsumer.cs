@@ -5,15 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Messaging.Diagnostics;
 
+/// <summary>Records each ping it receives; pings come in batches (they are raised by the thousand to measure the path).</summary>
 public sealed class ServicePingedConsumer<TContext>(TContext db, TimeProvider clock)
-    : InboxConsumer<ServicePinged, TContext>(db, clock)
+    : InboxBatchConsumer<ServicePinged, TContext>(db, clock)
     where TContext : DbContext
 {
     protected override string ConsumerName => "service-pinged";
 
-    protected override Task HandleAsync(ServicePinged message, ConsumeContext<ServicePinged> context)
+    protected override Task HandleAsync(IReadOnlyList<ConsumeContext<ServicePinged>> messages, ConsumeContext<Batch<ServicePinged>> context)
     {
-        Db.Set<ReceivedPing>().Add(new ReceivedPing(message.PingId, message.FromService, message.Note, Clock.GetUtcNow()));
+        var now = Clock.GetUtcNow();
+        foreach (var ping in messages.Select(m => m.Message))
+            Db.Set<ReceivedPing>().Add(new ReceivedPing(ping.PingId, ping.FromService, ping.Note, now));
         return Task.CompletedTask;
     }
 }

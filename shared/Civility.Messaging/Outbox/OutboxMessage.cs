@@ -58,11 +58,6 @@ public sealed class OutboxMessage
         return (JsonSerializer.Deserialize(Body, type, Json)!, type);
     }
 
-    public void MarkPublished(DateTimeOffset now) => PublishedAt = now;
-
-    public void RecordFailure(string error)
-    {
-        Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-    }
+    /// <summary>What is kept of a failed publish's error (the column holds 2,000 characters).</summary>
+    public static string ErrorText(string error) => error.Length > 2000 ? error[..2000] : error;
 }

@@ -71,10 +71,9 @@ public sealed class OutboxRelay<TContext>(
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claim = $"SELECT * FROM {table} WHERE published_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
-            var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).ToListAsync(ct);
+            var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).AsNoTracking().ToListAsync(ct);
             if (batch.Count == 0) return 0;
 
             // Sent in write order without waiting for each confirm, then all confirms awaited together: one round
@@ -88,22 +87,21 @@ public sealed class OutboxRelay<TContext>(
             {
                 // Inspected row by row below.
             }
-            var published = 0;
-            Exception? failure = null;
-            foreach (var (row, task) in publishing)
+            var confirmed = publishing.Where(p => p.Task.IsCompletedSuccessfully).Select(p => p.Row.Id).ToList();
+            var failure = publishing.Where(p => !p.Task.IsCompletedSuccessfully)
+                .Select(p => p.Task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.")).FirstOrDefault();
+            var now = clock.GetUtcNow();
+            var published = confirmed.Count == 0 ? 0 : await db.Set<OutboxMessage>()
+                .Where(m => confirmed.Contains(m.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.PublishedAt, now), ct);
+            if (failure is not null)
             {
-                if (task.IsCompletedSuccessfully)
-                {
-                    row.MarkPublished(clock.GetUtcNow());
-                    published++;
-                }
-                else
-                {
-                    failure ??= task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.");
-                    row.RecordFailure(failure.Message);
-                }
+                var unconfirmed = batch.Select(row => row.Id).Except(confirmed).ToList();
+                var error = OutboxMessage.ErrorText(failure.Message);
+                await db.Set<OutboxMessage>()
+                    .Where(m => unconfirmed.Contains(m.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), ct);
             }
-            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             MessagingTelemetry.ReportPublished(ServiceName, published);
             if (failure is not null) throw new OutboxPublishException(published, failure);

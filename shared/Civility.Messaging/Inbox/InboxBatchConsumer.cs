@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.Messaging.Inbox;
+
+/// <summary>
+/// The batch form of <see cref="InboxConsumer{TMessage,TContext}"/>, for high-volume messages: a batch is applied in
+/// one transaction, with one query for the messages already applied and one save for the inbox rows and the changes.
+/// A message delivered twice (in the batch, or applied before) has no second effect. If a concurrent delivery applies
+/// one of them first, the save fails on the inbox key and the retry applies the rest.
+/// </summary>
+public abstract class InboxBatchConsumer<TMessage, TContext>(TContext db, TimeProvider clock) : IConsumer<Batch<TMessage>>
+    where TMessage : class
+    where TContext : DbContext
+{
+    protected TContext Db { get; } = db;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    /// <summary>Stable across renames of nothing but the class: change it and old messages look new.</summary>
+    protected abstract string ConsumerName { get; }
+
+    public async Task Consume(ConsumeContext<Batch<TMessage>> context)
+    {
+        var deliveries = context.Message
+            .Select(delivery => (Id: delivery.MessageId ?? throw new InvalidOperationException(
+                $"{typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated."), Delivery: delivery))
+            .DistinctBy(d => d.Id)
+            .ToList();
+        var ids = deliveries.Select(d => d.Id).ToList();
+        var applied = (await Db.Set<InboxMessage>()
+            .Where(m => m.Consumer == ConsumerName && ids.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToListAsync(context.CancellationToken)).ToHashSet();
+        var now = Clock.GetUtcNow();
+        var fresh = deliveries.Where(d => !applied.Contains(d.Id)).Select(d => d.Delivery).ToList();
+        if (fresh.Count == 0) return;
+        foreach (var delivery in fresh)
+            Db.Set<InboxMessage>().Add(new InboxMessage(delivery.MessageId!.Value, ConsumerName, typeof(TMessage).Name, now));
+        await HandleAsync(fresh, context);
+        await Db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>Applies the messages not applied before to <see cref="Db"/>; do not call SaveChanges, the base class does.</summary>
+    protected abstract Task HandleAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, ConsumeContext<Batch<TMessage>> context);
+}
