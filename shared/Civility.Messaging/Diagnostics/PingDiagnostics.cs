@@ -50,7 +50,7 @@ public static partial class PingDiagnostics
     public static void AddPingConsumer<TContext>(this IBusRegistrationConfigurator bus, string serviceName) where TContext : DbContext =>
         bus.AddConsumer<ServicePingedConsumer<TContext>>(consumer => consumer.Options<BatchOptions>(batch => batch
                 .SetMessageLimit(BatchSize)
-                .SetTimeLimit(TimeSpan.FromMilliseconds(10))
+                .SetTimeLimit(TimeSpan.FromMilliseconds(20))
                 .SetConcurrencyLimit(2)))
             .Endpoint(endpoint =>
             {

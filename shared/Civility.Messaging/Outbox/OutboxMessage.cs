@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Civility.Contracts;
@@ -54,9 +55,12 @@ public sealed class OutboxMessage
 
     public (object Message, Type Type) Deserialize()
     {
-        var type = Type.GetType(MessageType, throwOnError: true)!;
+        var type = Types.GetOrAdd(MessageType, name => Type.GetType(name, throwOnError: true)!);
         return (JsonSerializer.Deserialize(Body, type, Json)!, type);
     }
+
+    // Resolving a type by name parses and searches every time; a service has a handful of event types.
+    private static readonly ConcurrentDictionary<string, Type> Types = new(StringComparer.Ordinal);
 
     /// <summary>What is kept of a failed publish's error (the column holds 2,000 characters).</summary>
     public static string ErrorText(string error) => error.Length > 2000 ? error[..2000] : error;
