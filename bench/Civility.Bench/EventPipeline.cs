@@ -128,14 +128,16 @@ internal static class EventPipeline
         await using var split = new NpgsqlCommand("""
             SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at) * 1000),
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at) * 1000),
-                   extract(epoch FROM max(published_at) - min(created_at))
+                   extract(epoch FROM max(published_at) - min(created_at)),
+                   count(DISTINCT published_at),
+                   (SELECT count(DISTINCT received_at) FROM pairing.received_pings WHERE received_at >= $1)
             FROM volunteers.outbox_messages WHERE message_type LIKE '%ServicePinged%' AND created_at >= $1 AND published_at IS NOT NULL
             """, connection);
         split.Parameters.Add(new NpgsqlParameter { Value = since });
         await using var reader = await split.ExecuteReaderAsync();
         if (!await reader.ReadAsync() || reader.GetInt64(0) == 0) return "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"relay: {reader.GetInt64(0) / Math.Max(Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture), 0.001):F0} ev/s published, commit→published p50 {reader.GetDouble(1):F0} ms, p99 {reader.GetDouble(2):F0} ms");
+            $"relay: {reader.GetInt64(0) / Math.Max(Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture), 0.001):F0} ev/s published, commit→published p50 {reader.GetDouble(1):F0} ms, p99 {reader.GetDouble(2):F0} ms, {(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(4), 1):F0} per relay batch, {(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(5), 1):F0} per consumer batch");
     }
 
     private sealed record PingRun(int Sent, int Received, double Rate, double SendRate, double P50, double P99, string Relay)
