@@ -54,7 +54,7 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumersFrom is not null) bus.AddConsumers(consumersFrom);
             bus.AddPingConsumer<TContext>(serviceName);
-            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 // Transient faults (a deadlock, a dropped connection) usually pass within a few seconds; after that
                 // the message goes to <queue>_error and the queue moves on. In-process intervals: the Debian
@@ -65,14 +65,14 @@ public static class MessagingExtensions
                     retry.Intervals(settings.RetryIntervals.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray());
                 });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                if (endpoint.TryConfigurePingEndpoint(name, serviceName)) return;
-                // Each message holds a database connection while it runs: keep the prefetch near the pool share.
-                endpoint.PrefetchCount = settings.PrefetchCount;
-                endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
+                // Each message holds a database connection while it runs: keep the prefetch near the pool share.
+                // Service-wide defaults; MassTransit sizes a batch consumer's endpoint for its batches.
+                rabbit.PrefetchCount = settings.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                 rabbit.ConfigurePingTopology();
                 rabbit.ConfigureEndpoints(context);
             });

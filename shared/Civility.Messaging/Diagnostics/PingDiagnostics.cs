@@ -47,6 +47,11 @@ public static partial class PingDiagnostics
 
     public static string EndpointName(string serviceName) => $"{serviceName}-service-pinged";
 
+    /// <summary>
+    /// The ping consumer's endpoint takes pings addressed to this service or to everyone (bound by routing key, not to
+    /// every ping). MassTransit raises a batch consumer's endpoint limits to hold whole batches (message limit times
+    /// concurrency), above the service-wide defaults.
+    /// </summary>
     public static void AddPingConsumer<TContext>(this IBusRegistrationConfigurator bus, string serviceName) where TContext : DbContext =>
         bus.AddConsumer<ServicePingedConsumer<TContext>>(consumer => consumer.Options<BatchOptions>(batch => batch
                 .SetMessageLimit(BatchSize)
@@ -54,8 +59,18 @@ public static partial class PingDiagnostics
                 .SetConcurrencyLimit(2)))
             .Endpoint(endpoint =>
             {
-                endpoint.Name = EndpointName(serviceName);
-                endpoint.ConfigureConsumeTopology = false; // bound below, by routing key, not to every ping
+                endpoint.Name = $"{serviceName}-service-pinged";
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.AddConfigureEndpointCallback(receive =>
+                {
+                    if (receive is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
+                    foreach (var routingKey in new[] { serviceName, ServicePinged.Everyone })
+                        rabbit.Bind<ServicePinged>(binding =>
+                        {
+                            binding.ExchangeType = ExchangeType.Direct;
+                            binding.RoutingKey = routingKey;
+                        });
+                });
             });
 
     /// <summary>Pings go to a direct exchange, routed by the service they are addressed to.</summary>
@@ -64,27 +79,6 @@ public static partial class PingDiagnostics
         rabbit.Message<ServicePinged>(message => message.SetEntityName(ServicePinged.Exchange));
         rabbit.Publish<ServicePinged>(publish => publish.ExchangeType = ExchangeType.Direct);
         rabbit.Send<ServicePinged>(send => send.UseRoutingKeyFormatter(context => context.Message.To));
-    }
-
-    /// <summary>
-    /// The ping endpoint takes pings addressed to this service or to everyone, and holds enough messages at once to
-    /// fill its batches (a batch completes only when its messages have all arrived).
-    /// </summary>
-    public static bool TryConfigurePingEndpoint(this IReceiveEndpointConfigurator endpoint, string endpointName, string serviceName)
-    {
-        if (endpointName != EndpointName(serviceName)) return false;
-        endpoint.PrefetchCount = 2 * BatchSize;
-        endpoint.ConcurrentMessageLimit = 2 * BatchSize;
-        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            foreach (var routingKey in new[] { serviceName, ServicePinged.Everyone })
-                rabbit.Bind<ServicePinged>(binding =>
-                {
-                    binding.ExchangeType = ExchangeType.Direct;
-                    binding.RoutingKey = routingKey;
-                });
-        }
-        return true;
     }
 
     public static RouteGroupBuilder MapPingDiagnostics<TContext>(this RouteGroupBuilder group, string serviceName) where TContext : DbContext
