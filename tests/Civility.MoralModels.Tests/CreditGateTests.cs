@@ -46,6 +46,29 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_lifting_that_overtakes_its_listing_leaves_nothing_suspended_or_refused()
+    {
+        // Listing and lifting travel on different queues: after a backlog the lifting may be consumed first.
+        var idNumber = MoralApi.NewCitizenId();
+        var id = await _api.InPublicityAsync(await _api.CreateRoundAsync(), idNumber);
+        var listing = Blacklisted(idNumber);
+
+        await PublishAsync(new ListingLifted(listing.EntryId, listing.Subject, "black", "repaired"));
+        await UntilAsync(async () => await ListingsAsync(listing.EntryId, lifted: true) == 1, "the lifting is kept");
+        await PublishAsync(listing);
+        await UntilAsync(async () => await _api.ScalarAsync(
+            "SELECT count(*) FROM moral_models.credit_listings WHERE entry_id = @e AND decision_number = @d",
+            ("e", listing.EntryId), ("d", listing.DecisionNumber)) == 1, "the late listing fills in its details");
+
+        Assert.Equal("in-publicity", await _api.StatusAsync(id));
+        Assert.Equal(0, await ListingsAsync(listing.EntryId, lifted: false));
+        Assert.Empty(await _api.OutboxAsync("NominationSuspended", id.ToString()));
+        using var admin = _api.Admin();
+        using var accepted = await _api.NominatePersonAsync(admin, await _api.CreateRoundAsync(), idNumber, MoralApi.NewUnit());
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task A_listing_arriving_mid_way_suspends_once_and_after_it_is_lifted_an_admin_resumes()
     {
         var idNumber = MoralApi.NewCitizenId();

@@ -64,6 +64,30 @@ public sealed class CreditListing
         LiftedAt = now;
         LiftReason = reason;
     }
+
+    /// <summary>
+    /// The lifting of an entry this service never saw listed. Events of different types travel on different queues, so
+    /// a lifting can overtake its listing (after a backlog, say); keeping it means the listing, when it comes, finds the
+    /// entry already over and suspends nothing. Its decision and tier are filled in then.
+    /// </summary>
+    public static CreditListing LiftedBeforeListed(
+        Guid entryId, string subjectKind, string subjectName, string maskedIdentifier, string? subjectKeyHash, string reason, DateTimeOffset now)
+    {
+        var listing = new CreditListing(entryId, subjectKind, subjectName, maskedIdentifier, subjectKeyHash, tier: "", decisionNumber: "",
+            publishedFrom: default, publishedUntil: default, now);
+        listing.Lift(reason, now);
+        return listing;
+    }
+
+    /// <summary>The listing's own details, when its event arrives after its lifting.</summary>
+    public void FillIn(string tier, string decisionNumber, DateOnly publishedFrom, DateOnly publishedUntil)
+    {
+        if (DecisionNumber.Length > 0) return;
+        Tier = tier;
+        DecisionNumber = decisionNumber;
+        PublishedFrom = publishedFrom;
+        PublishedUntil = publishedUntil;
+    }
 }
 
 /// <summary>One decision of the credit gate, with the listing it relied on (none when it let the action pass).</summary>

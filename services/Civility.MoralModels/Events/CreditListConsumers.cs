@@ -34,6 +34,12 @@ public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProv
                 message.DecisionNumber, message.PublishedFrom, message.PublishedUntil, now);
             Db.CreditListings.Add(listing);
         }
+        else if (!listing.IsActive)
+        {
+            // Its lifting came first: the entry is already over and suspends nothing.
+            listing.FillIn(message.Tier, message.DecisionNumber, message.PublishedFrom, message.PublishedUntil);
+            return;
+        }
 
         var personHash = listing.SubjectKeyHash;
         var unitCodes = listing.OrganizationCode is { } code
@@ -57,13 +63,25 @@ public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProv
     }
 }
 
-/// <summary>A listing stopped applying: the local view marks it lifted (red entries are not in it: nothing to do). Resuming a nomination stays an admin's call.</summary>
+/// <summary>
+/// A listing stopped applying: the local view marks it lifted (red entries are not in it: nothing to do). Resuming a
+/// nomination stays an admin's call. A black-listing lifted before its listing arrived is kept as lifted, so that the
+/// listing, arriving late, suspends nothing.
+/// </summary>
 public sealed class ListingLiftedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<ListingLifted, MoralModelsDbContext>(db, clock)
 {
     protected override async Task HandleAsync(ListingLifted message, ConsumeContext<ListingLifted> context)
     {
+        var now = Clock.GetUtcNow();
         var listing = await Db.CreditListings.FirstOrDefaultAsync(l => l.EntryId == message.EntryId, context.CancellationToken);
-        listing?.Lift(message.Reason, Clock.GetUtcNow());
+        if (listing is not null)
+        {
+            listing.Lift(message.Reason, now);
+            return;
+        }
+        if (!message.ListType.Contains("black", StringComparison.OrdinalIgnoreCase)) return;
+        var s = message.Subject;
+        Db.CreditListings.Add(CreditListing.LiftedBeforeListed(message.EntryId, s.Kind, s.Name, s.MaskedIdentifier, s.SubjectKeyHash, message.Reason, now));
     }
 }
