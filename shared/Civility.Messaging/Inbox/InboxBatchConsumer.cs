@@ -23,8 +23,7 @@ public abstract class InboxBatchConsumer<TMessage, TContext>(TContext db, TimePr
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
         var deliveries = context.Message
-            .Select(delivery => (Id: delivery.MessageId ?? throw new InvalidOperationException(
-                $"{typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated."), Delivery: delivery))
+            .Select(delivery => (Id: InboxMessage.IdOf(delivery), Delivery: delivery))
             .DistinctBy(d => d.Id)
             .ToList();
         var ids = deliveries.Select(d => d.Id).ToList();
@@ -36,7 +35,7 @@ public abstract class InboxBatchConsumer<TMessage, TContext>(TContext db, TimePr
         var fresh = deliveries.Where(d => !applied.Contains(d.Id)).Select(d => d.Delivery).ToList();
         if (fresh.Count == 0) return;
         foreach (var delivery in fresh)
-            Db.Set<InboxMessage>().Add(new InboxMessage(delivery.MessageId!.Value, ConsumerName, typeof(TMessage).Name, now));
+            Db.Set<InboxMessage>().Add(InboxMessage.For(delivery, ConsumerName, now));
         await HandleAsync(fresh, context);
         await Db.SaveChangesAsync(context.CancellationToken);
     }

@@ -22,12 +22,11 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
+        var messageId = InboxMessage.IdOf(context);
         if (await Db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, context.CancellationToken))
             return;
 
-        Db.Set<InboxMessage>().Add(new InboxMessage(messageId, ConsumerName, typeof(TMessage).Name, Clock.GetUtcNow()));
+        Db.Set<InboxMessage>().Add(InboxMessage.For(context, ConsumerName, Clock.GetUtcNow()));
         await HandleAsync(context.Message, context);
         try
         {

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Civility.Messaging.Inbox;
 
 /// <summary>
@@ -15,6 +17,14 @@ public sealed class InboxMessage
         MessageType = messageType;
         ProcessedAt = processedAt;
     }
+
+    /// <summary>The inbox row for one delivery; a message without a MessageId cannot be de-duplicated and is refused.</summary>
+    internal static InboxMessage For<TMessage>(ConsumeContext<TMessage> delivery, string consumer, DateTimeOffset now) where TMessage : class =>
+        new(IdOf(delivery), consumer, typeof(TMessage).Name, now);
+
+    internal static Guid IdOf<TMessage>(ConsumeContext<TMessage> delivery) where TMessage : class =>
+        delivery.MessageId ?? throw new InvalidOperationException(
+            $"{typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
 
     public Guid MessageId { get; private set; }
 
