@@ -39,4 +39,5 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
 
 builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
 builder.StartProjectsFromBuildOutput(); // dotnet <assembly>, not dotnet run: no MSBuild evaluation per process
+builder.ServeProjectsWithoutEndpointProxies(); // one replica each: no orchestrator proxy in front of any call
 builder.Build().Run();
