@@ -13,7 +13,7 @@ internal static class PooledContexts
     {
         var services = new ServiceCollection()
             .AddDbContextPool<MessagingTestDbContext>(options => ServiceDatabaseExtensions
-                .Configure(options, ServiceDatabaseExtensions.WithPreparedStatements(database), MessagingTestDbContext.Schema)
+                .Configure(options, ServiceDatabaseExtensions.ForPooledUse(database), MessagingTestDbContext.Schema)
                 .AddInterceptors(interceptors))
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
