@@ -1,4 +1,3 @@
-using Civility.Volunteers.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,9 +16,7 @@ public sealed class VolunteersServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Servers.InitializeAsync();
-        // Hours imports merge two rows at a time here, so that every import crosses chunk boundaries.
         Service = await ServiceHost<Program>.StartAsync(Servers, "volunteers",
-            new Dictionary<string, string?> { [ServiceRecordImport.RowsPerChunkSetting] = "2" },
             configureServices: services => services.AddSingleton<TimeProvider>(Clock));
     }
 

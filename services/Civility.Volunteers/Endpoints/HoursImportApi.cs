@@ -16,13 +16,13 @@ public static class HoursImportApi
         api.MapPost("/service-records/import", ImportAsync).WithTags("Service hours").RequireScope(CivilityScopes.VolunteersWrite)
             .Accepts<string>("text/csv")
             .WithSummary("Import service records in bulk from CSV (pending until approved)")
-            .WithDescription("Columns: volunteer_number,service_date (yyyy-MM-dd),hours,content. Rows are checked as they stream in (bad ones reported by line), go by binary COPY into a staging table in chunks and are merged chunk by chunk, all in one transaction. A row sent again (same volunteer, date, hours, content) is skipped, so resending a file changes nothing.");
+            .WithDescription("Columns: volunteer_number,service_date (yyyy-MM-dd),hours,content. Rows are checked as they stream in (bad ones reported by line), go by binary COPY into a staging table and are merged in one statement. A row sent again (same volunteer, date, hours, content) is skipped, so resending a file changes nothing.");
         return api;
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IConfiguration configuration,
-        ILogger<ServiceRecordImport> logger, CancellationToken cancellationToken)
+        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, ILogger<ServiceRecordImport> logger,
+        CancellationToken cancellationToken)
     {
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
         var now = clock.GetUtcNow();
@@ -31,11 +31,10 @@ public static class HoursImportApi
         if (await CsvFiles.MissingColumnsAsync(csv, ServiceRecordImport.Columns, cancellationToken) is { } missing) return missing;
 
         // A unit-scoped client credits only its own unit's volunteers.
-        var rowsPerChunk = configuration.GetValue(ServiceRecordImport.RowsPerChunkSetting, ServiceRecordImport.DefaultRowsPerChunk);
-        var result = await new ServiceRecordImport(db, rowsPerChunk).RunAsync(csv, caller.UnitId, actor, now, ImportReport.MaxListedErrors, cancellationToken);
+        var result = await new ServiceRecordImport(db).RunAsync(csv, caller.UnitId, actor, now, ImportReport.MaxListedErrors, cancellationToken);
         var skipped = result.Rows - result.Rejected - result.Imported;
-        logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected in {ElapsedMs} ms",
-            result.Rows, result.Imported, skipped, result.Rejected, (long)result.Elapsed.TotalMilliseconds);
+        logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; staged in {StagedMs} ms, merged in {MergedMs} ms",
+            result.Rows, result.Imported, skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
         var batch = new ImportBatch(ImportKind.ServiceRecords, actor, caller.UnitId, result.Rows, result.Imported, skipped, result.Rejected, now);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
