@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -158,6 +159,25 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         Assert.Equal((0, 3), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, records.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Imported_hours_and_dates_are_stored_as_written()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
+        (string Date, decimal Hours)[] rows = [("2026-01-31", 0.25m), ("2026-02-28", 1m), ("2026-03-01", 7.5m), ("2026-04-15", 12.05m), ("2026-05-31", 24m)];
+        var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
+        foreach (var (date, hours) in rows) file.Append(CultureInfo.InvariantCulture, $"{number},{date},{hours},Clinic shift\n");
+
+        var report = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file.ToString(), Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(5, report.GetProperty("imported").GetInt32());
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
+        var stored = records.GetProperty("items").EnumerateArray()
+            .Select(r => (r.GetProperty("serviceDate").GetString()!, r.GetProperty("hours").GetDecimal())).OrderBy(r => r.Item1).ToArray();
+        Assert.Equal(rows, stored);
     }
 
     [Fact]
