@@ -67,10 +67,6 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>
-    /// <c>/health</c>: ready to take traffic (every check: database, broker). <c>/alive</c>: the process responds.
-    /// Mapped in every environment, because every environment has probes; they reveal only a status word.
-    /// </summary>
     /// <summary>Every response names its trace, so a caller can quote it and an administrator find it on the dashboard.</summary>
     public static WebApplication UseTraceIdHeader(this WebApplication app)
     {
@@ -87,6 +83,10 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary>
+    /// <c>/health</c>: ready to take traffic (every check: database, broker). <c>/alive</c>: the process responds.
+    /// Mapped in every environment, because every environment has probes; they reveal only a status word.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
