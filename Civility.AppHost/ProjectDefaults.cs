@@ -44,7 +44,7 @@ internal static class ProjectDefaults
 
     /// <summary>
     /// Each project listens on its endpoints itself rather than behind the orchestrator's proxy: one replica each, so
-    /// the proxy only added a hop and its CPU to every call (a call through the gateway crossed two; a quarter more
+    /// the proxy only added a hop and its CPU to every call (a call through the gateway crossed two; a fifth more
     /// votes per second without them). Internal endpoints take any free port (the launch profiles' fixed ports
     /// would collide with a second stack, e.g. the tests' next to a running one); external ones keep theirs.
     /// </summary>
