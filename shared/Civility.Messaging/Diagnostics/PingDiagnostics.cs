@@ -59,7 +59,7 @@ public static partial class PingDiagnostics
                 .SetConcurrencyLimit(2)))
             .Endpoint(endpoint =>
             {
-                endpoint.Name = $"{serviceName}-service-pinged";
+                endpoint.Name = EndpointName(serviceName);
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.AddConfigureEndpointCallback(receive =>
                 {
