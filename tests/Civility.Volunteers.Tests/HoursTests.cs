@@ -201,6 +201,54 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
     }
 
     [Fact]
+    public async Task An_hours_upload_cut_off_midway_leaves_no_rows_and_no_batch_and_the_next_import_works()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
+        var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
+        for (var i = 0; i < 20_000; i++) file.Append(CultureInfo.InvariantCulture, $"{number},2026-04-{i % 28 + 1:00},1,Night clinic shift {i}\n");
+        var batchesBefore = await CountAsync("SELECT count(*) FROM volunteers.import_batches");
+
+        // Most of a megabyte arrives (several pieces already copied to PostgreSQL), then the upload breaks.
+        using var broken = new StreamContent(new BreaksAtEnd(Encoding.UTF8.GetBytes(file.ToString())));
+        broken.Headers.ContentType = new("text/csv");
+        await Assert.ThrowsAnyAsync<Exception>(() => admin.PostAsync("/api/volunteers/service-records/import", broken));
+
+        var report = await (await admin.PostAsync("/api/volunteers/service-records/import",
+                new StringContent($"volunteer_number,service_date,hours,content\n{number},2026-05-02,2,Vaccination day\n", Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, report.GetProperty("imported").GetInt32());
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, records.GetProperty("total").GetInt32());
+        Assert.Equal(batchesBefore + 1, await CountAsync("SELECT count(*) FROM volunteers.import_batches"));
+        Assert.Equal(report.GetProperty("batchId").GetGuid(), await ScalarAsync<Guid>("SELECT id FROM volunteers.import_batches ORDER BY at DESC, id DESC LIMIT 1"));
+    }
+
+    /// <summary>An upload whose connection drops after its last byte, before the request ends.</summary>
+    private sealed class BreaksAtEnd(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw new IOException("The connection dropped.");
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    private async Task<long> CountAsync(string sql) => await ScalarAsync<long>(sql);
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task The_service_role_cannot_delete_kept_records()
     {
         // The migration revokes DELETE from the role that owns the schema; here that role is a fresh owner of a copy.

@@ -3,48 +3,81 @@ using Civility.Volunteers.Domain;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Civility.Volunteers.Data;
 
 /// <param name="Staged">Reading, checking and copying the rows in.</param>
-/// <param name="Merged">The merge into <c>service_records</c> and the commit.</param>
-public sealed record ServiceRecordImportResult(int Rows, int Imported, int Rejected, IReadOnlyList<ImportError> Errors, TimeSpan Staged, TimeSpan Merged);
+/// <param name="Merged">The merge into <c>service_records</c>, the batch record and the commit.</param>
+public sealed record ServiceRecordImportResult(Guid BatchId, int Rows, int Imported, int Skipped, int Rejected, IReadOnlyList<ImportError> Errors,
+    TimeSpan Staged, TimeSpan Merged);
 
 /// <summary>
 /// The bulk path for service hours (a million rows in seconds, not minutes): every row is checked in the service as
 /// it streams in — volunteer number looked up in memory, date, hours, content — and the good ones go by binary COPY
-/// into a temporary table already in their final shape (time-ordered ids, the dedup key computed here), so that the
-/// merge into <c>service_records</c> is a single INSERT … SELECT with no per-row function calls, in key order,
-/// leaving out rows already imported (an anti-join on the (volunteer, source, key) unique index) and repeats
-/// within the same file. All of it is one transaction: a failed import leaves nothing behind.
+/// into a temporary table already in their final shape (the dedup key computed here), so that the merge into
+/// <c>service_records</c> is a single INSERT … SELECT in key order, leaving out rows already imported (an anti-join
+/// on the (volunteer, source, key) unique index) and repeats within the same file. The rows, and the
+/// <see cref="ImportBatch"/> that records who sent them, commit in one transaction: a failed import leaves nothing.
 /// </summary>
 public sealed class ServiceRecordImport(VolunteersDbContext db)
 {
     public static readonly string[] Columns = ["volunteer_number", "service_date", "hours", "content"];
 
+    private const short StagedColumns = 6;
+
+    /// <summary>Encoded rows go to the connection in pieces of about this size.</summary>
+    private const int SendBytes = 256 * 1024;
+
     public async Task<ServiceRecordImportResult> RunAsync(CsvReader csv, string? unitCode, string actor, DateTimeOffset now, int maxListedErrors,
         CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var volunteers = await VolunteersByNumberAsync(unitCode, cancellationToken);
+        // The file streams in only once, so unlike other writes an import cannot be retried after a transient failure
+        // (the strategy logs it): it fails, and the client sends the file again, which adds nothing twice.
+        var attempts = 0;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ++attempts == 1
+            ? ImportAsync(csv, volunteers, unitCode, actor, now, maxListedErrors, ct)
+            : throw new InvalidOperationException("The hours import was interrupted by a database failure; send the file again."), cancellationToken);
+    }
+
+    private async Task<ServiceRecordImportResult> ImportAsync(CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
+        string? unitCode, string actor, DateTimeOffset now, int maxListedErrors, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var read = await StageAsync(connection, csv, volunteers, DateOnly.FromDateTime(now.UtcDateTime), maxListedErrors, cancellationToken);
+        var staged = clock.Elapsed;
+        var imported = await MergeAsync(connection, actor, now, cancellationToken);
+        var skipped = read.Rows - read.Rejected - imported;
+        var batch = new ImportBatch(ImportKind.ServiceRecords, actor, unitCode, read.Rows, imported, skipped, read.Rejected, now);
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ServiceRecordImportResult(batch.Id, read.Rows, imported, skipped, read.Rejected, read.Errors, staged, clock.Elapsed - staged);
+    }
+
+    private sealed record Reading(int Rows, int Rejected, List<ImportError> Errors);
+
+    /// <summary>Reads and checks every row, copying the good ones into a temporary table for this transaction.</summary>
+    private static async Task<Reading> StageAsync(NpgsqlConnection connection, CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
+        DateOnly today, int maxListedErrors, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE hours_staging (volunteer_id uuid, unit_code text, source_reference text, service_date date,
+                                             hours numeric(6,2), content text) ON COMMIT DROP
+            """, cancellationToken);
         var errors = new List<ImportError>();
         var rows = 0;
         var rejected = 0;
         int[] column = [.. Columns.Select(c => csv.TryGetFieldIndex(c, out var i) ? i : -1)];
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE TEMP TABLE hours_staging (id uuid, volunteer_id uuid, unit_code text, source_reference text, service_date date,
-                                             hours numeric(6,2), content text) ON COMMIT DROP
-            """, cancellationToken);
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY hours_staging (id, volunteer_id, unit_code, source_reference, service_date, hours, content) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
+        var encoded = new BinaryCopyBuffer(SendBytes + 4096);
+        encoded.Start();
+        await using var copy = await connection.BeginRawBinaryCopyAsync(
+            "COPY hours_staging (volunteer_id, unit_code, source_reference, service_date, hours, content) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        try
         {
             while (await csv.ReadAsync(cancellationToken))
             {
@@ -62,46 +95,60 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
                 var date = DateOnly.ParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var hours = Hours(hoursText);
                 var volunteer = volunteers[number];
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(volunteer.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(volunteer.UnitCode, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(ServiceRecord.ImportKey(number, date, hours, content), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(hours, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(content, NpgsqlDbType.Text, cancellationToken);
+                encoded.StartRow(StagedColumns);
+                encoded.Uuid(volunteer.Id);
+                encoded.Text(volunteer.UnitCode);
+                encoded.Text(ServiceRecord.ImportKey(number, date, hours, content));
+                encoded.Date(date);
+                encoded.Hundredths(hours);
+                encoded.Text(content);
+                if (encoded.Length < SendBytes) continue;
+                // PostgreSQL takes in one piece while the next is read and encoded.
+                await copy.WriteAsync(encoded.Written, cancellationToken);
+                encoded.Clear();
             }
-            await copy.CompleteAsync(cancellationToken);
+            encoded.End();
+            await copy.WriteAsync(encoded.Written, cancellationToken);
         }
+        catch
+        {
+            // Otherwise closing the stream would end the COPY as if the rows so far were all.
+            await copy.CancelAsync();
+            throw;
+        }
+        return new Reading(rows, rejected, errors);
+    }
 
-        var staged = clock.Elapsed;
+    /// <summary>Inserts the staged rows not imported before; the number inserted.</summary>
+    private static async Task<int> MergeAsync(NpgsqlConnection connection, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // Imports run one at a time (the lock ends with the transaction), so that the rows already imported can be
         // left out by a plain anti-join and the insert needs no ON CONFLICT: a speculative insertion per row costs
         // a third of the merge. No other source writes "Import" rows, so nothing else can race them.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
         // Room to sort a million keys in memory: inserting in key order keeps the unique index's pages hot.
         await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
-        int imported;
-        await using (var merge = new NpgsqlCommand($"""
+        // Ids are numbered in the order the rows go in, after one time-ordered id of this import (RFC 9562's counter
+        // method: its timestamp and random bits, then a 48-bit row counter), so that the primary key is appended to:
+        // ids made as the file was read reached the key in random order, which cost a third of the merge.
+        await using var merge = new NpgsqlCommand($"""
             INSERT INTO {VolunteersDbContext.Schema}.service_records
                 (id, volunteer_id, unit_code, source, source_reference, service_date, hours, content, recorded_by, recorded_at, status)
-            SELECT DISTINCT ON (s.volunteer_id, s.source_reference)
-                   s.id, s.volunteer_id, s.unit_code, @source, s.source_reference, s.service_date, s.hours, s.content, @actor, @now, @status
-            FROM hours_staging s
-            WHERE NOT EXISTS (SELECT 1 FROM {VolunteersDbContext.Schema}.service_records r
-                              WHERE r.volunteer_id = s.volunteer_id AND r.source = @source AND r.source_reference = s.source_reference)
-            ORDER BY s.volunteer_id, s.source_reference
-            """, connection, transaction))
-        {
-            merge.Parameters.AddWithValue("source", nameof(ServiceRecordSource.Import));
-            merge.Parameters.AddWithValue("status", nameof(ServiceRecordStatus.Pending));
-            merge.Parameters.AddWithValue("actor", actor);
-            merge.Parameters.AddWithValue("now", now);
-            merge.CommandTimeout = 600;
-            imported = await merge.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new ServiceRecordImportResult(rows, imported, rejected, errors, staged, clock.Elapsed - staged);
+            SELECT (@id_prefix || lpad(to_hex(row_number() OVER (ORDER BY s.volunteer_id, s.source_reference)), 12, '0'))::uuid,
+                   s.volunteer_id, s.unit_code, @source, s.source_reference, s.service_date, s.hours, s.content, @actor, @now, @status
+            FROM (SELECT DISTINCT ON (s.volunteer_id, s.source_reference) s.*
+                  FROM hours_staging s
+                  WHERE NOT EXISTS (SELECT 1 FROM {VolunteersDbContext.Schema}.service_records r
+                                    WHERE r.volunteer_id = s.volunteer_id AND r.source = @source AND r.source_reference = s.source_reference)
+                  ORDER BY s.volunteer_id, s.source_reference) s
+            """, connection);
+        merge.Parameters.AddWithValue("id_prefix", Guid.CreateVersion7(now).ToString("N")[..20]);
+        merge.Parameters.AddWithValue("source", nameof(ServiceRecordSource.Import));
+        merge.Parameters.AddWithValue("status", nameof(ServiceRecordStatus.Pending));
+        merge.Parameters.AddWithValue("actor", actor);
+        merge.Parameters.AddWithValue("now", now);
+        merge.CommandTimeout = 600;
+        return await merge.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static ImportError? Check(string number, string date, string hours, string content, DateOnly today,

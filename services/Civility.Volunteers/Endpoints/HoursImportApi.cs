@@ -32,12 +32,8 @@ public static class HoursImportApi
 
         // A unit-scoped client credits only its own unit's volunteers.
         var result = await new ServiceRecordImport(db).RunAsync(csv, caller.UnitId, actor, now, ImportReport.MaxListedErrors, cancellationToken);
-        var skipped = result.Rows - result.Rejected - result.Imported;
         logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; staged in {StagedMs} ms, merged in {MergedMs} ms",
-            result.Rows, result.Imported, skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
-        var batch = new ImportBatch(ImportKind.ServiceRecords, actor, caller.UnitId, result.Rows, result.Imported, skipped, result.Rejected, now);
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ImportReport(batch.Id, result.Rows, result.Imported, skipped, result.Rejected, [.. result.Errors.OrderBy(e => e.Line)]));
+            result.Rows, result.Imported, result.Skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
+        return TypedResults.Ok(new ImportReport(result.BatchId, result.Rows, result.Imported, result.Skipped, result.Rejected, [.. result.Errors.OrderBy(e => e.Line)]));
     }
 }
