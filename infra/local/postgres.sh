@@ -3,6 +3,7 @@
 # Used by the app host and by the test fixtures, so that both start PostgreSQL the same way.
 #   postgres.sh DATA_DIR [PORT]      (PORT defaults to $PGPORT) superuser password in POSTGRES_PASSWORD (used only on first initdb)
 #   PG_FSYNC=off                     for throwaway test clusters only
+#   PG_SHARED_BUFFERS=1GB            PostgreSQL's page cache (default 256MB, enough for test clusters)
 # Stops fast (SIGINT to the postmaster) on SIGTERM or SIGINT, and with its parent if the parent dies.
 set -euo pipefail
 starter=$PPID
@@ -36,7 +37,7 @@ fsync=${PG_FSYNC:-on}
 "${as_owner[@]}" "$bin/postgres" -D "$data" -p "$port" \
     -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
     -c fsync="$fsync" -c synchronous_commit="$fsync" -c full_page_writes="$fsync" \
-    -c max_connections=300 -c shared_buffers=256MB &
+    -c max_connections=300 -c shared_buffers="${PG_SHARED_BUFFERS:-256MB}" &
 server=$!
 # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every pooled client to leave.
 trap 'kill -INT "$server" 2>/dev/null' TERM INT
