@@ -83,24 +83,20 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
             {
                 rows++;
                 var number = Field(csv, column[0]);
-                var dateText = Field(csv, column[1]);
-                var hoursText = Field(csv, column[2]);
                 var content = Field(csv, column[3]);
-                if (Check(number, dateText, hoursText, content, today, volunteers) is { } problem)
+                var (row, problem) = Check(number, Field(csv, column[1]), Field(csv, column[2]), content, today, volunteers);
+                if (problem is not null)
                 {
                     rejected++;
                     if (errors.Count < maxListedErrors) errors.Add(problem with { Line = (int)csv.LineNumber });
                     continue;
                 }
-                var date = DateOnly.ParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var hours = Hours(hoursText);
-                var volunteer = volunteers[number];
                 encoded.StartRow(StagedColumns);
-                encoded.Uuid(volunteer.Id);
-                encoded.Text(volunteer.UnitCode);
-                encoded.Text(ServiceRecord.ImportKey(number, date, hours, content));
-                encoded.Date(date);
-                encoded.Hundredths(hours);
+                encoded.Uuid(row.VolunteerId);
+                encoded.Text(row.UnitCode);
+                encoded.Text(ServiceRecord.ImportKey(number, row.Date, row.Hours, content));
+                encoded.Date(row.Date);
+                encoded.Hundredths(row.Hours);
                 encoded.Text(content);
                 if (encoded.Length < SendBytes) continue;
                 // PostgreSQL takes in one piece while the next is read and encoded.
@@ -151,24 +147,38 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
         return await merge.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static ImportError? Check(string number, string date, string hours, string content, DateOnly today,
+    private readonly record struct GoodRow(Guid VolunteerId, string UnitCode, DateOnly Date, decimal Hours);
+
+    /// <summary>The row as it will be stored, or why it cannot be; each field is parsed once.</summary>
+    private static (GoodRow Row, ImportError? Problem) Check(string number, string date, string hours, string content, DateOnly today,
         Dictionary<string, (Guid Id, string UnitCode)> volunteers)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var serviceDate))
-            return new(0, "service_date", "A date like 2026-05-01 is required.");
-        if (serviceDate > today) return new(0, "service_date", "Service cannot be recorded before it happens.");
-        if (!decimal.TryParse(hours, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-            return new(0, "hours", "A number of hours is required.");
-        if (ServiceRecord.HoursProblem(Hours(hours)) is { } problem) return new(0, "hours", problem);
-        if (number.Length == 0) return new(0, "volunteer_number", "The volunteer number is required.");
-        if (!volunteers.ContainsKey(number)) return new(0, "volunteer_number", "No volunteer has this number.");
-        if (content.Length is 0 or > 500) return new(0, "content", "A content of 1 to 500 characters is required.");
-        return null;
+        if (!TryParseIsoDate(date, out var serviceDate)) return (default, new(0, "service_date", "A date like 2026-05-01 is required."));
+        if (serviceDate > today) return (default, new(0, "service_date", "Service cannot be recorded before it happens."));
+        if (!decimal.TryParse(hours, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+            return (default, new(0, "hours", "A number of hours is required."));
+        // To the hundredth as the numeric(6,2) column keeps them (half away from zero, like PostgreSQL).
+        amount = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+        if (ServiceRecord.HoursProblem(amount) is { } problem) return (default, new(0, "hours", problem));
+        if (number.Length == 0) return (default, new(0, "volunteer_number", "The volunteer number is required."));
+        if (!volunteers.TryGetValue(number, out var volunteer)) return (default, new(0, "volunteer_number", "No volunteer has this number."));
+        if (content.Length is 0 or > 500) return (default, new(0, "content", "A content of 1 to 500 characters is required."));
+        return (new GoodRow(volunteer.Id, volunteer.UnitCode, serviceDate, amount), null);
     }
 
-    /// <summary>Hours to the hundredth as the numeric(6,2) column keeps them (half away from zero, like PostgreSQL).</summary>
-    private static decimal Hours(string text) =>
-        decimal.Round(decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture), 2, MidpointRounding.AwayFromZero);
+    /// <summary>Exactly yyyy-MM-dd, a real date; what DateOnly.TryParseExact accepts, without its culture machinery.</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
 
     private static string Field(CsvReader csv, int index) => index < 0 ? "" : (csv.GetStringOrNull(index) ?? "").Trim();
 
