@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Civility.Bench;
 
-/// <summary>The hours import of a generated CSV beside psql <c>\copy</c> of the same file, then the targets report over those records.</summary>
+/// <summary>The hours import of a generated CSV beside PostgreSQL loading the same file by itself, then the targets report over those records.</summary>
 internal static class HoursImport
 {
     private const int UnitCount = 20;
@@ -23,12 +23,16 @@ internal static class HoursImport
         var (importedRows, importTime) = await ImportAsync(context, file);
         var importRate = records / importTime.TotalSeconds;
         Console.WriteLine($"   import: {importedRows:N0} imported in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
-        var copyTime = await PsqlCopyAsync(context.Superuser, file);
-        var copyRate = records / copyTime.TotalSeconds;
-        Console.WriteLine($"   psql \\copy: {copyTime.TotalSeconds:F1} s = {copyRate:F0} rows/s");
-        var ratio = importRate / copyRate;
+        var (copyTime, insertTime) = await DatabaseAloneAsync(context.Superuser, file);
+        var aloneTime = copyTime + insertTime;
+        Console.WriteLine($"   PostgreSQL alone: \\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s");
+        var ratio = aloneTime / importTime;
+        // The issue asks for "well under a minute"; half a minute is the line drawn here.
+        var met = ratio >= 0.50 && importTime < TimeSpan.FromSeconds(30);
         context.Report.Add("Hours import", $"{records:N0}-row CSV ({megabytes:F0} MiB) streamed to the volunteers service's import endpoint; {importedRows:N0} imported",
-            $"{importRate:F0} rows/s ({importTime.TotalSeconds:F1} s)", $"{copyRate:F0} rows/s psql \\copy ({copyTime.TotalSeconds:F1} s)", $"{ratio:F2}", "≥ 0.50", ratio >= 0.50);
+            $"{importRate:F0} rows/s ({importTime.TotalSeconds:F1} s)",
+            $"{records / aloneTime.TotalSeconds:F0} rows/s PostgreSQL alone (\\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s)",
+            $"{ratio:F2}", "≥ 0.50 and < 30 s", met);
 
         var approved = await ApproveAsync(context);
         await TargetsReportAsync(context, approved);
@@ -105,13 +109,22 @@ internal static class HoursImport
         return (imported, clock.Elapsed);
     }
 
-    /// <summary>The baseline: psql <c>\copy</c> of the same file into a plain table in the same server, dropped afterwards.</summary>
-    private static async Task<TimeSpan> PsqlCopyAsync(string superuser, string file)
+    /// <summary>
+    /// The baseline: PostgreSQL taking in the same file by itself, as a database administrator would load it at best:
+    /// psql <c>\copy</c> into a plain table, then one INSERT … SELECT into a table shaped and indexed like
+    /// <c>service_records</c>, volunteers looked up by number, a dedup key computed in SQL, rows in key order with ids
+    /// in that order. No row is checked and nothing is deduplicated, so this is less than the import's work. Both
+    /// tables are dropped afterwards.
+    /// </summary>
+    private static async Task<(TimeSpan Copy, TimeSpan Insert)> DatabaseAloneAsync(string superuser, string file)
     {
         var server = new NpgsqlConnectionStringBuilder(superuser);
         var database = string.IsNullOrEmpty(server.Database) ? "postgres" : server.Database;
-        await ExecuteAsync(superuser,
-            "DROP TABLE IF EXISTS public.bench_hours_copy; CREATE TABLE public.bench_hours_copy (volunteer_number text, service_date date, hours numeric(6,2), content text)");
+        await ExecuteAsync(superuser, """
+            DROP TABLE IF EXISTS public.bench_hours_copy, public.bench_service_records;
+            CREATE TABLE public.bench_hours_copy (volunteer_number text, service_date date, hours numeric(6,2), content text);
+            CREATE TABLE public.bench_service_records (LIKE volunteers.service_records INCLUDING ALL);
+            """);
         var clock = Stopwatch.StartNew();
         var psql = new ProcessStartInfo("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", $"\\copy public.bench_hours_copy FROM '{file}' WITH (FORMAT csv, HEADER true)"])
         {
@@ -129,16 +142,30 @@ internal static class HoursImport
             await process.WaitForExitAsync(psqlTimeout.Token);
             if (process.ExitCode != 0) throw new InvalidOperationException($"psql failed: {await process.StandardError.ReadToEndAsync()}");
         }
-        var elapsed = clock.Elapsed;
-        await ExecuteAsync(superuser, "DROP TABLE public.bench_hours_copy");
-        return elapsed;
+        var copy = clock.Elapsed;
+        await ExecuteAsync(superuser, """
+            BEGIN;
+            SET LOCAL work_mem = '256MB';
+            INSERT INTO public.bench_service_records
+                (id, volunteer_id, unit_code, source, source_reference, service_date, hours, content, recorded_by, recorded_at, status)
+            SELECT lpad(to_hex(row_number() OVER (ORDER BY k.volunteer_id, k.source_reference)), 32, '0')::uuid,
+                   k.volunteer_id, k.unit_code, 'Import', k.source_reference, k.service_date, k.hours, k.content, 'bench', now(), 'Pending'
+            FROM (SELECT v.id AS volunteer_id, v.unit_code, c.service_date, c.hours, c.content,
+                         md5(c.volunteer_number || '|' || c.service_date || '|' || c.hours || '|' || c.content) AS source_reference
+                  FROM public.bench_hours_copy c JOIN volunteers.volunteers v ON v.number = c.volunteer_number
+                  ORDER BY 1, 6) k;
+            COMMIT;
+            """, TimeSpan.FromMinutes(10));
+        var insert = clock.Elapsed - copy;
+        await ExecuteAsync(superuser, "DROP TABLE public.bench_hours_copy, public.bench_service_records");
+        return (copy, insert);
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    private static async Task ExecuteAsync(string connectionString, string sql, TimeSpan? timeout = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds };
         await command.ExecuteNonQueryAsync();
     }
 
