@@ -38,6 +38,9 @@ internal sealed class BenchContext : IDisposable
     /// <summary>PostgreSQL as superuser (the psql baseline, reading the services' tables).</summary>
     public string Superuser { get; }
 
+    /// <summary>The database the services' schemas live in, as the superuser.</summary>
+    public string CivilityDatabaseAsSuperuser => new Npgsql.NpgsqlConnectionStringBuilder(Superuser) { Database = "civility" }.ConnectionString;
+
     /// <summary>PostgreSQL as the credit service's own role (the public credit query's baseline).</summary>
     public string CreditDb { get; }
 

@@ -99,7 +99,7 @@ internal static class EventPipeline
         await Task.WhenAll(tasks);
         var sendTime = clock.Elapsed;
         var sent = ids.ToArray();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(context.Superuser) { Database = "civility" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(context.CivilityDatabaseAsSuperuser);
         await connection.OpenAsync();
         var received = new Dictionary<Guid, DateTimeOffset>();
         var wait = Stopwatch.StartNew();

@@ -23,7 +23,7 @@ internal static class HoursImport
         var (importedRows, importTime) = await ImportAsync(context, file);
         var importRate = records / importTime.TotalSeconds;
         Console.WriteLine($"   import: {importedRows:N0} imported in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
-        var (copyTime, insertTime) = await DatabaseAloneAsync(context.Superuser, file);
+        var (copyTime, insertTime) = await DatabaseAloneAsync(context.CivilityDatabaseAsSuperuser, file);
         var aloneTime = copyTime + insertTime;
         Console.WriteLine($"   PostgreSQL alone: \\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s");
         var ratio = aloneTime / importTime;
