@@ -85,4 +85,31 @@ public sealed class AssessmentTests(PairingServiceFixture fixture)
         var errors = (await Http.ReadAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
         foreach (var field in new[] { "year", "deductions[0].item", "deductions[0].points" }) Assert.True(errors.TryGetProperty(field, out _), field);
     }
+
+    [Fact]
+    public async Task A_burst_of_approved_hours_for_one_unit_adds_up_to_the_exact_total_each_counted_once()
+    {
+        var code = PairingServiceFixture.NewCode("BRST");
+        var unit = (await fixture.CreateUnitAsync(code)).GetProperty("id").GetGuid();
+        var year = fixture.Today.Year;
+        await fixture.PublishAsync(new UnitHeadcountSet(code, $"Hospital {code}", year, 10));
+
+        // 400 approvals land on one unit-year row at once (a bulk approval), each delivered twice: 400 × 0.6 h = 240 h,
+        // 24 h a head of 10, half the 48 h target (a second count of any would show above 0.5).
+        var approvals = Enumerable.Range(0, 400)
+            .Select(_ => new ServiceHoursApproved(Guid.NewGuid(), Guid.NewGuid(), code, 0.6m, fixture.Today, "import")).ToList();
+        await Task.WhenAll(approvals.Concat(approvals).Select(approval => fixture.PublishAsync(approval)));
+
+        using var admin = fixture.Admin();
+        decimal perCapita = 0;
+        await Polling.UntilAsync(async () =>
+        {
+            using var response = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/indicators?year={year}");
+            perCapita = (await Http.ReadAsync(response, HttpStatusCode.OK)).GetProperty("perCapitaHours").GetDecimal();
+            return perCapita >= 0.5m ? "all applied" : null;
+        }, TimeSpan.FromSeconds(60), "the approvals applied");
+        await Task.Delay(1000); // a second application of any of them would show by now
+        using var settled = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/indicators?year={year}");
+        Assert.Equal(0.5m, (await Http.ReadAsync(settled, HttpStatusCode.OK)).GetProperty("perCapitaHours").GetDecimal());
+    }
 }

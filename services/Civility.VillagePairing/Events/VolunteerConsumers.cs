@@ -18,12 +18,32 @@ public sealed class VolunteerRegisteredConsumer(PairingDbContext db, TimeProvide
     }
 }
 
-/// <summary>Adds approved hours to the unit's year: the numerator of its per-capita hours.</summary>
+/// <summary>
+/// Adds approved hours to the unit's year: the numerator of its per-capita hours. Approvals come in bursts (a bulk
+/// approval raises hundreds at once) and land on a few rows, one per unit and year: taken one by one, concurrent
+/// messages conflicted on those rows and were retried over and over. A batch adds each unit's sum once, and batches
+/// run one at a time.
+/// </summary>
 public sealed class ServiceHoursApprovedConsumer(PairingDbContext db, TimeProvider clock)
-    : InboxConsumer<ServiceHoursApproved, PairingDbContext>(db, clock)
+    : InboxBatchConsumer<ServiceHoursApproved, PairingDbContext>(db, clock)
 {
-    protected override async Task HandleAsync(ServiceHoursApproved message, ConsumeContext<ServiceHoursApproved> context) =>
-        (await UnitStats.ForAsync(Db, message.UnitCode, message.ServiceDate.Year, context.CancellationToken)).AddHours(message.Hours);
+    /// <summary>The name its inbox rows were written under when it took one message at a time.</summary>
+    protected override string ConsumerName => nameof(ServiceHoursApprovedConsumer);
+
+    protected override async Task HandleAsync(IReadOnlyList<ConsumeContext<ServiceHoursApproved>> messages,
+        ConsumeContext<Batch<ServiceHoursApproved>> context)
+    {
+        var sums = messages.Select(m => m.Message).GroupBy(m => (m.UnitCode, m.ServiceDate.Year)).OrderBy(g => g.Key);
+        foreach (var sum in sums)
+            (await UnitStats.ForAsync(Db, sum.Key.UnitCode, sum.Key.Year, context.CancellationToken)).AddHours(sum.Sum(m => m.Hours));
+    }
+}
+
+public sealed class ServiceHoursApprovedConsumerDefinition : ConsumerDefinition<ServiceHoursApprovedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ServiceHoursApprovedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        consumerConfigurator.ConsumeInBatches(concurrencyLimit: 1);
 }
 
 /// <summary>The unit's staff headcount for a year: the denominator of both rates.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Civility.Contracts.Diagnostics;
+using Civility.Messaging.Inbox;
 using Civility.Messaging.Outbox;
 using MassTransit;
 using RabbitMQ.Client;
@@ -20,9 +21,6 @@ public static partial class PingDiagnostics
 {
     /// <summary>At most this many pings in one request (one transaction).</summary>
     public const int MaxCount = 1000;
-
-    /// <summary>Pings are consumed in batches of up to this many, in one transaction each.</summary>
-    private const int BatchSize = 100;
 
     public sealed record PingRequest(string? Note, string? To = null, int? Count = null);
 
@@ -53,10 +51,7 @@ public static partial class PingDiagnostics
     /// concurrency), above the service-wide defaults.
     /// </summary>
     public static void AddPingConsumer<TContext>(this IBusRegistrationConfigurator bus, string serviceName) where TContext : DbContext =>
-        bus.AddConsumer<ServicePingedConsumer<TContext>>(consumer => consumer.Options<BatchOptions>(batch => batch
-                .SetMessageLimit(BatchSize)
-                .SetTimeLimit(TimeSpan.FromMilliseconds(20))
-                .SetConcurrencyLimit(2)))
+        bus.AddConsumer<ServicePingedConsumer<TContext>>(consumer => consumer.ConsumeInBatches(concurrencyLimit: 2))
             .Endpoint(endpoint =>
             {
                 endpoint.Name = EndpointName(serviceName);

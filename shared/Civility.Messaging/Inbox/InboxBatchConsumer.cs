@@ -43,3 +43,21 @@ public abstract class InboxBatchConsumer<TMessage, TContext>(TContext db, TimePr
     /// <summary>Applies the messages not applied before to <see cref="Db"/>; do not call SaveChanges, the base class does.</summary>
     protected abstract Task HandleAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, ConsumeContext<Batch<TMessage>> context);
 }
+
+public static class InboxBatches
+{
+    /// <summary>Messages per batch, one transaction each.</summary>
+    public const int MessageLimit = 100;
+
+    /// <summary>
+    /// Delivers a batch consumer's messages in batches of up to <see cref="MessageLimit"/>, waiting at most 20 ms for a
+    /// batch to fill, with at most <paramref name="concurrencyLimit"/> batches at once: one when batches update the
+    /// same rows (they would otherwise conflict and be retried).
+    /// </summary>
+    public static void ConsumeInBatches<TConsumer>(this IConsumerConfigurator<TConsumer> consumer, int concurrencyLimit)
+        where TConsumer : class, IConsumer =>
+        consumer.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(MessageLimit)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(20))
+            .SetConcurrencyLimit(concurrencyLimit));
+}
