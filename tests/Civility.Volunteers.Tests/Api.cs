@@ -47,4 +47,10 @@ internal static class Api
             new { volunteerId, serviceDate = date, hours, content = "Free clinic" })).JsonAsync(HttpStatusCode.Created);
         return await (await client.PostAsync($"/api/volunteers/service-records/{record.Id()}/approve", null)).JsonAsync(HttpStatusCode.OK);
     }
+
+    public const string HoursImportPath = "/api/volunteers/service-records/import";
+
+    /// <summary>Sends an hours CSV to the bulk import; its report when it answers <paramref name="expected"/>.</summary>
+    public static async Task<JsonElement> ImportHoursAsync(this HttpClient client, string csv, HttpStatusCode expected = HttpStatusCode.OK) =>
+        await (await client.PostAsync(HoursImportPath, new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).JsonAsync(expected);
 }

@@ -147,15 +147,13 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
             .Append($"{number},2026-02-01,2.50,Epidemic prevention\n") // the first row again, hours written otherwise
             .ToString();
 
-        var first = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
-            .JsonAsync(HttpStatusCode.OK);
+        var first = await admin.ImportHoursAsync(file);
         Assert.Equal((7, 2, 4, 1), (first.GetProperty("rows").GetInt32(), first.GetProperty("imported").GetInt32(),
             first.GetProperty("rejected").GetInt32(), first.GetProperty("skipped").GetInt32()));
         var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Equal([(4, "volunteer_number"), (5, "service_date"), (6, "hours"), (7, "service_date")], errors);
 
-        var second = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv")))
-            .JsonAsync(HttpStatusCode.OK);
+        var second = await admin.ImportHoursAsync(file);
         Assert.Equal((0, 3), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, records.GetProperty("total").GetInt32());
@@ -171,8 +169,7 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
         foreach (var (date, hours) in rows) file.Append(CultureInfo.InvariantCulture, $"{number},{date},{hours},Clinic shift\n");
 
-        var report = await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file.ToString(), Encoding.UTF8, "text/csv")))
-            .JsonAsync(HttpStatusCode.OK);
+        var report = await admin.ImportHoursAsync(file.ToString());
         Assert.Equal(5, report.GetProperty("imported").GetInt32());
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
         var stored = records.GetProperty("items").EnumerateArray()
@@ -190,9 +187,7 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         for (var day = 1; day <= 200; day++)
             file.Append($"{number},2026-03-{(day - 1) % 28 + 1:00},1,Community clinic shift {day}\n");
 
-        var sends = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-            await (await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file.ToString(), Encoding.UTF8, "text/csv")))
-                .JsonAsync(HttpStatusCode.OK)));
+        var sends = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.ImportHoursAsync(file.ToString())));
 
         Assert.Equal(200, sends.Sum(r => r.GetProperty("imported").GetInt32()));
         Assert.All(sends, r => Assert.Equal(200, r.GetProperty("imported").GetInt32() + r.GetProperty("skipped").GetInt32()));
@@ -213,11 +208,9 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         // Most of a megabyte arrives (several pieces already copied to PostgreSQL), then the upload breaks.
         using var broken = new StreamContent(new BreaksAtEnd(Encoding.UTF8.GetBytes(file.ToString())));
         broken.Headers.ContentType = new("text/csv");
-        await Assert.ThrowsAnyAsync<Exception>(() => admin.PostAsync("/api/volunteers/service-records/import", broken));
+        await Assert.ThrowsAnyAsync<Exception>(() => admin.PostAsync(Api.HoursImportPath, broken));
 
-        var report = await (await admin.PostAsync("/api/volunteers/service-records/import",
-                new StringContent($"volunteer_number,service_date,hours,content\n{number},2026-05-02,2,Vaccination day\n", Encoding.UTF8, "text/csv")))
-            .JsonAsync(HttpStatusCode.OK);
+        var report = await admin.ImportHoursAsync($"volunteer_number,service_date,hours,content\n{number},2026-05-02,2,Vaccination day\n");
         Assert.Equal(1, report.GetProperty("imported").GetInt32());
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, records.GetProperty("total").GetInt32());
