@@ -36,13 +36,3 @@ public sealed class CreditListOptions
 
     public int RepairMinimumMonthsFor(BlackTier tier) => RepairMinimumMonths.GetValueOrDefault(tier, 12);
 }
-
-/// <summary>"Today" is the county's date (China Standard Time), whatever the server's zone.</summary>
-public static class CountyClock
-{
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-
-    public static DateOnly CountyDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
-}

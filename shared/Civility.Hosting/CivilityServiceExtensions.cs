@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Civility.Hosting;
@@ -34,7 +33,6 @@ public static class CivilityServiceExtensions
         // 1 MiB unless an endpoint (a bulk import) raises it for itself.
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<TContext>(schema);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.ConfigureDbContext<TContext>((services, options) =>

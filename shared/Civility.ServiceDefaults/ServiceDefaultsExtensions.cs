@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every Civility process gets: telemetry, health endpoints, service discovery, resilient HTTP.</summary>
+/// <summary>What every Civility process gets: the county clock, telemetry, health endpoints, service discovery, resilient HTTP.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
@@ -22,6 +23,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddCountyClock();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();

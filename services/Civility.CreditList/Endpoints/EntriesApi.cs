@@ -6,6 +6,7 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -111,7 +112,7 @@ public static class EntriesApi
         var (entry, subject) = await LoadAsync(db, id);
         // A statement period of 0 working days (configurable) means none: the entry may be activated at once.
         var days = options.Value.StatementPeriodWorkingDays;
-        DateOnly? deadline = days == 0 ? null : calendar.AddWorkingDays(clock.Today(), days);
+        DateOnly? deadline = days == 0 ? null : calendar.AddWorkingDays(clock.CountyToday(), days);
         entry.Notify(deadline, Actor(caller), request?.Reason?.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
@@ -121,7 +122,7 @@ public static class EntriesApi
     {
         var (entry, subject) = await LoadAsync(db, id);
         var now = clock.GetUtcNow();
-        entry.Activate(clock.Today(), Actor(caller), request?.Reason?.Trim(), now);
+        entry.Activate(clock.CountyToday(), Actor(caller), request?.Reason?.Trim(), now);
         db.AddIntegrationEvent(CreditEvents.Activated(entry, subject, now), clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));

@@ -6,6 +6,7 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static Civility.CreditList.Endpoints.EntryViews;
@@ -45,7 +46,7 @@ public static class ObjectionsApi
         var grounds = v.Text("grounds", request.Grounds, 4000);
         if (!v.IsValid) return v.Problem();
         var (entry, subject) = await LoadAsync(db, id);
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var now = clock.GetUtcNow();
         var decideBy = calendar.AddWorkingDays(today, Objection.DecisionWorkingDays);
         entry.MarkUnderObjection(EntriesApi.Actor(caller), grounds, now);
@@ -64,7 +65,7 @@ public static class ObjectionsApi
         var paging = PageRequest.Validate(page, pageSize);
         foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
         if (!v.IsValid || paging is null) return v.Problem();
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var query = db.Objections.AsNoTracking();
         if (statusFilter is { } s) query = query.Where(o => o.Status == s);
         if (entryId is { } e) query = query.Where(o => o.EntryId == e);
@@ -76,7 +77,7 @@ public static class ObjectionsApi
 
     private static async Task<Results<Ok<ObjectionResponse>, NotFound>> GetAsync(Guid id, CreditDbContext db, TimeProvider clock) =>
         await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id) is { } objection
-            ? TypedResults.Ok(ToResponse(objection, clock.Today()))
+            ? TypedResults.Ok(ToResponse(objection, clock.CountyToday()))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ObjectionResponse>, ValidationProblem, NotFound>> DecideAsync(Guid id, DecideObjectionRequest request,
@@ -109,7 +110,7 @@ public static class ObjectionsApi
             await EntriesApi.RevokeEntryAsync(db, entry, subject, actor, $"Objection upheld: {reply}", clock);
         }
         await db.SaveChangesAsync();
-        return TypedResults.Ok(ToResponse(objection, clock.Today()));
+        return TypedResults.Ok(ToResponse(objection, clock.CountyToday()));
     }
 
     private static ObjectionResponse ToResponse(Objection o, DateOnly today) => new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy,

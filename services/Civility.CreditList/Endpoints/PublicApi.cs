@@ -1,9 +1,10 @@
-using Civility.Hosting.Identifiers;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.Hosting;
 using Civility.Hosting.Http;
+using Civility.Hosting.Identifiers;
 using Civility.Hosting.PersonalData;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static Civility.CreditList.Endpoints.EntryViews;
@@ -47,7 +48,7 @@ public static class PublicApi
         }
         if (!v.IsValid || paging is null) return v.Problem();
 
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var subjects = db.Subjects.AsNoTracking();
         if (subjectKey is { } key) subjects = subjects.Where(s => s.Kind == key.Kind && s.LookupHashOrCode == key.Key);
         if (trimmedName is not null) subjects = subjects.Where(s => s.Name == trimmedName);

@@ -1,5 +1,6 @@
 using Civility.CreditList.Domain;
 using Civility.Data;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public static class PublicQueryCache
         builder.Services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
-                context.RequestServices.GetRequiredService<TimeProvider>().Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+                context.RequestServices.GetRequiredService<TimeProvider>().CountyToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
         builder.Services.AddSingleton<EvictOnChange>();
         builder.Services.ConfigureDbContext<Data.CreditDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<EvictOnChange>()));

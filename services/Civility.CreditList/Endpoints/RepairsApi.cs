@@ -6,6 +6,7 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public static class RepairsApi
         var (entry, _) = await LoadAsync(db, id);
         if (entry.ListType != ListType.Black || entry.Status != EntryStatus.Active)
             throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {Kebab(entry.ListType)}-list entry, {Kebab(entry.Status)}.");
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var earliest = entry.PublishedFrom.AddMonths(options.Value.RepairMinimumMonthsFor(entry.Tier!.Value));
         if (today < earliest)
             throw DomainRuleException.Rule("The minimum publication period has not passed.",
@@ -75,7 +76,7 @@ public static class RepairsApi
         var query = db.Repairs.AsNoTracking();
         if (statusFilter is { } s) query = query.Where(r => r.Status == s);
         if (entryId is { } e) query = query.Where(r => r.EntryId == e);
-        var today = clock.Today();
+        var today = clock.CountyToday();
         if (overdue == true) query = query.Where(r => r.Status == RepairStatus.Submitted && r.DecideBy < today);
         var result = await paging.ApplyAsync(query.OrderBy(r => r.DecideBy).ThenBy(r => r.Id), r => r);
         return TypedResults.Ok(new PagedResult<RepairResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));

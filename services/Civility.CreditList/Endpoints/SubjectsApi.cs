@@ -4,6 +4,7 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ public static class SubjectsApi
     private static async Task<Results<Ok<MeasuresResponse>, NotFound>> MeasuresAsync(Guid id, CreditDbContext db, TimeProvider clock)
     {
         if (!await db.Subjects.AnyAsync(s => s.Id == id)) return TypedResults.NotFound();
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var inForce = await db.Entries.AsNoTracking()
             .Where(e => e.SubjectId == id && e.Status == EntryStatus.Active && e.PublishedFrom <= today && e.PublishedUntil >= today)
             .ToListAsync();

@@ -2,6 +2,7 @@ using Civility.Contracts.MoralModels;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.Messaging.Inbox;
+using Civility.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using Civility.CreditList.Data;
 using Civility.CreditList.Events;
 using Civility.Hosting.Jobs;
 using Civility.Messaging.Outbox;
+using Civility.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public sealed class ExpiryJob(IServiceScopeFactory scopes, ILogger<ExpiryJob> lo
 
     protected override async Task RunOnceAsync(CreditDbContext db, CancellationToken cancellationToken)
     {
-        var today = clock.Today();
+        var today = clock.CountyToday();
         var now = clock.GetUtcNow();
         var ended = await db.Entries
             .Where(e => e.Status == Domain.EntryStatus.Active && e.PublishedUntil < today)
