@@ -1,5 +1,5 @@
 using Civility.Hosting.Jobs;
-using Civility.CreditList.Calendar;
+using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Endpoints;
 using Civility.CreditList.Jobs;
 
@@ -7,11 +7,12 @@ namespace Civility.CreditList;
 
 public static class CreditListServiceExtensions
 {
-    /// <summary>What the credit-list service adds to the shared service set-up: its rules, calendar, expiry job and the public query's cache.</summary>
+    /// <summary>What the credit-list service adds to the shared service set-up: its rules, the working-day calendar's use cases and coverage warning, expiry job and the public query's cache.</summary>
     public static WebApplicationBuilder AddCreditList(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<CreditListOptions>(builder.Configuration.GetSection("CreditList"));
-        builder.Services.AddSingleton(_ => WorkingDayCalendar.LoadFrom(Path.Combine(AppContext.BaseDirectory, "Calendar")));
+        builder.Services.AddScoped<LoadHolidayNotice>();
+        builder.Services.AddCalendarCoverage();
         builder.Services.AddSingleInstanceJob<ExpiryJob>();
         builder.AddPublicQueryCache();
         return builder;

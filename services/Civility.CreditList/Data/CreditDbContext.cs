@@ -1,4 +1,5 @@
 using Civility.CreditList.Domain;
+using Civility.CreditList.Domain.Calendar;
 using Civility.Data;
 using Civility.Hosting.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public sealed class CreditDbContext(DbContextOptions<CreditDbContext> options) :
     public DbSet<Objection> Objections => Set<Objection>();
 
     public DbSet<RepairApplication> Repairs => Set<RepairApplication>();
+
+    public DbSet<OfficialCalendarYear> CalendarYears => Set<OfficialCalendarYear>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

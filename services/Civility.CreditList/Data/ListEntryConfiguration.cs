@@ -23,6 +23,7 @@ internal sealed class ListEntryConfiguration : IEntityTypeConfiguration<ListEntr
         entry.Property(e => e.SourceKey).HasMaxLength(100);
         entry.HasIndex(e => e.SourceKey).IsUnique();
         entry.Property(e => e.Version).IsRowVersion();
+        entry.Property(e => e.StatementDeadlineCount).AsDeadlineCount();
         // The public query and the expiry job look for active entries of a subject or whose period ended.
         entry.HasIndex(e => new { e.SubjectId, e.Status });
         entry.HasIndex(e => new { e.Status, e.PublishedUntil });
@@ -62,6 +63,8 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         objection.Property(o => o.Reply).HasMaxLength(4000);
         objection.Property(o => o.DecidedBy).HasMaxLength(100);
         objection.HasIndex(o => new { o.Status, o.DecideBy });
+        objection.Property(o => o.DecideByCount).AsDeadlineCount();
+        objection.Property(o => o.Version).IsRowVersion();
     }
 }
 
@@ -81,5 +84,7 @@ internal sealed class RepairApplicationConfiguration : IEntityTypeConfiguration<
         repair.Property(r => r.Reply).HasMaxLength(4000);
         repair.Property(r => r.DecidedBy).HasMaxLength(100);
         repair.HasIndex(r => new { r.EntryId, r.Status });
+        repair.Property(r => r.DecideByCount).AsDeadlineCount();
+        repair.Property(r => r.Version).IsRowVersion();
     }
 }

@@ -23,7 +23,7 @@ public sealed class EntryTransition
 
     public Guid EntryId { get; private set; }
 
-    /// <summary>propose, notify, activate, expire, repair, revoke, amend, objection-filed, objection-cleared.</summary>
+    /// <summary>propose, notify, activate, expire, repair, revoke, amend, objection-filed, objection-cleared, deadline-recounted.</summary>
     public string Action { get; private set; } = "";
 
     public EntryStatus From { get; private set; }

@@ -1,3 +1,4 @@
+using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
 
 namespace Civility.CreditList.Domain;
@@ -71,6 +72,9 @@ public sealed class ListEntry
     /// <summary>The last day the subject may make a statement (陈述申辩) after being notified.</summary>
     public DateOnly? StatementDeadline { get; private set; }
 
+    /// <summary>How <see cref="StatementDeadline"/> was counted, and whether on a provisional calendar.</summary>
+    public DeadlineCount? StatementDeadlineCount { get; private set; }
+
     /// <summary>An objection (异议) is pending: the entry is marked as disputed until it is decided.</summary>
     public bool UnderObjection { get; private set; }
 
@@ -100,13 +104,13 @@ public sealed class ListEntry
     };
 
     /// <summary>The subject is told the reasons, basis and rights (告知); the statement period starts.</summary>
-    public void Notify(DateOnly? statementDeadline, string actor, string? reason, DateTimeOffset now)
+    public void Notify(DeadlineCount? statementDeadline, string actor, string? reason, DateTimeOffset now)
     {
         Require("notify", EntryStatus.Proposed);
         if (DecisionNumber.Length == 0 || LegalBasisLaw.Length == 0)
             throw DomainRuleException.Rule("The entry needs a decision number and a legal basis before the subject is notified.",
                 "Amend the proposal with them first.");
-        StatementDeadline = statementDeadline;
+        (StatementDeadline, StatementDeadlineCount) = (statementDeadline?.Counted, statementDeadline);
         Record("notify", EntryStatus.Notified, actor, reason, now);
     }
 
@@ -156,6 +160,19 @@ public sealed class ListEntry
         if (basis is not null) (LegalBasisLaw, LegalBasisArticle) = (basis.Law, basis.Article);
         Record("amend", Status, actor, reason, now);
     }
+
+    /// <summary>Counts the statement period again on <paramref name="calendar"/> once <paramref name="year"/> is official.</summary>
+    public DeadlineRecount? RecountStatementDeadline(WorkingDayCalendar calendar, int year)
+    {
+        if (Status != EntryStatus.Notified || StatementDeadline is not { } given || StatementDeadlineCount is not { } count) return null;
+        if (DeadlineRecount.Of(DeadlineKind.Statement, given, count, calendar, year) is not { } recount) return null;
+        (StatementDeadline, StatementDeadlineCount) = (recount.Due, recount.Count);
+        return recount;
+    }
+
+    /// <summary>A deadline of this entry (its own, or an objection's or repair's) was counted again on a new notice.</summary>
+    public void RecordDeadlineRecount(DeadlineRecount recount, HolidayNotice notice, string actor, DateTimeOffset now) =>
+        Record("deadline-recounted", Status, actor, recount.Describe(notice), now);
 
     public void MarkUnderObjection(string actor, string grounds, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
 
 namespace Civility.CreditList.Domain;
@@ -16,14 +17,15 @@ public sealed class RepairApplication
 
     private RepairApplication() { }
 
-    public RepairApplication(Guid entryId, string applicant, string proofOfCorrection, string commitment, DateOnly decideBy, DateTimeOffset now)
+    public RepairApplication(Guid entryId, string applicant, string proofOfCorrection, string commitment, DeadlineCount decideBy, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         EntryId = entryId;
         Applicant = applicant;
         ProofOfCorrection = proofOfCorrection;
         Commitment = commitment;
-        DecideBy = decideBy;
+        DecideBy = decideBy.Counted;
+        DecideByCount = decideBy;
         SubmittedAt = now;
         Status = RepairStatus.Submitted;
         QueryCode = NewQueryCode();
@@ -36,11 +38,27 @@ public sealed class RepairApplication
     public string ProofOfCorrection { get; private set; } = "";
     public string Commitment { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
+    /// <summary>The decision date given to the applicant; never earlier than first given.</summary>
     public DateOnly DecideBy { get; private set; }
+
+    /// <summary>How <see cref="DecideBy"/> was counted, and whether on a provisional calendar.</summary>
+    public DeadlineCount DecideByCount { get; private set; } = null!;
+
+    /// <summary>Optimistic concurrency (PostgreSQL xmin): a decision and a recount of its date cannot cross.</summary>
+    public uint Version { get; private set; }
     public RepairStatus Status { get; private set; }
     public string? Reply { get; private set; }
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>Counts the decision date again on <paramref name="calendar"/> once <paramref name="year"/> is official.</summary>
+    public DeadlineRecount? RecountDecideBy(WorkingDayCalendar calendar, int year)
+    {
+        if (Status != RepairStatus.Submitted) return null;
+        if (DeadlineRecount.Of(DeadlineKind.RepairDecision, DecideBy, DecideByCount, calendar, year) is not { } recount) return null;
+        (DecideBy, DecideByCount) = (recount.Due, recount.Count);
+        return recount;
+    }
 
     public void Decide(bool approve, string reply, string actor, DateTimeOffset now)
     {

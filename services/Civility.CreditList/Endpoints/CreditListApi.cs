@@ -8,7 +8,8 @@ public static class CreditListApi
     public static RouteGroupBuilder MapCreditListApi(this RouteGroupBuilder api)
     {
         api.AddEndpointFilter(ConcurrentChangeFilter);
-        return api.MapSubjectsApi().MapEntriesApi().MapObjectionsApi().MapRepairsApi().MapPublicApi().MapExportApi();
+        return api.MapSubjectsApi().MapEntriesApi().MapObjectionsApi().MapRepairsApi().MapPublicApi().MapExportApi()
+            .MapCalendarApi();
     }
 
     /// <summary>Two deciders moved the same entry at once: the loser gets 409 and reads it again, never a 500.</summary>

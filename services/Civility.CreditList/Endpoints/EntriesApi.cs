@@ -1,7 +1,8 @@
-using Civility.CreditList.Calendar;
+using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.CreditList.Events;
+using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
@@ -107,14 +108,18 @@ public static class EntriesApi
     }
 
     private static async Task<Ok<EntryResponse>> NotifyAsync(Guid id, TransitionRequest? request, CreditDbContext db, TimeProvider clock,
-        WorkingDayCalendar calendar, IOptions<CreditListOptions> options, CallerContext caller)
+        IOptions<CreditListOptions> options, CallerContext caller, CancellationToken cancellationToken)
     {
-        var (entry, subject) = await LoadAsync(db, id);
-        // A statement period of 0 working days (configurable) means none: the entry may be activated at once.
-        var days = options.Value.StatementPeriodWorkingDays;
-        DateOnly? deadline = days == 0 ? null : calendar.AddWorkingDays(clock.CountyToday(), days);
-        entry.Notify(deadline, Actor(caller), request?.Reason?.Trim(), clock.GetUtcNow());
-        await db.SaveChangesAsync();
+        var (entry, subject) = await db.InTransactionAsync(async ct =>
+        {
+            var (entry, subject) = await LoadAsync(db, id, ct);
+            // A statement period of 0 working days (configurable) means none: the entry may be activated at once.
+            var days = options.Value.StatementPeriodWorkingDays;
+            var deadline = days == 0 ? null : (await CalendarStore.ForCountingAsync(db, ct)).Count(clock.CountyToday(), days);
+            entry.Notify(deadline, Actor(caller), request?.Reason?.Trim(), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return (entry, subject);
+        }, cancellationToken);
         return TypedResults.Ok(ToResponse(entry, subject));
     }
 

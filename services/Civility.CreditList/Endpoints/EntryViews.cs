@@ -1,5 +1,6 @@
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
+using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,15 @@ public sealed record TransitionResponse(long Sequence, string Action, string Fro
 public sealed record EntryResponse(
     Guid Id, SubjectsApi.SubjectResponse Subject, string ListType, string? Tier, string Law, string Article, string Facts,
     string DecisionNumber, string DecidingDepartment, DateOnly ListingDate, DateOnly PublishedFrom, DateOnly PublishedUntil,
-    string Status, DateOnly? StatementDeadline, bool UnderObjection, bool FormerlyListed, string? InternalNote,
+    string Status, DateOnly? StatementDeadline, bool StatementDeadlineProvisional, bool UnderObjection, bool FormerlyListed, string? InternalNote,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<TransitionResponse> History);
+
+/// <summary>A calendar year a deadline was counted through, and whether its days were official or provisional then.</summary>
+public sealed record CalendarYearUsed(int Year, string Calendar)
+{
+    public static IReadOnlyList<CalendarYearUsed> Of(DeadlineCount count) =>
+        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, JsonNames.Kebab(count.StatusOf(y).ToString())))];
+}
 
 internal static class EntryViews
 {
@@ -21,7 +29,7 @@ internal static class EntryViews
     public static EntryResponse ToResponse(ListEntry e, CreditSubject subject) => new(
         e.Id, SubjectsApi.ToResponse(subject), Kebab(e.ListType), e.Tier is { } tier ? Kebab(tier) : null, e.LegalBasisLaw,
         e.LegalBasisArticle, e.Facts, e.DecisionNumber, e.DecidingDepartment, e.ListingDate, e.PublishedFrom, e.PublishedUntil,
-        Kebab(e.Status), e.StatementDeadline, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
+        Kebab(e.Status), e.StatementDeadline, e.StatementDeadlineCount?.Provisional ?? false, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
         e.History.OrderBy(t => t.At).ThenBy(t => t.Sequence)
             .Select(t => new TransitionResponse(t.Sequence, t.Action, Kebab(t.From), Kebab(t.To), t.Actor, t.Reason, t.At)).ToList());
 

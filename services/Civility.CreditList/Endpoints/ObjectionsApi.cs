@@ -1,7 +1,8 @@
-using Civility.CreditList.Calendar;
+using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.CreditList.Events;
+using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
@@ -24,8 +25,13 @@ public static class ObjectionsApi
 
     public enum Correction { Revoke, Amend }
 
+    /// <summary>
+    /// <c>provisional</c>: the decision date was counted over a year whose holiday notice is not out yet
+    /// (<c>calendarYears</c> says which); it may move later when the notice is loaded, never earlier.
+    /// </summary>
     public sealed record ObjectionResponse(Guid Id, Guid EntryId, string FiledBy, string Grounds, DateTimeOffset FiledAt, DateOnly DecideBy,
-        bool Overdue, string Status, string? Reply, string? DecidedBy, DateTimeOffset? DecidedAt);
+        bool Provisional, IReadOnlyList<CalendarYearUsed> CalendarYears, bool Overdue, string Status, string? Reply, string? DecidedBy,
+        DateTimeOffset? DecidedAt);
 
     public static RouteGroupBuilder MapObjectionsApi(this RouteGroupBuilder api)
     {
@@ -39,22 +45,26 @@ public static class ObjectionsApi
     }
 
     private static async Task<Results<Created<ObjectionResponse>, ValidationProblem>> FileAsync(Guid id, FileObjectionRequest request,
-        CreditDbContext db, TimeProvider clock, WorkingDayCalendar calendar, CallerContext caller)
+        CreditDbContext db, TimeProvider clock, CallerContext caller, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
         var filedBy = v.Text("filedBy", request.FiledBy, 200);
         var grounds = v.Text("grounds", request.Grounds, 4000);
         if (!v.IsValid) return v.Problem();
-        var (entry, subject) = await LoadAsync(db, id);
-        var today = clock.CountyToday();
-        var now = clock.GetUtcNow();
-        var decideBy = calendar.AddWorkingDays(today, Objection.DecisionWorkingDays);
-        entry.MarkUnderObjection(EntriesApi.Actor(caller), grounds, now);
-        var objection = new Objection(entry.Id, filedBy, grounds, decideBy, now);
-        db.Objections.Add(objection);
-        db.AddIntegrationEvent(CreditEvents.UnderObjection(entry, subject, decideBy, now), clock);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/credit/objections/{objection.Id}", ToResponse(objection, today));
+        var objection = await db.InTransactionAsync(async ct =>
+        {
+            var (entry, subject) = await LoadAsync(db, id, ct);
+            var calendar = await CalendarStore.ForCountingAsync(db, ct);
+            var now = clock.GetUtcNow();
+            var decideBy = calendar.Count(clock.CountyToday(), Objection.DecisionWorkingDays);
+            entry.MarkUnderObjection(EntriesApi.Actor(caller), grounds, now);
+            var objection = new Objection(entry.Id, filedBy, grounds, decideBy, now);
+            db.Objections.Add(objection);
+            db.AddIntegrationEvent(CreditEvents.UnderObjection(entry, subject, objection, now), clock);
+            await db.SaveChangesAsync(ct);
+            return objection;
+        }, cancellationToken);
+        return TypedResults.Created($"/api/credit/objections/{objection.Id}", ToResponse(objection, clock.CountyToday()));
     }
 
     private static async Task<Results<Ok<PagedResult<ObjectionResponse>>, ValidationProblem>> ListAsync(
@@ -114,5 +124,5 @@ public static class ObjectionsApi
     }
 
     private static ObjectionResponse ToResponse(Objection o, DateOnly today) => new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy,
-        o.IsOverdue(today), Kebab(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
+        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), Kebab(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
 }

@@ -1,7 +1,8 @@
-using Civility.CreditList.Calendar;
+using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.CreditList.Events;
+using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
@@ -21,11 +22,13 @@ public static class RepairsApi
 
     public sealed record DecideRepairRequest(bool? Approve, string? Reply);
 
+    /// <summary><c>provisional</c>: the decision date was counted over a year whose holiday notice is not out yet.</summary>
     public sealed record RepairResponse(Guid Id, Guid EntryId, string QueryCode, string Applicant, string Status, DateTimeOffset SubmittedAt,
-        DateOnly DecideBy, string? Reply, DateTimeOffset? DecidedAt);
+        DateOnly DecideBy, bool Provisional, IReadOnlyList<CalendarYearUsed> CalendarYears, string? Reply, DateTimeOffset? DecidedAt);
 
     /// <summary>What anyone with the query code sees: progress only, no names or facts.</summary>
-    public sealed record RepairProgress(string QueryCode, string Status, DateOnly SubmittedOn, DateOnly DecideBy, DateOnly? DecidedOn, string? Reply);
+    public sealed record RepairProgress(string QueryCode, string Status, DateOnly SubmittedOn, DateOnly DecideBy, bool Provisional,
+        DateOnly? DecidedOn, string? Reply);
 
     public static RouteGroupBuilder MapRepairsApi(this RouteGroupBuilder api)
     {
@@ -39,7 +42,7 @@ public static class RepairsApi
     }
 
     private static async Task<Results<Created<RepairResponse>, ValidationProblem>> ApplyAsync(Guid id, ApplyRequest request, CreditDbContext db,
-        TimeProvider clock, WorkingDayCalendar calendar, IOptions<CreditListOptions> options)
+        TimeProvider clock, IOptions<CreditListOptions> options, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
         var applicant = v.Text("applicant", request.Applicant, 200);
@@ -47,21 +50,26 @@ public static class RepairsApi
         var commitment = v.Text("commitment", request.Commitment, 4000);
         v.Check(request.CommitmentSigned == true, "commitmentSigned", "The credit commitment (信用承诺书) must be signed.");
         if (!v.IsValid) return v.Problem();
-        var (entry, _) = await LoadAsync(db, id);
-        if (entry.ListType != ListType.Black || entry.Status != EntryStatus.Active)
-            throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {Kebab(entry.ListType)}-list entry, {Kebab(entry.Status)}.");
-        var today = clock.CountyToday();
-        var earliest = entry.PublishedFrom.AddMonths(options.Value.RepairMinimumMonthsFor(entry.Tier!.Value));
-        if (today < earliest)
-            throw DomainRuleException.Rule("The minimum publication period has not passed.",
-                $"A {Kebab(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
-                new Dictionary<string, object?> { ["earliest"] = earliest });
-        if (await db.Repairs.AnyAsync(r => r.EntryId == id && r.Status == RepairStatus.Submitted))
-            throw DomainRuleException.Conflict("A repair application for this entry is already being decided.");
-        var repair = new RepairApplication(id, applicant, proof, commitment,
-            calendar.AddWorkingDays(today, options.Value.RepairDecisionWorkingDays), clock.GetUtcNow());
-        db.Repairs.Add(repair);
-        await db.SaveChangesAsync();
+        var repair = await db.InTransactionAsync(async ct =>
+        {
+            var (entry, _) = await LoadAsync(db, id, ct);
+            if (entry.ListType != ListType.Black || entry.Status != EntryStatus.Active)
+                throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {Kebab(entry.ListType)}-list entry, {Kebab(entry.Status)}.");
+            var today = clock.CountyToday();
+            var earliest = entry.PublishedFrom.AddMonths(options.Value.RepairMinimumMonthsFor(entry.Tier!.Value));
+            if (today < earliest)
+                throw DomainRuleException.Rule("The minimum publication period has not passed.",
+                    $"A {Kebab(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
+                    new Dictionary<string, object?> { ["earliest"] = earliest });
+            if (await db.Repairs.AnyAsync(r => r.EntryId == id && r.Status == RepairStatus.Submitted, ct))
+                throw DomainRuleException.Conflict("A repair application for this entry is already being decided.");
+            var calendar = await CalendarStore.ForCountingAsync(db, ct);
+            var repair = new RepairApplication(id, applicant, proof, commitment,
+                calendar.Count(today, options.Value.RepairDecisionWorkingDays), clock.GetUtcNow());
+            db.Repairs.Add(repair);
+            await db.SaveChangesAsync(ct);
+            return repair;
+        }, cancellationToken);
         return TypedResults.Created($"/api/credit/repairs/progress/{repair.QueryCode}", ToResponse(repair));
     }
 
@@ -109,10 +117,11 @@ public static class RepairsApi
         var normalized = code.Trim().ToUpperInvariant();
         return await db.Repairs.AsNoTracking().FirstOrDefaultAsync(r => r.QueryCode == normalized) is { } r
             ? TypedResults.Ok(new RepairProgress(r.QueryCode, Kebab(r.Status), CountyClock.CountyDate(r.SubmittedAt), r.DecideBy,
-                r.DecidedAt is { } at ? CountyClock.CountyDate(at) : null, r.Reply))
+                r.DecideByCount.Provisional, r.DecidedAt is { } at ? CountyClock.CountyDate(at) : null, r.Reply))
             : TypedResults.NotFound();
     }
 
     private static RepairResponse ToResponse(RepairApplication r) =>
-        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, Kebab(r.Status), r.SubmittedAt, r.DecideBy, r.Reply, r.DecidedAt);
+        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, Kebab(r.Status), r.SubmittedAt, r.DecideBy, r.DecideByCount.Provisional,
+            CalendarYearUsed.Of(r.DecideByCount), r.Reply, r.DecidedAt);
 }

@@ -1,5 +1,6 @@
 using Civility.Contracts.CreditList;
 using Civility.CreditList.Domain;
+using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
 
 namespace Civility.CreditList.Events;
@@ -21,6 +22,11 @@ public static class CreditEvents
     public static ListingLifted Lifted(ListEntry entry, CreditSubject subject, DateTimeOffset now) =>
         new(entry.Id, Ref(subject), JsonNames.Kebab(entry.ListType.ToString()), JsonNames.Kebab(entry.Status.ToString())) { OccurredAt = now };
 
-    public static ListingUnderObjection UnderObjection(ListEntry entry, CreditSubject subject, DateOnly decideBy, DateTimeOffset now) =>
-        new(entry.Id, Ref(subject), decideBy) { OccurredAt = now };
+    public static ListingUnderObjection UnderObjection(ListEntry entry, CreditSubject subject, Objection objection, DateTimeOffset now) =>
+        new(entry.Id, Ref(subject), objection.DecideBy) { DecideByProvisional = objection.DecideByCount.Provisional, OccurredAt = now };
+
+    public static ListingDeadlineRecounted DeadlineRecounted(ListEntry entry, CreditSubject subject, Guid? caseId, DeadlineRecount recount,
+        DateTimeOffset now) =>
+        new(entry.Id, Ref(subject), JsonNames.Kebab(recount.Kind.ToString()), caseId, recount.Given, recount.Counted, recount.Due,
+            recount.Count.Provisional, recount.Count.CalendarYears) { OccurredAt = now };
 }

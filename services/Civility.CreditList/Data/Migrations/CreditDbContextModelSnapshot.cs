@@ -23,6 +23,60 @@ namespace Civility.CreditList.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Civility.CreditList.Domain.Calendar.OfficialCalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("days");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("NoticeNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("notice_number");
+
+                    b.Property<DateOnly>("NoticePublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_published_on");
+
+                    b.Property<string>("NoticeTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notice_title");
+
+                    b.Property<string>("ReplacementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("replacement_reason");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", "credit");
+                });
+
             modelBuilder.Entity("Civility.CreditList.Domain.CreditSubject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,6 +266,10 @@ namespace Civility.CreditList.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("statement_deadline");
 
+                    b.Property<string>("StatementDeadlineCount")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("statement_deadline_count");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -264,6 +322,11 @@ namespace Civility.CreditList.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("decide_by");
 
+                    b.Property<string>("DecideByCount")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("decide_by_count");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -304,6 +367,12 @@ namespace Civility.CreditList.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_objections");
 
@@ -338,6 +407,11 @@ namespace Civility.CreditList.Data.Migrations
                     b.Property<DateOnly>("DecideBy")
                         .HasColumnType("date")
                         .HasColumnName("decide_by");
+
+                    b.Property<string>("DecideByCount")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("decide_by_count");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -378,6 +452,12 @@ namespace Civility.CreditList.Data.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_repair_applications");
