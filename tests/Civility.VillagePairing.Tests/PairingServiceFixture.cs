@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Contracts;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Domain;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public sealed class PairingServiceFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    /// <summary>The county's date on the fake clock: the "today" of the service's rules.</summary>
+    public DateOnly Today => Clock.CountyToday();
 
     public async Task InitializeAsync()
     {
