@@ -1,4 +1,5 @@
 using Civility.Hosting.Metrics;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,9 @@ public static class VolunteersMetrics
                     .GroupBy(v => v.UnitCode).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
                 .Select(g => new GaugeReading(g.Count, new KeyValuePair<string, object?>("unit", g.Key))).ToList())
         .AddBusinessGauge<VolunteersDbContext>("civility.hours.approved", "h", "Approved service hours this year by unit.",
-            async (db, ct) =>
+            async (db, clock, ct) =>
             {
-                var year = DateTime.UtcNow.Year;
+                var year = clock.CountyYear();
                 return (await db.UnitYearHours.Where(h => h.Year == year).ToListAsync(ct))
                     .Select(h => new GaugeReading((long)h.ApprovedHours, new KeyValuePair<string, object?>("unit", h.UnitCode))).ToList();
             });

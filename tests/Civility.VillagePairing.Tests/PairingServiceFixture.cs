@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Contracts;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Domain;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +17,21 @@ namespace Civility.VillagePairing.Tests;
 /// Real PostgreSQL and RabbitMQ for this project, and the village-pairing service running on them with a fake clock
 /// (starting now) that tests move forward for deadlines. Tests share the service, so each one makes its own units.
 /// </summary>
-public sealed class PairingServiceFixture : IAsyncLifetime
+public class PairingServiceFixture : IAsyncLifetime
 {
+    public PairingServiceFixture() : this(DateTimeOffset.UtcNow) { }
+
+    /// <summary>The same service with its clock elsewhere, for tests that must not share this one's (see <see cref="PairingAtYearEndFixture"/>).</summary>
+    protected PairingServiceFixture(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
     public LocalServers Servers { get; } = new();
 
     public ServiceHost<Program> Service { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
 
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    /// <summary>The county's date on the fake clock: the "today" of the service's rules.</summary>
+    public DateOnly Today => Clock.CountyToday();
 
     public async Task InitializeAsync()
     {
@@ -130,6 +137,23 @@ public sealed class PairingServiceFixture : IAsyncLifetime
 public sealed class PairingCollection : ICollectionFixture<PairingServiceFixture>
 {
     public const string Name = "Village-pairing service";
+}
+
+/// <summary>
+/// The village-pairing service on servers of its own, its clock in the county's last hour of 2026, for the tests of
+/// the county's midnight. They set the instant each needs first, back if need be; the shared service's tests live
+/// by "now" and must never see these instants (nor their jobs these titles).
+/// </summary>
+public sealed class PairingAtYearEndFixture() : PairingServiceFixture(new DateTimeOffset(2026, 12, 31, 15, 0, 0, TimeSpan.Zero))
+{
+    /// <summary>Sets the clock to <paramref name="instant"/>, earlier than it is or later.</summary>
+    public void SetNow(DateTimeOffset instant) => Clock.AdjustTime(instant);
+}
+
+[CollectionDefinition(Name)]
+public sealed class PairingAtYearEndCollection : ICollectionFixture<PairingAtYearEndFixture>
+{
+    public const string Name = "Village-pairing service at the county's turn of the year";
 }
 
 public static class Http

@@ -5,6 +5,7 @@ using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,8 +48,8 @@ public static class WorkflowApi
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
         nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
         db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category),
-            nomination.NomineeName, DateOnly.FromDateTime(nomination.PublicityStart!.Value.UtcDateTime),
-            DateOnly.FromDateTime(nomination.PublicityEnd!.Value.UtcDateTime)), clock);
+            nomination.NomineeName, CountyClock.CountyDate(nomination.PublicityStart!.Value),
+            CountyClock.CountyDate(nomination.PublicityEnd!.Value)), clock);
         await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }

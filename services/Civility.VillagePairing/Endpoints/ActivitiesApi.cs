@@ -3,6 +3,7 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -102,7 +103,7 @@ public static class ActivitiesApi
     {
         if (await FindAsync(db, id, caller) is not { } activity) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        activity.Complete(DateOnly.FromDateTime(now.UtcDateTime), now);
+        activity.Complete(CountyClock.CountyDate(now), now);
         db.AddIntegrationEvent(new PairingActivityCompleted(activity.Id, activity.PairingId, activity.CivilizedUnitId, activity.UnitCode,
             JsonNames.Kebab(activity.Category.ToString()), activity.Date,
             activity.Volunteers.Select(x => new ActivityParticipant(x.VolunteerId, x.Hours)).ToList(), activity.TotalServed), clock);

@@ -1,6 +1,7 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -87,7 +88,8 @@ public static class AssessmentsApi
     {
         var stats = await db.UnitYearStats.AsNoTracking().FirstOrDefaultAsync(s => s.UnitCode == unitCode && s.Year == year);
         var headcount = stats?.Headcount ?? 0;
-        var yearEnd = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        // Staff registered before the county's midnight that ends the year (given in UTC: Npgsql writes no other offset).
+        var yearEnd = CountyClock.StartOfCountyDay(new DateOnly(year + 1, 1, 1)).ToUniversalTime();
         var registered = await db.KnownVolunteers.CountAsync(v => v.UnitCode == unitCode && v.IsStaff && v.RegisteredAt < yearEnd);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
@@ -105,7 +107,7 @@ public static class AssessmentsApi
             ActivitiesHeld: Ratio(activities, settings.TargetActivities),
             PledgesDelivered: pledges.Count == 0 ? 0 : Math.Round(pledges.Average(p => Math.Min(1, p.Delivered / p.Quantity)), 4),
             TasksDone: assigned.Count == 0 ? 1 : Ratio(assigned.Count(a => a.Part.SubmittedAt is { } at
-                && DateOnly.FromDateTime(at.UtcDateTime) <= a.Deadline), assigned.Count));
+                && CountyClock.CountyDate(at) <= a.Deadline), assigned.Count));
     }
 
     private static decimal Ratio(decimal part, decimal whole) => whole <= 0 ? 0 : Math.Round(Math.Min(1, part / whole), 4);

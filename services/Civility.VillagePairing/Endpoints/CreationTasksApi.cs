@@ -1,6 +1,7 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,7 @@ public static class CreationTasksApi
         var title = v.Text("title", request.Title, 200);
         var basis = v.Text("basis", request.Basis, 500);
         var deadline = v.Required("deadline", request.Deadline);
-        v.Check(deadline is null || deadline >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "deadline", "The deadline is today or later.");
+        v.Check(deadline is null || deadline >= clock.CountyToday(), "deadline", "The deadline is today or later.");
         var codes = (request.UnitCodes ?? []).Select(c => c?.Trim() ?? "").ToList();
         v.Check(codes.Count is >= 1 and <= 500, "unitCodes", "Assign the task to 1 to 500 units.");
         v.Check(codes.All(c => c.Length is > 0 and <= 32), "unitCodes", "A unit code has 1 to 32 characters.");

@@ -1,5 +1,6 @@
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,7 +94,7 @@ public static class LedgerApi
 
     private static LedgerReport Report(List<Pledge> pledges, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.CountyToday();
         var totals = pledges.GroupBy(p => (p.Kind, p.UnitOfMeasure))
             .Select(g => new LedgerLine(g.Key.Kind, g.Key.UnitOfMeasure, g.Sum(p => p.Quantity), g.Sum(p => p.Delivered), g.Sum(p => p.Outstanding)))
             .OrderBy(l => l.Kind).ThenBy(l => l.Unit).ToList();

@@ -1,4 +1,5 @@
 using Civility.Hosting.Jobs;
+using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Civility.VillagePairing.Endpoints;
@@ -14,7 +15,7 @@ public sealed class CreationTaskOverdueJob(IServiceScopeFactory scopes, ILogger<
 
     protected override async Task RunOnceAsync(PairingDbContext db, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.CountyToday();
         var late = await db.CreationTasks
             .Where(t => (t.Status == CreationTaskStatus.Open || t.Status == CreationTaskStatus.InProgress) && t.Deadline < today)
             .Take(500).ToListAsync(cancellationToken);
@@ -31,7 +32,7 @@ public sealed class TitleLapseJob(IServiceScopeFactory scopes, ILogger<TitleLaps
     protected override async Task RunOnceAsync(PairingDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CountyClock.CountyDate(now);
         var missed = await db.CivilizedUnits
             .Where(u => u.Status != TitleStatus.Revoked && u.Status != TitleStatus.Lapsed && u.ReviewDeadline < today)
             .Take(500).ToListAsync(cancellationToken);

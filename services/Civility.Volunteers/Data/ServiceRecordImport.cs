@@ -1,4 +1,5 @@
 using System.Globalization;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var read = await StageAsync(connection, csv, volunteers, DateOnly.FromDateTime(now.UtcDateTime), maxListedErrors, cancellationToken);
+        var read = await StageAsync(connection, csv, volunteers, CountyClock.CountyDate(now), maxListedErrors, cancellationToken);
         var staged = clock.Elapsed;
         var imported = await MergeAsync(connection, actor, now, cancellationToken);
         var skipped = read.Rows - read.Rejected - imported;

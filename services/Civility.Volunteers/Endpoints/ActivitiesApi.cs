@@ -1,6 +1,7 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -137,7 +138,7 @@ public static class ActivitiesApi
             if (hours <= 0) throw DomainRuleException.Rule("No service time to record: the volunteer left before the activity started.");
             var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == activity.ProjectId, ct);
             var record = new ServiceRecord(volunteerId, activity.UnitCode, ServiceRecordSource.Activity, activity.Id.ToString(),
-                DateOnly.FromDateTime(activity.StartsAt.UtcDateTime), hours, $"{project.Name}: {activity.Title}", caller.ClientId ?? "unknown", now);
+                CountyClock.CountyDate(activity.StartsAt), hours, $"{project.Name}: {activity.Title}", caller.ClientId ?? "unknown", now);
             db.ServiceRecords.Add(record);
             return (activity.SignUps.Single(s => s.VolunteerId == volunteerId && s.Status != SignUpStatus.Cancelled), record);
         }, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ public static class CertificatesApi
             .ToListAsync(cancellationToken);
         var content = string.Join("; ", counted.OrderByDescending(c => c.Hours).Select(c => $"{c.Content} ({c.Hours} h)"));
         var now = clock.GetUtcNow();
-        var number = $"VC{now:yyyy}{await db.NextAsync(VolunteersDbContext.CertificateNumbers, cancellationToken):D6}";
+        var number = $"VC{CountyClock.CountyDate(now):yyyy}{await db.NextAsync(VolunteersDbContext.CertificateNumbers, cancellationToken):D6}";
         var certificate = new Certificate(number, CheckCode(), volunteer, from!.Value, to!.Value, counted.Sum(c => c.Hours),
             counted.Sum(c => c.Records), content.Length > 2000 ? content[..2000] : content, IssuingOrganization, handler, contact, now);
         db.Certificates.Add(certificate);
@@ -89,7 +90,7 @@ public static class CertificatesApi
             <p>服务内容：{{E(c.Content)}}</p>
             <table><tr><td>出具单位</td><td>{{E(c.IssuingOrganization)}}</td></tr><tr><td>经办人</td><td>{{E(c.Handler)}}</td></tr>
             <tr><td>联系方式</td><td>{{E(c.Contact)}}</td></tr><tr><td>证明编号</td><td>{{E(c.Number)}}</td></tr>
-            <tr><td>校验码</td><td>{{E(c.CheckCode)}}</td></tr><tr><td>出具日期</td><td>{{E(c.IssuedAt.ToString("yyyy-MM-dd"))}}</td></tr></table>
+            <tr><td>校验码</td><td>{{E(c.CheckCode)}}</td></tr><tr><td>出具日期</td><td>{{E(CountyClock.CountyDate(c.IssuedAt).ToString("yyyy-MM-dd"))}}</td></tr></table>
             <p><small>可凭证明编号与校验码在线核验。</small></p></body></html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");

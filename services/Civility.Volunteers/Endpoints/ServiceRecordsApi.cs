@@ -1,6 +1,7 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,7 +47,7 @@ public static class ServiceRecordsApi
         var volunteerId = check.Required("volunteerId", request.VolunteerId);
         var date = check.Required("serviceDate", request.ServiceDate);
         var now = clock.GetUtcNow();
-        check.Check(date is null || date <= DateOnly.FromDateTime(now.UtcDateTime), "serviceDate", "Service cannot be recorded before it happens.");
+        check.Check(date is null || date <= CountyClock.CountyDate(now), "serviceDate", "Service cannot be recorded before it happens.");
         var hours = check.Range("hours", request.Hours, 0.01m, 24m);
         var content = check.Text("content", request.Content, 500);
         if (!check.IsValid) return check.Problem();

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Time;
 using System.Globalization;
 using System.Text;
 using Civility.ServiceDefaults.Authentication;
@@ -31,11 +32,11 @@ public static class TargetsApi
     private static async Task<Results<Ok<TargetsReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
         int? year, string? format, HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reportYear = year ?? clock.GetUtcNow().Year;
+        var reportYear = year ?? clock.CountyYear();
         if (reportYear is < 2000 or > 2100)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Between 2000 and 2100."] });
-        // The year ends at midnight Beijing time.
-        var yearEnd = new DateTimeOffset(reportYear + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        // The year ends at the county's midnight (given in UTC: Npgsql writes no other offset).
+        var yearEnd = CountyClock.StartOfCountyDay(new DateOnly(reportYear + 1, 1, 1)).ToUniversalTime();
 
         // Three small grouped reads: headcounts, registered staff and the approved-hours totals kept by every approval.
         var units = await db.Units.AsNoTracking()

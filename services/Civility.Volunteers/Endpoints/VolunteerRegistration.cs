@@ -2,6 +2,7 @@ using Civility.Contracts.Volunteers;
 using Civility.Hosting.PersonalData;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ internal static class VolunteerRegistration
         if (existing is not null) return new RegistrationOutcome.AlreadyRegistered(existing.Id, existing.UnitCode);
         if (!await db.Units.AnyAsync(u => u.Code == input.UnitCode, cancellationToken)) return new RegistrationOutcome.UnknownUnit(input.UnitCode);
 
-        var number = $"V{now:yyyy}{await db.NextAsync(VolunteersDbContext.VolunteerNumbers, cancellationToken):D6}";
+        var number = $"V{CountyClock.CountyDate(now):yyyy}{await db.NextAsync(VolunteersDbContext.VolunteerNumbers, cancellationToken):D6}";
         var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
         var volunteer = new Volunteer(number, input.Name, idNumber, phone is null ? null : protector.Encrypt(phone),
             phone is null ? null : Masking.Phone(phone), input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);

@@ -23,6 +23,12 @@ public static class BusinessMetrics
 
     public static IServiceCollection AddBusinessGauge<TContext>(this IServiceCollection services, string name, string unit,
         string description, Func<TContext, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
+        where TContext : DbContext =>
+        services.AddBusinessGauge<TContext>(name, unit, description, (db, _, ct) => read(db, ct));
+
+    /// <summary>A gauge whose figure depends on the date ("this year"): it reads the service's clock, as requests do.</summary>
+    public static IServiceCollection AddBusinessGauge<TContext>(this IServiceCollection services, string name, string unit,
+        string description, Func<TContext, TimeProvider, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
         where TContext : DbContext
     {
         services.AddSingleton(new BusinessGauge<TContext>(name, unit, description, read));
@@ -35,7 +41,7 @@ public sealed class BusinessGauge<TContext> where TContext : DbContext
 {
     private IReadOnlyList<GaugeReading> _latest = [];
 
-    internal BusinessGauge(string name, string unit, string description, Func<TContext, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
+    internal BusinessGauge(string name, string unit, string description, Func<TContext, TimeProvider, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
     {
         Name = name;
         Read = read;
@@ -44,7 +50,7 @@ public sealed class BusinessGauge<TContext> where TContext : DbContext
 
     public string Name { get; }
 
-    internal Func<TContext, CancellationToken, Task<IReadOnlyList<GaugeReading>>> Read { get; }
+    internal Func<TContext, TimeProvider, CancellationToken, Task<IReadOnlyList<GaugeReading>>> Read { get; }
 
     internal void Update(IReadOnlyList<GaugeReading> readings) => _latest = readings;
 }
@@ -64,7 +70,8 @@ internal sealed class BusinessGaugeRefresher<TContext>(
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    gauge.Update(await gauge.Read(scope.ServiceProvider.GetRequiredService<TContext>(), stoppingToken));
+                    gauge.Update(await gauge.Read(scope.ServiceProvider.GetRequiredService<TContext>(),
+                        scope.ServiceProvider.GetRequiredService<TimeProvider>(), stoppingToken));
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
