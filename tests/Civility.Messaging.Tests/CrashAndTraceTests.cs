@@ -45,7 +45,7 @@ public sealed class CrashAndTraceTests(LocalServers servers)
             map: app => app.MapPost("/changes", async (MessagingTestDbContext db) =>
             {
                 db.Changes.Add(new Change { Note = "traced" });
-                db.AddIntegrationEvent(new TestEvent(42));
+                db.AddIntegrationEvent(new TestEvent(42), TimeProvider.System);
                 await db.SaveChangesAsync();
                 return TypedResults.Accepted("/changes");
             }));

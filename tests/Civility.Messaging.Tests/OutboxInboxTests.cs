@@ -31,7 +31,7 @@ public sealed class OutboxInboxTests(LocalServers servers)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 db.Changes.Add(new Change { Note = "rolled back" });
-                db.AddIntegrationEvent(new TestEvent(1));
+                db.AddIntegrationEvent(new TestEvent(1), TimeProvider.System);
                 await db.SaveChangesAsync();
                 await transaction.RollbackAsync();
             });

@@ -59,7 +59,7 @@ public sealed class TestService : IAsyncDisposable
             await using var scope = App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>();
             db.Changes.Add(new Change { Note = $"change {firstSequence + i}" });
-            db.AddIntegrationEvent(new TestEvent(firstSequence + i, poison));
+            db.AddIntegrationEvent(new TestEvent(firstSequence + i, poison), TimeProvider.System);
             await db.SaveChangesAsync();
         }
     }

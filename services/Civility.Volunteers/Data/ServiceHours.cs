@@ -24,9 +24,9 @@ public static class ServiceHours
         var reached = volunteer.CreditApprovedHours(record.Hours);
         (await YearAsync(db, record.UnitCode, record.ServiceDate.Year, cancellationToken)).Add(record.Hours);
         db.AddIntegrationEvent(new ServiceHoursApproved(record.Id, record.VolunteerId, record.UnitCode, record.Hours,
-            record.ServiceDate, JsonNames.Kebab(record.Source.ToString())));
+            record.ServiceDate, JsonNames.Kebab(record.Source.ToString())), now);
         foreach (var stars in reached)
-            db.AddIntegrationEvent(new StarLevelReached(volunteer.Id, volunteer.UnitCode, stars, volunteer.ApprovedHours));
+            db.AddIntegrationEvent(new StarLevelReached(volunteer.Id, volunteer.UnitCode, stars, volunteer.ApprovedHours), now);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class ServiceHours
         var volunteer = await db.Volunteers.SingleAsync(v => v.Id == record.VolunteerId, cancellationToken);
         volunteer.DebitVoidedHours(record.Hours);
         (await YearAsync(db, record.UnitCode, record.ServiceDate.Year, cancellationToken)).Subtract(record.Hours);
-        db.AddIntegrationEvent(new ServiceRecordVoided(record.Id, record.VolunteerId, record.UnitCode, record.Hours, reason));
+        db.AddIntegrationEvent(new ServiceRecordVoided(record.Id, record.VolunteerId, record.UnitCode, record.Hours, reason), now);
     }
 
     /// <summary>

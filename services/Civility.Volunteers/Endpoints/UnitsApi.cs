@@ -52,7 +52,7 @@ public static class UnitsApi
 
         var unit = new Unit(code, name, creditCode, clock.GetUtcNow());
         db.Units.Add(unit);
-        db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode));
+        db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/volunteers/units/{unit.Id}", ToResponse(unit));
     }
@@ -68,7 +68,7 @@ public static class UnitsApi
         if (await CreditCodeTakenAsync(db, creditCode, id) is { } taken) return taken;
         if (unit.Update(name, creditCode, clock.GetUtcNow()))
         {
-            db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode));
+            db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
             await db.SaveChangesAsync();
         }
         return TypedResults.Ok(ToResponse(unit));
@@ -100,7 +100,7 @@ public static class UnitsApi
         if (!check.IsValid) return check.Problem();
         if (await db.Units.Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
         var entry = unit.SetHeadcount(year, headcount!.Value, clock.GetUtcNow());
-        db.AddIntegrationEvent(new UnitHeadcountSet(unit.Code, unit.Name, year, entry.Headcount));
+        db.AddIntegrationEvent(new UnitHeadcountSet(unit.Code, unit.Name, year, entry.Headcount), clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(new HeadcountResponse(unit.Code, year, entry.Headcount, entry.SetAt));
     }

@@ -43,7 +43,7 @@ internal static class VolunteerRegistration
         var volunteer = new Volunteer(number, input.Name, idNumber, phone is null ? null : protector.Encrypt(phone),
             phone is null ? null : Masking.Phone(phone), input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
         db.Volunteers.Add(volunteer);
-        db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit));
+        db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit), now);
         return new RegistrationOutcome.Registered(volunteer);
     }
 

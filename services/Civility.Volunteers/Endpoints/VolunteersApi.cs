@@ -115,7 +115,7 @@ public static class VolunteersApi
         else
         {
             volunteer.Deactivate(reason, actor, clock.GetUtcNow());
-            db.AddIntegrationEvent(new VolunteerDeactivated(volunteer.Id, volunteer.UnitCode, reason));
+            db.AddIntegrationEvent(new VolunteerDeactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
         }
         await db.SaveChangesAsync();
         return TypedResults.Ok(VolunteerResponse.From(volunteer));
