@@ -1,3 +1,5 @@
+using Civility.ServiceDefaults.Time;
+
 namespace Civility.CreditList.Domain.Calendar;
 
 /// <summary>
@@ -22,10 +24,9 @@ public static class SolarTerms
     private const double J2000 = 2451545.0;
     private const double MeanDegreesPerDay = 360 / 365.2422;
     private static readonly DateTime J2000Utc = new(2000, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
-    /// <summary>清明: the date (UTC+8) on which the Sun reaches 15° — the Qingming holiday.</summary>
-    public static DateOnly QingmingDate(int year) => DateOnly.FromDateTime(QingmingUtc(year) + ChinaStandardTime);
+    /// <summary>清明: the county's date (China Standard Time) on which the Sun reaches 15° — the Qingming holiday.</summary>
+    public static DateOnly QingmingDate(int year) => CountyClock.CountyDate(new DateTimeOffset(QingmingUtc(year)));
 
     /// <summary>The moment (UTC, to the second or so of the model) the Sun reaches 15° in <paramref name="year"/>.</summary>
     public static DateTime QingmingUtc(int year)

@@ -102,6 +102,7 @@ public static class StatutoryHolidays
         // month one index on: the 5th month of 2020 is index 6.
         var leap = Lunar.GetLeapMonth(lunarYear);
         var index = leap != 0 && month >= leap ? month + 1 : month;
-        return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, day, 0, 0, 0, 0));
+        var date = Lunar.ToDateTime(lunarYear, index, day, 0, 0, 0, 0); // a day of the calendar, not an instant
+        return new DateOnly(date.Year, date.Month, date.Day);
     }
 }
