@@ -26,6 +26,8 @@ internal static class DemoData
 
         builder.AddProject<Projects.Civility_DemoData>("demo-data")
             .WithReference(gateway).WaitFor(gateway)
+            // It has no launch profile: it runs in the app host's environment (where a test may move the clock).
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("Demo__ClientId", AdminClient)
             .WithEnvironment("Demo__ClientSecret", infra.Secrets.Parameter(builder, $"{AdminClient}-secret"))
             .WithQuickShutdown();

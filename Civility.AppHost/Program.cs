@@ -38,6 +38,7 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
     .AnnounceWhenReady();
 
 builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
+builder.ShiftClockWhenAsked(); // Clock:Now / Clock:Offset: the services and demo data live at another date, for a test
 builder.StartProjectsFromBuildOutput(); // dotnet <assembly>, not dotnet run: no MSBuild evaluation per process
 builder.ServeProjectsWithoutEndpointProxies(); // one replica each: no orchestrator proxy in front of any call
 builder.Build().Run();

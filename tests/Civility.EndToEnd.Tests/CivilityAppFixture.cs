@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Civility.EndToEnd.Tests.Telemetry;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,10 @@ namespace Civility.EndToEnd.Tests;
 
 /// <summary>
 /// The whole app host in local mode (PostgreSQL and RabbitMQ as processes, no containers), started once for the
-/// collection in a throwaway data folder, and stopped with every process it started when the collection ends.
+/// collection in a throwaway data folder, and stopped with every process it started when the collection ends. A
+/// derived fixture may run the stack at another date (<see cref="StackNow"/>).
 /// </summary>
-public sealed class CivilityAppFixture : IAsyncLifetime
+public class CivilityAppFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing"];
     public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "gateway"];
@@ -26,6 +28,12 @@ public sealed class CivilityAppFixture : IAsyncLifetime
     public const int AnonymousPermits = 100;
 
     public string DataDirectory => _dataDirectory;
+
+    /// <summary>The county time the stack starts at (through the app host's <c>Clock:Offset</c>); null for the real time.</summary>
+    protected virtual DateTimeOffset? StackNow => null;
+
+    /// <summary>The stack's clock, for what the tests compute themselves: "today", "this year", a voting window.</summary>
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -49,10 +57,15 @@ public sealed class CivilityAppFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         await Telemetry.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
-            ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
-             $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"],
-            timeout.Token);
+        string[] settings = ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
+            $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"];
+        if (StackNow is { } stackNow)
+        {
+            var offset = stackNow - TimeProvider.System.GetUtcNow();
+            Clock = new ShiftedTimeProvider(TimeProvider.System, offset);
+            settings = [.. settings, $"Clock:Offset={offset.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}"];
+        }
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(settings, timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // The scenario lives through a county year in minutes: a listing becomes active the day it is notified, and a
         // publicity window may close as it opens.

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Civility.DemoData;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -14,7 +15,10 @@ namespace Civility.EndToEnd.Tests;
 /// shown in clear, and a second load finds it and creates nothing.
 /// </summary>
 [Collection(CivilityAppCollection.Name)]
-public sealed class DemoDataTests(CivilityAppFixture fixture, ITestOutputHelper output)
+public sealed class DemoDataTests(CivilityAppFixture fixture, ITestOutputHelper output) : DemoDataLoad(fixture, output);
+
+/// <summary>The demo data load on any stack, at the stack's date: it loads at any date.</summary>
+public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task The_demo_data_set_loads_once_through_the_public_apis()
@@ -24,7 +28,7 @@ public sealed class DemoDataTests(CivilityAppFixture fixture, ITestOutputHelper 
             .OfType<ParameterResource>().Single(p => p.Name == "civility-admin-secret").GetValueAsync(timeout.Token);
         var recorder = new RecordingHandler();
         using var gateway = new HttpClient(recorder) { BaseAddress = fixture.Gateway.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        var loader = new DemoDataLoader(gateway, "civility-admin", secret!);
+        var loader = new DemoDataLoader(gateway, "civility-admin", secret!, clock: fixture.Clock);
 
         // A load stopped half-way (here after 105 requests, while the unit confirms the imported hours) ...
         using (var interrupted = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token))
@@ -42,7 +46,7 @@ public sealed class DemoDataTests(CivilityAppFixture fixture, ITestOutputHelper 
         Assert.False(first.Created.ContainsKey("volunteers service-records")); // the import sent again added nothing
 
         using var admin = await fixture.ClientAsync("civility-admin");
-        var year = DateTime.UtcNow.AddHours(8).Year;
+        var year = fixture.Clock.CountyYear();
 
         // Units with this year's headcounts and their volunteers: some units on target, some behind.
         var units = (await Read(admin, "/api/volunteers/units")).EnumerateArray().Select(u => u.GetProperty("code").GetString()).ToList();
@@ -53,8 +57,16 @@ public sealed class DemoDataTests(CivilityAppFixture fixture, ITestOutputHelper 
         Assert.Equal(40, volunteers);
         var targets = (await Read(admin, $"/api/volunteers/reports/targets?year={year}")).GetProperty("units").EnumerateArray()
             .ToDictionary(u => u.GetProperty("unitCode").GetString()!);
-        Assert.Equal("met", targets["DEMO-HOSP"].GetProperty("status").GetString());
-        Assert.Equal("met", targets["DEMO-TCM"].GetProperty("status").GetString());
+        // Some units on target once the year is under way; in its first weeks the demo's service is mostly last year's.
+        if (DemoDataLoader.SpreadsOverItsYear(fixture.Clock.CountyToday()))
+        {
+            Assert.Equal("met", targets["DEMO-HOSP"].GetProperty("status").GetString());
+            Assert.Equal("met", targets["DEMO-TCM"].GetProperty("status").GetString());
+        }
+        else
+        {
+            Assert.All(targets.Values, t => Assert.False(t.GetProperty("hoursMet").GetBoolean()));
+        }
         Assert.Equal("behind", targets["DEMO-CDC"].GetProperty("status").GetString());
         Assert.True(targets["DEMO-HEALTH-1"].GetProperty("registrationMet").GetBoolean());
         Assert.False(targets["DEMO-HEALTH-1"].GetProperty("hoursMet").GetBoolean());

@@ -10,7 +10,10 @@ namespace Civility.EndToEnd.Tests;
 /// with bash, curl and python3, against this run's gateway, as the tour's own unit-scoped client (unit TOUR-A).
 /// </summary>
 [Collection(CivilityAppCollection.Name)]
-public sealed partial class ReadmeTourTests(CivilityAppFixture fixture, ITestOutputHelper log)
+public sealed class ReadmeTourTests(CivilityAppFixture fixture, ITestOutputHelper log) : ReadmeTour(fixture, log);
+
+/// <summary>The tour on any stack: it takes the county's date from the stack, so it runs at any date the stack runs at.</summary>
+public abstract partial class ReadmeTour(CivilityAppFixture fixture, ITestOutputHelper log)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 

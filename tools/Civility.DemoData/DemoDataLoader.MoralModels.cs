@@ -17,7 +17,7 @@ public sealed partial class DemoDataLoader
 
     private async Task LoadMoralModelsAsync(CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         // Round 1: good people of the first half-year, with a publicity window that closes as it opens (the demo stack
         // allows 0 days) so that its nominations could be selected and commended today.
         var goodPeople = await RoundAsync($"{Year}年度全县卫生健康系统“身边好人”评选", 0,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Civility.ServiceDefaults.Time;
 
 namespace Civility.DemoData;
 
@@ -33,7 +34,7 @@ public sealed partial class DemoDataLoader
                 existing[unit.Code] = found;
             }
             if (unit.Code == DemoDataSet.MarkerUnit)
-                Anchor = DateOnly.FromDateTime(found.GetProperty("createdAt").GetDateTimeOffset().ToOffset(CountyOffset).DateTime);
+                Anchor = CountyClock.CountyDate(found.GetProperty("createdAt").GetDateTimeOffset());
         }
         foreach (var unit in DemoDataSet.Units)
             (await _api.PutAsync($"/api/volunteers/units/{existing[unit.Code].Id()}/headcounts/{Year}", new { headcount = unit.Headcount }, ct))
@@ -80,8 +81,8 @@ public sealed partial class DemoDataLoader
                 new { name, unitCode = unit, leaderVolunteerId = ids.ByName[leader] }, ct);
         }
 
-        var now = DateTimeOffset.UtcNow.ToOffset(CountyOffset);
-        var today = new DateTimeOffset(now.Date, CountyOffset);
+        var now = CountyClock.ToCounty(_clock.GetUtcNow());
+        var today = CountyClock.StartOfCountyDay(_clock.CountyToday());
         var projects = new (string Unit, string Name, string Category, string? Campaign, Func<Guid, Task>? Activities)[]
         {
             (DemoDataSet.Hosp, "“我们的节日·重阳”敬老义诊", "elderly-care", "我们的节日", null),
@@ -188,16 +189,27 @@ public sealed partial class DemoDataLoader
         }
     }
 
+    /// <summary>Days that a volunteer's planned hours are spread over at least, so that no day holds more than a day's work.</summary>
+    private const int MinimumServiceDays = 52;
+
     /// <summary>
-    /// Each volunteer's planned hours as records of a few hours spread over the year up to a week ago; a few recent
-    /// ones wait for approval; one is declined as a duplicate, one approved by mistake and voided.
+    /// Whether the demo's service falls in the year of <paramref name="anchor"/>: from about March on. Before, the
+    /// year has barely begun and the service is spread over the weeks before, partly the year before: the units are
+    /// behind for a year just begun, as they would be, and the star volunteer still has his near-100 hours.
+    /// </summary>
+    public static bool SpreadsOverItsYear(DateOnly anchor) => anchor.AddDays(-8).DayNumber - new DateOnly(anchor.Year, 1, 1).DayNumber >= MinimumServiceDays;
+
+    /// <summary>
+    /// Each volunteer's planned hours as records of a few hours spread over the year up to a week ago (see
+    /// <see cref="SpreadsOverItsYear"/>); a few recent ones wait for approval; one is declined as a duplicate, one
+    /// approved by mistake and voided.
     /// </summary>
     private List<PlannedRecord> PlanRecords()
     {
         var records = new List<PlannedRecord>();
-        var yearStart = new DateOnly(Year, 1, 1);
-        var lastDay = Day(-8) < yearStart ? yearStart : Day(-8);
-        var span = Math.Max(1, lastDay.DayNumber - yearStart.DayNumber);
+        var lastDay = Anchor.AddDays(-8);
+        var firstDay = SpreadsOverItsYear(Anchor) ? new DateOnly(Year, 1, 1) : lastDay.AddDays(-MinimumServiceDays);
+        var span = lastDay.DayNumber - firstDay.DayNumber;
         foreach (var volunteer in DemoDataSet.Volunteers)
         {
             var contents = DemoDataSet.ServiceContents[volunteer.UnitCode];
@@ -208,7 +220,7 @@ public sealed partial class DemoDataLoader
             for (var k = 0; k < sizes.Count; k++)
             {
                 var offset = (int)((long)(k + 1) * span / (sizes.Count + 1)) + index % 5 - 2;
-                var date = yearStart.AddDays(Math.Clamp(offset, 0, span));
+                var date = firstDay.AddDays(Math.Clamp(offset, 0, span));
                 records.Add(new PlannedRecord(volunteer, date, sizes[k], contents[(index + k) % contents.Length], RecordFate.Approve));
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,6 +17,7 @@ public sealed partial class DemoDataLoader
 {
     private readonly GatewayApi _api;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, int> _created = [];
     private readonly List<string> _warnings = [];
 
@@ -23,16 +25,19 @@ public sealed partial class DemoDataLoader
     /// <param name="clientId">An OAuth2 client allowed everything (the development admin client, <c>civility-admin</c>).</param>
     /// <param name="clientSecret">Its secret.</param>
     /// <param name="logger">Where progress goes (optional).</param>
-    public DemoDataLoader(HttpClient gateway, string clientId, string clientSecret, ILogger? logger = null)
-        : this(gateway, ct => GatewayApi.ClientCredentialsTokenAsync(gateway, clientId, clientSecret, ct), logger)
+    /// <param name="clock">The stack's clock (a test may run the stack at another date); the system's by default.</param>
+    public DemoDataLoader(HttpClient gateway, string clientId, string clientSecret, ILogger? logger = null, TimeProvider? clock = null)
+        : this(gateway, ct => GatewayApi.ClientCredentialsTokenAsync(gateway, clientId, clientSecret, ct), logger, clock)
     {
     }
 
     /// <param name="gateway">An HTTP client whose base address is the gateway.</param>
     /// <param name="tokenProvider">Gives an admin access token; asked again when a token is refused.</param>
     /// <param name="logger">Where progress goes (optional).</param>
-    public DemoDataLoader(HttpClient gateway, Func<CancellationToken, Task<string>> tokenProvider, ILogger? logger = null)
+    /// <param name="clock">The stack's clock (a test may run the stack at another date); the system's by default.</param>
+    public DemoDataLoader(HttpClient gateway, Func<CancellationToken, Task<string>> tokenProvider, ILogger? logger = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(gateway.BaseAddress, nameof(gateway));
         _api = new GatewayApi(gateway, tokenProvider);
         _logger = logger ?? NullLogger.Instance;
@@ -51,8 +56,6 @@ public sealed partial class DemoDataLoader
     private DateOnly Anchor { get; set; }
 
     private int Year => Anchor.Year;
-
-    private static readonly TimeSpan CountyOffset = TimeSpan.FromHours(8);
 
     public async Task<DemoLoadResult> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -171,5 +174,5 @@ public sealed partial class DemoDataLoader
         return days < 0 && day < yearStart ? yearStart : day;
     }
 
-    private static DateOnly CountyToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(CountyOffset).DateTime);
+    private DateOnly CountyToday() => _clock.CountyToday();
 }

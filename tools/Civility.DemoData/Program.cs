@@ -1,5 +1,6 @@
 using Civility.DemoData;
 using Civility.ServiceDefaults;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Logging;
 // Configuration: Demo:ClientId / Demo:ClientSecret (the admin client); the gateway by service discovery
 // (services:gateway:http:0, set by the app host), or Demo:GatewayUrl to run it by hand against a running stack.
 var builder = Host.CreateApplicationBuilder(args);
+builder.AddCountyClock(); // the stack's clock: a test may run the whole stack at another date
 builder.ConfigureOpenTelemetry();
 builder.Services.AddServiceDiscovery();
 builder.Services.AddHttpClient("gateway", http =>
@@ -33,7 +35,7 @@ else
     {
         using var gateway = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("gateway");
         // The loader logs its progress and, at the end, what it created (or that the data was there already).
-        await new DemoDataLoader(gateway, clientId, secret, logger).LoadAsync(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        await new DemoDataLoader(gateway, clientId, secret, logger, host.Services.GetRequiredService<TimeProvider>()).LoadAsync(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
     }
     catch (Exception ex) when (ex is DemoDataException or HttpRequestException or OperationCanceledException)
     {
