@@ -1,3 +1,10 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Civility.ServiceDefaults.Time;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Civility.EndToEnd.Tests;
 
 // The stack at other dates, for the rules that change with the date: the county year of the scenario, the README
@@ -45,3 +52,32 @@ public sealed class ReadmeTourAtStartOf2030Tests(StackAtStartOf2030 fixture, Xun
 
 [Collection(StackAtStartOf2030Collection.Name)]
 public sealed class DemoDataAtStartOf2030Tests(StackAtStartOf2030 fixture, Xunit.Abstractions.ITestOutputHelper output) : DemoDataLoad(fixture, output);
+
+[Collection(StackAtEndOf2027Collection.Name)]
+public sealed class ClockAtEndOf2027Tests(StackAtEndOf2027 fixture) : StackClockChecks(fixture);
+
+[Collection(StackAtStartOf2030Collection.Name)]
+public sealed class ClockAtStartOf2030Tests(StackAtStartOf2030 fixture) : StackClockChecks(fixture);
+
+/// <summary>A moved stack: the dashboard shows the offset, and the services date things by it.</summary>
+public abstract class StackClockChecks(CivilityAppFixture fixture)
+{
+    [Fact]
+    public async Task The_dashboard_shows_the_clock_offset_and_the_services_count_from_that_date()
+    {
+        var parameter = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == "clock-offset");
+        var offset = TimeSpan.Parse((await parameter.GetValueAsync(default))!, CultureInfo.InvariantCulture);
+        Assert.InRange(fixture.Clock.GetUtcNow() - TimeProvider.System.GetUtcNow() - offset, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1));
+
+        var today = fixture.Clock.CountyToday();
+        using var response = await fixture.Gateway.GetAsync("/api/credit/calendar/today");
+        var calendar = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.GetProperty("date").GetString());
+        Assert.Equal("provisional", calendar.GetProperty("calendar").GetString());
+        // The volunteer service's "this year" too (the report's default year), with a token from the real-time token server.
+        using var admin = await fixture.ClientAsync("civility-admin");
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/volunteers/reports/targets");
+        Assert.Equal(today.Year, report.GetProperty("year").GetInt32());
+    }
+}
