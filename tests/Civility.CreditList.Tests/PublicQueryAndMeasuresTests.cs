@@ -39,6 +39,26 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
     }
 
     [Fact]
+    public async Task A_person_whose_ID_number_also_passes_as_a_credit_code_is_found_by_it()
+    {
+        using var admin = fixture.Service.Admin();
+        using var anonymous = fixture.Service.Anonymous();
+        var start = new DateOnly(2025, 3, 3);
+        fixture.SetToday(start);
+        // One ID number in 31 has a last character that is also the credit-code check of its first 17.
+        var idNumber = Enumerable.Range(0, 10_000).Select(_ => CreditApi.NewCitizenId())
+            .First(id => Civility.Hosting.Identifiers.UnifiedSocialCreditCode.Validate(id) is null);
+        var person = await CreditApi.CreatePersonAsync(admin, idNumber, $"Wu {Guid.NewGuid():N}"[..11]);
+        var entry = await CreditApi.ProposeAsync(admin, person, "black", "general", start, start.AddMonths(6));
+        await CreditApi.ActivateAsync(fixture, admin, entry);
+
+        var page = await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={idNumber}");
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(entry, page.GetProperty("items")[0].GetProperty("entryId").GetGuid());
+        Assert.Equal("person", page.GetProperty("items")[0].GetProperty("subjectKind").GetString());
+    }
+
+    [Fact]
     public async Task Answers_come_from_the_cache_until_a_change_is_committed_then_the_lifted_entry_is_gone_at_once()
     {
         using var admin = fixture.Service.Admin();

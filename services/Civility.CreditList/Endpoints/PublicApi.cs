@@ -37,20 +37,27 @@ public static class PublicApi
         foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
         var trimmedName = v.OptionalText("name", name, 200);
         var id = v.OptionalText("identifier", identifier, 32);
-        (SubjectKind Kind, string Key)? subjectKey = null;
+        // One in 31 citizen ID numbers also passes the credit code's check character: such an identifier is looked for
+        // as both, or the person behind it would never be found.
+        string? organizationCode = null, personHash = null;
         if (trimmedName is null && id is null) v.Add("identifier", "Give a name or an identifier (credit code or citizen ID number).");
         if (id is not null)
         {
             var normalized = id.ToUpperInvariant();
-            if (UnifiedSocialCreditCode.Validate(normalized) is null) subjectKey = (SubjectKind.Organization, normalized);
-            else if (CitizenIdNumber.Validate(normalized) is null) subjectKey = (SubjectKind.Person, protector.LookupHash(CitizenIdNumber.Normalize(normalized)));
-            else v.Add("identifier", "Not a valid unified social credit code or citizen ID number.");
+            if (UnifiedSocialCreditCode.Validate(normalized) is null) organizationCode = normalized;
+            if (CitizenIdNumber.Validate(normalized) is null) personHash = protector.LookupHash(CitizenIdNumber.Normalize(normalized));
+            if (organizationCode is null && personHash is null) v.Add("identifier", "Not a valid unified social credit code or citizen ID number.");
         }
         if (!v.IsValid || paging is null) return v.Problem();
 
         var today = clock.CountyToday();
         var subjects = db.Subjects.AsNoTracking();
-        if (subjectKey is { } key) subjects = subjects.Where(s => s.Kind == key.Kind && s.LookupHashOrCode == key.Key);
+        if (id is not null)
+        {
+            var (code, hash) = (organizationCode ?? "", personHash ?? "");
+            subjects = subjects.Where(s => (s.Kind == SubjectKind.Organization && s.LookupHashOrCode == code)
+                                           || (s.Kind == SubjectKind.Person && s.LookupHashOrCode == hash));
+        }
         if (trimmedName is not null) subjects = subjects.Where(s => s.Name == trimmedName);
         var published = db.Entries.AsNoTracking()
             .Where(e => e.Status == EntryStatus.Active && e.PublishedFrom <= today && e.PublishedUntil >= today)
