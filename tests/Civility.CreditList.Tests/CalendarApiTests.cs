@@ -100,9 +100,9 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         // A: at 10:00 on Mon 28 Dec 2026 in the county. 20 working days on the provisional 2027: Dec 29–31, then
         // 1 Jan (statutory) off, 4–8, 11–15, 18–22, 25, 26 Jan.
-        var entryA = await ActiveBlackEntryAsync(admin, D("2026-12-10"));
+        var entryA = await CreditApi.ActiveBlackEntryAsync(fixture, admin, D("2026-12-10"));
         fixture.SetToday(D("2026-12-28"));
-        var objectionA = await FileObjectionAsync(admin, entryA);
+        var objectionA = await CreditApi.FileObjectionAsync(admin, entryA);
         Assert.Equal("2027-01-26", objectionA.GetProperty("decideBy").GetString());
         Assert.True(objectionA.GetProperty("provisional").GetBoolean());
         Assert.Equal([(2026, "official"), (2027, "provisional")], CalendarYears(objectionA));
@@ -111,9 +111,9 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
 
         // B: on Wed 20 Jan 2027, across the statutory Spring Festival (eve Fri 5 Feb to Mon 8 Feb): 21, 22, 25–29 Jan,
         // 1–4 Feb, 9–12 Feb, 15–19 Feb. C: notified the same day, its 5-day statement period ends on 27 Jan.
-        var entryB = await ActiveBlackEntryAsync(admin, D("2027-01-05"));
+        var entryB = await CreditApi.ActiveBlackEntryAsync(fixture, admin, D("2027-01-05"));
         fixture.SetToday(D("2027-01-20"));
-        var objectionB = await FileObjectionAsync(admin, entryB);
+        var objectionB = await CreditApi.FileObjectionAsync(admin, entryB);
         Assert.Equal("2027-02-19", objectionB.GetProperty("decideBy").GetString());
         Assert.Equal([(2027, "provisional")], CalendarYears(objectionB));
         var subjectC = await CreditApi.CreateOrganizationAsync(admin);
@@ -268,24 +268,6 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.Equal("Healthy", await healthy.Content.ReadAsStringAsync());
         Assert.True((await CreditApi.GetJsonAsync(anonymous, "/api/credit/calendar")).GetProperty("officialDaysAhead").GetInt32() >= 213);
-    }
-
-    private async Task<Guid> ActiveBlackEntryAsync(HttpClient admin, DateOnly from)
-    {
-        fixture.SetToday(from);
-        var subject = await CreditApi.CreateOrganizationAsync(admin);
-        var entry = await CreditApi.ProposeAsync(admin, subject, "black", "general", from, from.AddMonths(6));
-        await CreditApi.ActivateAsync(fixture, admin, entry);
-        return entry;
-    }
-
-    private static async Task<JsonElement> FileObjectionAsync(HttpClient admin, Guid entry)
-    {
-        using var response = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections",
-            new { filedBy = "Baiyun Pharmaceutical Co.", grounds = "The inspection record names another shop." });
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
-        return json;
     }
 
     private static List<(int, string)> CalendarYears(JsonElement deadline) =>

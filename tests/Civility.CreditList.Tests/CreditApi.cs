@@ -74,6 +74,26 @@ public static class CreditApi
         Assert.Equal("active", active.GetProperty("status").GetString());
     }
 
+    /// <summary>An organization's black-list entry, proposed on <paramref name="from"/> and active after its statement period.</summary>
+    public static async Task<Guid> ActiveBlackEntryAsync(CreditListServiceFixture fixture, HttpClient admin, DateOnly from)
+    {
+        fixture.SetToday(from);
+        var subject = await CreateOrganizationAsync(admin);
+        var entry = await ProposeAsync(admin, subject, "black", "general", from, from.AddMonths(6));
+        await ActivateAsync(fixture, admin, entry);
+        return entry;
+    }
+
+    /// <summary>Files an objection to <paramref name="entry"/>, which must answer 201.</summary>
+    public static async Task<JsonElement> FileObjectionAsync(HttpClient admin, Guid entry)
+    {
+        using var response = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections",
+            new { filedBy = "Baiyun Pharmaceutical Co.", grounds = "The second sale was by another shop." });
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {json}");
+        return json;
+    }
+
     public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);

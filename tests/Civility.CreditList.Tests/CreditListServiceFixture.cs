@@ -1,4 +1,5 @@
 using Civility.CreditList.Jobs;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -34,9 +35,9 @@ public sealed class CreditListServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Sets the county's date (China Standard Time, 10:00 that day); may go back for a test that needs it.</summary>
-    public void SetToday(DateOnly day) => Clock.AdjustTime(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+    public void SetToday(DateOnly day) => Clock.AdjustTime(CountyClock.StartOfCountyDay(day).AddHours(10).ToUniversalTime());
 
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => Clock.CountyToday();
 
     public ExpiryJob ExpiryJob => Service.Services.GetRequiredService<ExpiryJob>();
 

@@ -7,30 +7,13 @@ namespace Civility.CreditList.Tests;
 [Collection(CreditListCollection.Name)]
 public sealed class ObjectionsTests(CreditListServiceFixture fixture)
 {
-    private async Task<Guid> ActiveBlackEntryAsync(HttpClient admin, DateOnly from)
-    {
-        fixture.SetToday(from);
-        var subject = await CreditApi.CreateOrganizationAsync(admin);
-        var entry = await CreditApi.ProposeAsync(admin, subject, "black", "general", from, from.AddMonths(6));
-        await CreditApi.ActivateAsync(fixture, admin, entry);
-        return entry;
-    }
-
-    private static async Task<JsonElement> FileAsync(HttpClient admin, Guid entry)
-    {
-        using var response = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections",
-            new { filedBy = "Baiyun Pharmaceutical Co.", grounds = "The second sale was by another shop." });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task An_objection_marks_the_entry_at_once_with_a_deadline_of_20_working_days_across_the_holiday()
     {
         using var admin = fixture.Service.Admin();
-        var entry = await ActiveBlackEntryAsync(admin, new DateOnly(2024, 9, 10));
+        var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2024, 9, 10));
         fixture.SetToday(new DateOnly(2024, 9, 27));
-        var objection = await FileAsync(admin, entry);
+        var objection = await CreditApi.FileObjectionAsync(admin, entry);
         // From Fri 27 Sep 2024: Sun 29 (made up) and Mon 30, no work 1–7 Oct, Sat 12 Oct made up: the 20th is 30 Oct.
         Assert.Equal("2024-10-30", objection.GetProperty("decideBy").GetString());
         Assert.Equal("pending", objection.GetProperty("status").GetString());
@@ -47,9 +30,9 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
     public async Task Overdue_objections_are_listed_and_a_dismissal_clears_the_mark_with_a_written_reply()
     {
         using var admin = fixture.Service.Admin();
-        var entry = await ActiveBlackEntryAsync(admin, new DateOnly(2025, 4, 1));
+        var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2025, 4, 1));
         fixture.SetToday(new DateOnly(2025, 4, 14));
-        var id = (await FileAsync(admin, entry)).GetProperty("id").GetGuid();
+        var id = (await CreditApi.FileObjectionAsync(admin, entry)).GetProperty("id").GetGuid();
         var decideBy = DateOnly.Parse((await CreditApi.GetJsonAsync(admin, $"/api/credit/objections/{id}")).GetProperty("decideBy").GetString()!);
 
         fixture.SetToday(decideBy);
@@ -78,8 +61,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
     public async Task An_upheld_objection_revokes_the_entry_and_lifts_the_listing()
     {
         using var admin = fixture.Service.Admin();
-        var entry = await ActiveBlackEntryAsync(admin, new DateOnly(2025, 4, 1));
-        var id = (await FileAsync(admin, entry)).GetProperty("id").GetGuid();
+        var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2025, 4, 1));
+        var id = (await CreditApi.FileObjectionAsync(admin, entry)).GetProperty("id").GetGuid();
         using var noCorrection = await admin.PostAsJsonAsync($"/api/credit/objections/{id}/decision", new { outcome = "corrected", reply = "Upheld." });
         Assert.Equal(HttpStatusCode.BadRequest, noCorrection.StatusCode);
         await CreditApi.PostOkAsync(admin, $"/api/credit/objections/{id}/decision",
@@ -95,8 +78,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
     public async Task An_objection_corrected_by_amendment_changes_the_entry_and_clears_the_mark()
     {
         using var admin = fixture.Service.Admin();
-        var entry = await ActiveBlackEntryAsync(admin, new DateOnly(2025, 4, 1));
-        var id = (await FileAsync(admin, entry)).GetProperty("id").GetGuid();
+        var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2025, 4, 1));
+        var id = (await CreditApi.FileObjectionAsync(admin, entry)).GetProperty("id").GetGuid();
         await CreditApi.PostOkAsync(admin, $"/api/credit/objections/{id}/decision",
             new { outcome = "corrected", correction = "amend", facts = "Sold expired medicine once.", reply = "Partly upheld: one sale." });
         var after = await CreditApi.GetJsonAsync(admin, $"/api/credit/entries/{entry}");

@@ -54,13 +54,15 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
     [Fact]
     public async Task Renewal_starts_a_new_term_and_moves_the_review_deadline()
     {
-        var unit = await fixture.CreateUnitAsync(PairingServiceFixture.NewCode(), termStart: new DateOnly(2024, 1, 1));
-        Assert.Equal("2026-12-31", unit.GetProperty("reviewDeadline").GetString());
+        // A term that ends with this year (so the lapse job, on the same clock, leaves it alone until it is renewed).
+        var year = fixture.Today.Year;
+        var unit = await fixture.CreateUnitAsync(PairingServiceFixture.NewCode(), termStart: new DateOnly(year - 2, 1, 1));
+        Assert.Equal($"{year}-12-31", unit.GetProperty("reviewDeadline").GetString());
         using var admin = fixture.Admin();
         using var renew = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit.GetProperty("id")}/actions/renew", new { reason = "Review passed" });
         var renewed = await Http.ReadAsync(renew, HttpStatusCode.OK);
-        Assert.Equal("2027-01-01", renewed.GetProperty("termStart").GetString());
-        Assert.Equal("2029-12-31", renewed.GetProperty("reviewDeadline").GetString());
+        Assert.Equal($"{year + 1}-01-01", renewed.GetProperty("termStart").GetString());
+        Assert.Equal($"{year + 3}-12-31", renewed.GetProperty("reviewDeadline").GetString());
         Assert.Equal("active", renewed.GetProperty("status").GetString());
     }
 
