@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Hosting.PersonalData;
+using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -118,7 +119,7 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
         return await admin.PostAsJsonAsync($"{Base}/commendations", new
         {
             kind = "meeting", title = "County moral model commendation meeting",
-            heldOn = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            heldOn = Clock.CountyToday().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             place = "County hall", nominationIds,
         });
     }
