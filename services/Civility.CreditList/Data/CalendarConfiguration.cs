@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Civility.CreditList.Domain.Calendar;
+using Civility.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civility.CreditList.Data;
@@ -21,11 +21,7 @@ internal sealed class OfficialCalendarYearConfiguration : IEntityTypeConfigurati
         year.Property(y => y.Version).IsRowVersion();
         year.Ignore(y => y.Notice);
         // One row per year: the notice's days travel with it, and the audit trail shows a replacement whole.
-        year.Property(y => y.Days).HasField("_days").UsePropertyAccessMode(PropertyAccessMode.Field)
-            .HasColumnType("jsonb").HasConversion(
-                v => JsonSerializer.Serialize(v, CalendarJson.Options),
-                v => JsonSerializer.Deserialize<List<CalendarDay>>(v, CalendarJson.Options) ?? new List<CalendarDay>(),
-                new ValueComparer<IReadOnlyList<CalendarDay>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        year.Property(y => y.Days).HasField("_days").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonColumn(CalendarJson.Options);
     }
 }
 
@@ -38,11 +34,5 @@ internal static class CalendarJson
     };
 
     /// <summary>A deadline's count as one jsonb column beside the deadline itself.</summary>
-    public static PropertyBuilder<T> AsDeadlineCount<T>(this PropertyBuilder<T> property) where T : class? =>
-        property.HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, Options),
-            v => JsonSerializer.Deserialize<T>(v, Options)!,
-            new ValueComparer<T>((a, b) => Json(a) == Json(b), v => Json(v).GetHashCode(StringComparison.Ordinal), v => v));
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static PropertyBuilder<T> AsDeadlineCount<T>(this PropertyBuilder<T> property) => property.HasJsonColumn(Options);
 }

@@ -5,6 +5,7 @@ using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Civility.CreditList.Endpoints.EntryViews;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -111,7 +112,7 @@ public static class CalendarApi
         if (!v.IsValid) return v.Problem();
 
         var loaded = await load.ExecuteAsync(new HolidayNoticeInput(year, new HolidayNotice(number, title, publishedOn!.Value), holidays, makeUp, reason),
-            caller.ClientId ?? "unknown", cancellationToken);
+            EntriesApi.Actor(caller), cancellationToken);
         var response = new PutYearResponse(ToResponse(new WorkingDayCalendar([loaded.Year]), year), loaded.Replaced,
             [.. loaded.Recounted.Select(r => new RecountResponse(r.EntryId, r.CaseId, Kebab(r.Recount.Kind), r.Recount.Given, r.Recount.Counted, r.Recount.Due, r.Recount.Count.Provisional))]);
         return loaded.Replaced ? TypedResults.Ok(response) : TypedResults.Created($"/api/credit/calendar/{year}", response);
@@ -133,6 +134,4 @@ public static class CalendarApi
     private static NoticeSource SourceOf(OfficialCalendarYear year) => new(year.NoticeNumber, year.NoticeTitle, year.NoticePublishedOn);
 
     private static string Weekday(DateOnly day) => day.DayOfWeek.ToString().ToLowerInvariant();
-
-    private static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNames.Kebab(value.ToString());
 }

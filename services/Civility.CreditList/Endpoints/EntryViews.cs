@@ -19,7 +19,7 @@ public sealed record EntryResponse(
 public sealed record CalendarYearUsed(int Year, string Calendar)
 {
     public static IReadOnlyList<CalendarYearUsed> Of(DeadlineCount count) =>
-        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, JsonNames.Kebab(count.StatusOf(y).ToString())))];
+        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, EntryViews.Kebab(count.StatusOf(y))))];
 }
 
 internal static class EntryViews

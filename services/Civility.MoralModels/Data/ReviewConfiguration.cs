@@ -1,7 +1,6 @@
-using System.Text.Json;
+using Civility.Data;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civility.MoralModels.Data;
@@ -21,8 +20,6 @@ internal sealed class RoundReviewerConfiguration : IEntityTypeConfiguration<Roun
 
 internal sealed class ReviewScoreConfiguration : IEntityTypeConfiguration<ReviewScore>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ReviewScore> score)
     {
         score.ToTable("review_scores");
@@ -30,10 +27,7 @@ internal sealed class ReviewScoreConfiguration : IEntityTypeConfiguration<Review
         score.HasOne<Nomination>().WithMany().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Restrict);
         score.Property(s => s.ReviewerClientId).HasMaxLength(100);
         score.Ignore(s => s.Total);
-        score.Property(s => s.Scores).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<List<CriterionScore>>(v, Json) ?? new List<CriterionScore>(),
-            new ValueComparer<List<CriterionScore>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        score.Property(s => s.Scores).HasJsonColumn();
         // One scoring per reviewer per nomination; a second (or a racing duplicate) answers 409.
         score.HasIndex(s => new { s.NominationId, s.ReviewerClientId }).IsUnique();
         score.HasIndex(s => new { s.RoundId, s.ReviewerClientId });
