@@ -7,7 +7,11 @@ namespace Civility.Contracts.Volunteers;
 public sealed record VolunteerRegistered(
     Guid VolunteerId, string UnitCode, string Name, string MaskedIdNumber, bool IsStaffOfUnit) : IntegrationEvent;
 
+/// <summary>A volunteer was deactivated with a reason (nothing is deleted); their unit's registered staff drop by one.</summary>
 public sealed record VolunteerDeactivated(Guid VolunteerId, string UnitCode, string Reason) : IntegrationEvent;
+
+/// <summary>A deactivated volunteer was reactivated with a reason; their unit's registered staff rise by one again.</summary>
+public sealed record VolunteerReactivated(Guid VolunteerId, string UnitCode, string Reason) : IntegrationEvent;
 
 /// <summary>Service hours counted from now on: travel time excluded, approved by an organizer.</summary>
 public sealed record ServiceHoursApproved(
@@ -28,3 +32,15 @@ public sealed record UnitHeadcountSet(string UnitCode, string UnitName, int Year
 /// credit code with it: credit listings name organizations by credit code.
 /// </summary>
 public sealed record UnitDetailsChanged(string UnitCode, string UnitName, string? CreditCode) : IntegrationEvent;
+
+/// <summary>
+/// A unit's figures for a year, as the volunteer service's targets report shows them, after any change to them (an
+/// approval, a void, a registration, a deactivation or reactivation, a headcount). The volunteer service owns these
+/// figures; a consumer keeps the snapshot with the highest <see cref="Version"/> of each unit and year (versions of one
+/// unit and year only grow, in the order the changes committed) and ignores older or repeated ones.
+/// </summary>
+/// <param name="RegisteredStaff">Active volunteers who are staff of the unit and registered before the year ended.</param>
+/// <param name="StaffHours">Approved hours of the unit's staff in the year: per-head hours are these over <paramref name="Headcount"/>.</param>
+/// <param name="OtherHours">Approved hours of the unit's volunteers who are not its staff, shown beside, not in the ratio.</param>
+public sealed record UnitTargetsChanged(
+    string UnitCode, int Year, long Version, int Headcount, int RegisteredStaff, decimal StaffHours, decimal OtherHours) : IntegrationEvent;
