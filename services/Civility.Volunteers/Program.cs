@@ -1,11 +1,13 @@
 using Civility.Volunteers;
 using Civility.Hosting;
 using Civility.Volunteers.Data;
+using Civility.Volunteers.Domain;
 using Civility.Volunteers.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, typeof(Program).Assembly);
 builder.Services.AddVolunteerMetrics();
+builder.Services.Configure<HoursLimits>(builder.Configuration.GetSection("Volunteers"));
 
 var app = builder.Build();
 app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
@@ -17,6 +19,7 @@ app.MapCivilityApi<VolunteersDbContext>("volunteers", area: "volunteers")
     .MapServiceRecordsApi()
     .MapHoursImportApi()
     .MapCertificatesApi()
-    .MapTargetsApi();
+    .MapTargetsApi()
+    .MapHoursIntegrityApi();
 
 await app.RunCivilityServiceAsync();

@@ -50,12 +50,14 @@ public sealed class CertificateAndTargetsTests(VolunteersServiceFixture fixture)
         var behind = await admin.NewUnitAsync(headcount: 4);
         var m1 = (await admin.RegisterAsync(met)).Id();
         var m2 = (await admin.RegisterAsync(met)).Id();
-        await admin.RegisterAsync(met, staff: false); // family members do not count toward the rate
+        var family = (await admin.RegisterAsync(met, staff: false)).Id(); // family members count neither toward the rate nor per head
         var b1 = (await admin.RegisterAsync(behind)).Id();
-        await admin.ApprovedHoursAsync(m1, 24m, "2026-02-01");
-        await admin.ApprovedHoursAsync(m1, 24m, "2026-02-02");
-        await admin.ApprovedHoursAsync(m2, 24m, "2026-02-03");
-        await admin.ApprovedHoursAsync(m2, 24m, "2026-02-04");
+        for (var day = 1; day <= 4; day++)
+        {
+            await admin.ApprovedHoursAsync(m1, 12m, $"2026-02-0{day}");
+            await admin.ApprovedHoursAsync(m2, 12m, $"2026-02-0{day}");
+        }
+        await admin.ApprovedHoursAsync(family, 10m, "2026-02-01");
         await admin.ApprovedHoursAsync(m2, 10m, "2025-07-01"); // another year
         await admin.ApprovedHoursAsync(b1, 10m, "2026-02-05");
 
@@ -63,13 +65,14 @@ public sealed class CertificateAndTargetsTests(VolunteersServiceFixture fixture)
         var units = report.GetProperty("units").EnumerateArray().ToList();
         var metRow = units.Single(u => u.GetProperty("unitCode").GetString() == met);
         var behindRow = units.Single(u => u.GetProperty("unitCode").GetString() == behind);
-        Assert.Equal((2, 2, 1.0m, 96m, 48m, "met"), Row(metRow));
+        Assert.Equal((2, 2, 1.0m, 106m, 48m, "met"), Row(metRow));
+        Assert.Equal((96m, 10m), (metRow.GetProperty("staffHours").GetDecimal(), metRow.GetProperty("otherHours").GetDecimal()));
         Assert.Equal((4, 1, 0.25m, 10m, 2.5m, "behind"), Row(behindRow));
         Assert.True(units.IndexOf(behindRow) < units.IndexOf(metRow), "units behind target come first");
 
         var csv = await admin.GetStringAsync("/api/volunteers/reports/targets?year=2026&format=csv");
         Assert.StartsWith("unit_code,unit_name,headcount", csv);
-        Assert.Contains($"{met},\"Unit {met}\",2,2,1.0000,96.00,48.00,met", csv);
+        Assert.Contains($"{met},\"Unit {met}\",2,2,1.0000,106.00,96.00,10.00,48.00,met", csv);
 
         using var clientOfBehind = fixture.Service.ClientFor("unit-b", behind, "volunteers.read");
         var own = await (await clientOfBehind.GetAsync("/api/volunteers/reports/targets?year=2026")).JsonAsync(HttpStatusCode.OK);

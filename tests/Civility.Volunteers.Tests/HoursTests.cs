@@ -88,8 +88,7 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var volunteer = (await admin.RegisterAsync(await admin.NewUnitAsync())).Id();
-        await admin.ApprovedHoursAsync(volunteer, 20m, "2026-01-10");
-        for (var day = 11; day < 15; day++) await admin.ApprovedHoursAsync(volunteer, 20m, $"2026-01-{day}"); // 100 h: 1★
+        for (var day = 10; day < 20; day++) await admin.ApprovedHoursAsync(volunteer, 10m, $"2026-01-{day}"); // 100 h: 1★
         var last = await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-20");
         await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{last.Id()}/void", new { reason = "duplicate" })).JsonAsync(HttpStatusCode.OK);
         await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-21");
@@ -100,7 +99,7 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var reached = (await Outbox.EventsAsync(Database, "StarLevelReached")).Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer).ToList();
         var only = Assert.Single(reached);
         Assert.Equal(1, only.GetProperty("stars").GetInt32());
-        Assert.Equal(7, (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Count(e => e.GetProperty("volunteerId").GetGuid() == volunteer));
+        Assert.Equal(12, (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Count(e => e.GetProperty("volunteerId").GetGuid() == volunteer));
     }
 
     [Fact]
@@ -165,7 +164,7 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         var unit = await admin.NewUnitAsync();
         var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
-        (string Date, decimal Hours)[] rows = [("2026-01-31", 0.25m), ("2026-02-28", 1m), ("2026-03-01", 7.5m), ("2026-04-15", 12.05m), ("2026-05-31", 24m)];
+        (string Date, decimal Hours)[] rows = [("2026-01-31", 0.25m), ("2026-02-28", 1m), ("2026-03-01", 7.5m), ("2026-04-15", 11.05m), ("2026-05-31", 12m)];
         var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
         foreach (var (date, hours) in rows) file.Append(CultureInfo.InvariantCulture, $"{number},{date},{hours},Clinic shift\n");
 

@@ -50,6 +50,12 @@ internal sealed class BinaryCopyBuffer(int capacity)
         Encoding.UTF8.GetBytes(value, _bytes);
     }
 
+    public void Integer(int value)
+    {
+        Int32(4);
+        Int32(value);
+    }
+
     public void Date(DateOnly value)
     {
         Int32(4);

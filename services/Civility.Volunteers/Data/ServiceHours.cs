@@ -1,28 +1,90 @@
 using Civility.Contracts.Volunteers;
+using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Messaging.Outbox;
+using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Volunteers.Data;
 
 /// <summary>
-/// Approving and voiding hours, wherever it happens (an organizer, a bulk approval, a pairing activity): the record,
-/// the volunteer's total, the unit's yearly total and the events change together, in one transaction.
+/// Recording, approving, declining and voiding hours, wherever it happens (an organizer, a bulk approval, an import,
+/// a pairing activity). Every decision holds the volunteer's row lock, taken in id order, so that two decisions on
+/// one volunteer (or one record) queue instead of racing, the daily limit holds however many arrive at once, and the
+/// volunteer's total, the unit-year figures (kept by the save itself, see <see cref="UnitFigures"/>) and the events
+/// change together in one transaction.
 /// </summary>
 public static class ServiceHours
 {
-    /// <summary>Approves a pending record (already tracked by <paramref name="db"/>); call SaveChanges through <see cref="CommitAsync"/>.</summary>
-    /// <remarks>Every rule is checked before anything changes, so a refused record leaves the unit of work as it was.</remarks>
-    public static async Task ApproveAsync(this VolunteersDbContext db, ServiceRecord record, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Locks the volunteers' rows for the transaction, in id order, and tracks them as they are now.</summary>
+    public static async Task<Dictionary<Guid, Volunteer>> LockVolunteersAsync(this VolunteersDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
-        var volunteer = db.Volunteers.Local.FirstOrDefault(v => v.Id == record.VolunteerId)
-            ?? await db.Volunteers.SingleAsync(v => v.Id == record.VolunteerId, cancellationToken);
+        var sorted = ids.Distinct().Order().ToArray();
+        return await db.Volunteers
+            .FromSql($"SELECT *, xmin FROM volunteers.volunteers WHERE id = ANY({sorted}) ORDER BY id FOR UPDATE")
+            .ToDictionaryAsync(v => v.Id, cancellationToken);
+    }
+
+    /// <summary>The volunteer's other hours on <paramref name="date"/>: approved ones, and pending ones too unless only approved count.</summary>
+    public static async Task<DayOfService> SameDayAsync(this VolunteersDbContext db, Guid volunteerId, DateOnly date, Guid excluding, bool approvedOnly,
+        CancellationToken cancellationToken)
+    {
+        var others = await db.ServiceRecords.AsNoTracking()
+            .Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding
+                && (r.Status == ServiceRecordStatus.Approved || (!approvedOnly && r.Status == ServiceRecordStatus.Pending)))
+            .Select(r => new { r.Hours, r.StartedAt, r.EndedAt })
+            .ToListAsync(cancellationToken);
+        var local = db.ServiceRecords.Local.Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding
+            && db.Entry(r).State == EntityState.Added && (r.Status == ServiceRecordStatus.Approved || !approvedOnly));
+        var all = others.Select(o => (o.Hours, Period: o.StartedAt is { } s && o.EndedAt is { } e ? new ServicePeriod(s, e) : (ServicePeriod?)null))
+            .Concat(local.Select(r => (r.Hours, r.Period)))
+            .ToList();
+        return new DayOfService(all.Sum(o => o.Hours), [.. all.Where(o => o.Period is not null).Select(o => o.Period!.Value)]);
+    }
+
+    /// <summary>
+    /// Adds a new record after the plausibility rules; the volunteer's row must be locked (<see cref="LockVolunteersAsync"/>).
+    /// Returns why the rules refuse it, or null when it was added.
+    /// </summary>
+    public static async Task<string?> TryRecordAsync(this VolunteersDbContext db, ServiceRecord record, HoursLimits limits, bool byAdministrator,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sameDay = await db.SameDayAsync(record.VolunteerId, record.ServiceDate, record.Id, approvedOnly: false, cancellationToken);
+        if (HoursRules.Problem(record, sameDay, CountyClock.CountyDate(now), limits, byAdministrator) is { } problem) return problem;
+        db.ServiceRecords.Add(record);
+        return null;
+    }
+
+    /// <summary>Adds a new record after the plausibility rules, or refuses it (422) with the rule it breaks.</summary>
+    public static async Task RecordAsync(this VolunteersDbContext db, ServiceRecord record, HoursLimits limits, bool byAdministrator,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.TryRecordAsync(record, limits, byAdministrator, now, cancellationToken) is { } problem)
+            throw DomainRuleException.Rule("These hours are not plausible.", problem);
+    }
+
+    /// <summary>
+    /// Approves a pending record, its volunteer's row locked and tracked. The rules are checked again against the
+    /// approved hours of the day, so that what counts never breaks them, whatever was pending beside it.
+    /// </summary>
+    /// <remarks>Every rule is checked before anything changes, so a refused record leaves the unit of work as it was.</remarks>
+    public static async Task ApproveAsync(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, HoursLimits limits,
+        string actor, bool inBulk, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (volunteer.Status != VolunteerStatus.Active)
             throw DomainRuleException.Rule("Hours of an inactive volunteer cannot be approved.", $"Volunteer {volunteer.Number} is inactive.");
-        record.Approve(actor, now);
+        if (record.Status == ServiceRecordStatus.Pending)
+        {
+            var sameDay = await db.SameDayAsync(record.VolunteerId, record.ServiceDate, record.Id, approvedOnly: true, cancellationToken);
+            var overlap = record.Period is { } timed && sameDay.Periods.Any(p => p.Overlaps(timed))
+                ? "The volunteer already has approved hours for part of this time."
+                : null;
+            if ((HoursRules.DayProblem(record.Hours, record.ServiceDate, sameDay.Hours, limits) ?? overlap) is { } problem)
+                throw DomainRuleException.Rule("These hours cannot be approved.", problem);
+        }
+        record.Approve(actor, volunteer.IsStaffOfUnit, inBulk, now);
         var reached = volunteer.CreditApprovedHours(record.Hours);
-        (await YearAsync(db, record.UnitCode, record.ServiceDate.Year, cancellationToken)).Add(record.Hours);
         db.AddIntegrationEvent(new ServiceHoursApproved(record.Id, record.VolunteerId, record.UnitCode, record.Hours,
             record.ServiceDate, JsonNames.Kebab(record.Source.ToString())), now);
         foreach (var stars in reached)
@@ -31,18 +93,15 @@ public static class ServiceHours
 
     /// <summary>
     /// Approves many records in one transaction (one commit, not one per record); a record that may not be approved
-    /// is reported and left alone. The unit-year rows are locked in one order first, so two bulk approvals cannot
-    /// deadlock each other.
+    /// is reported and left alone.
     /// </summary>
     public static async Task<IReadOnlyList<(Guid Id, string Reason)>> ApproveManyAsync(this VolunteersDbContext db, IReadOnlyCollection<Guid> ids,
-        Func<ServiceRecord, bool> mayAccess, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        Func<ServiceRecord, bool> mayAccess, HoursLimits limits, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failed = new List<(Guid, string)>();
+        var volunteerIds = await db.ServiceRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.VolunteerId).Distinct().ToListAsync(cancellationToken);
+        var volunteers = await db.LockVolunteersAsync(volunteerIds, cancellationToken);
         var records = await db.ServiceRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var volunteerIds = records.Values.Select(r => r.VolunteerId).Distinct().ToList();
-        await db.Volunteers.Where(v => volunteerIds.Contains(v.Id)).LoadAsync(cancellationToken);
-        foreach (var (unitCode, year) in records.Values.Where(mayAccess).Select(r => (r.UnitCode, r.ServiceDate.Year)).Distinct().Order())
-            await YearAsync(db, unitCode, year, cancellationToken);
         foreach (var id in ids)
         {
             if (!records.TryGetValue(id, out var record) || !mayAccess(record))
@@ -52,28 +111,26 @@ public static class ServiceHours
             }
             try
             {
-                await db.ApproveAsync(record, actor, now, cancellationToken);
+                await db.ApproveAsync(record, volunteers[record.VolunteerId], limits, actor, inBulk: true, now, cancellationToken);
             }
             catch (DomainRuleException rule)
             {
-                failed.Add((id, rule.Title));
+                failed.Add((id, rule.Detail is { } detail ? $"{rule.Title} {detail}" : rule.Title));
             }
         }
         return failed;
     }
 
-    public static async Task VoidAsync(this VolunteersDbContext db, ServiceRecord record, string reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public static void Void(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, string reason, string actor, DateTimeOffset now)
     {
         record.Void(reason, actor, now);
-        var volunteer = await db.Volunteers.SingleAsync(v => v.Id == record.VolunteerId, cancellationToken);
         volunteer.DebitVoidedHours(record.Hours);
-        (await YearAsync(db, record.UnitCode, record.ServiceDate.Year, cancellationToken)).Subtract(record.Hours);
         db.AddIntegrationEvent(new ServiceRecordVoided(record.Id, record.VolunteerId, record.UnitCode, record.Hours, reason), now);
     }
 
     /// <summary>
-    /// Saves in a transaction, retrying the whole unit of work when another request changed the same volunteer or
-    /// activity in between (optimistic concurrency), so no approval or sign-up is lost.
+    /// Saves in a transaction, retrying the whole unit of work when another request changed the same activity in
+    /// between (optimistic concurrency), so no sign-up is lost.
     /// </summary>
     public static async Task<T> CommitAsync<T>(this VolunteersDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -83,6 +140,7 @@ public static class ServiceHours
             {
                 return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
                 {
+                    db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
                     var result = await work(ct);
                     await db.SaveChangesAsync(ct);
@@ -95,17 +153,5 @@ public static class ServiceHours
                 db.ChangeTracker.Clear();
             }
         }
-    }
-
-    private static async Task<UnitYearHours> YearAsync(VolunteersDbContext db, string unitCode, int year, CancellationToken cancellationToken)
-    {
-        // Row-locked so that concurrent approvals for one unit add up instead of overwriting each other.
-        if (db.UnitYearHours.Local.FirstOrDefault(h => h.UnitCode == unitCode && h.Year == year) is { } local) return local;
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO volunteers.unit_year_hours (unit_code, year, approved_hours) VALUES ({unitCode}, {year}, 0) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        return await db.UnitYearHours
-            .FromSql($"SELECT * FROM volunteers.unit_year_hours WHERE unit_code = {unitCode} AND year = {year} FOR UPDATE")
-            .SingleAsync(cancellationToken);
     }
 }

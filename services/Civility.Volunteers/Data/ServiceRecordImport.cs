@@ -20,36 +20,45 @@ public sealed record ServiceRecordImportResult(Guid BatchId, int Rows, int Impor
 /// on the (volunteer, source, key) unique index) and repeats within the same file. The rows, and the
 /// <see cref="ImportBatch"/> that records who sent them, commit in one transaction: a failed import leaves nothing.
 /// </summary>
-public sealed class ServiceRecordImport(VolunteersDbContext db)
+public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limits)
 {
     public static readonly string[] Columns = ["volunteer_number", "service_date", "hours", "content"];
 
-    private const short StagedColumns = 6;
+    private const short StagedColumns = 7;
 
     /// <summary>Encoded rows go to the connection in pieces of about this size.</summary>
     private const int SendBytes = 256 * 1024;
 
-    public async Task<ServiceRecordImportResult> RunAsync(CsvReader csv, string? unitCode, string actor, DateTimeOffset now, int maxListedErrors,
-        CancellationToken cancellationToken)
+    /// <param name="byAdministrator">An administrator may import hours older than <see cref="HoursLimits.MaxRecordAgeDays"/>.</param>
+    public async Task<ServiceRecordImportResult> RunAsync(CsvReader csv, string? unitCode, bool byAdministrator, string actor, DateTimeOffset now,
+        int maxListedErrors, CancellationToken cancellationToken)
     {
         var volunteers = await VolunteersByNumberAsync(unitCode, cancellationToken);
         // The file streams in only once, so unlike other writes an import cannot be retried after a transient failure
         // (the strategy logs it): it fails, and the client sends the file again, which adds nothing twice.
         var attempts = 0;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ++attempts == 1
-            ? ImportAsync(csv, volunteers, unitCode, actor, now, maxListedErrors, ct)
+            ? ImportAsync(csv, volunteers, unitCode, byAdministrator, actor, now, maxListedErrors, ct)
             : throw new InvalidOperationException("The hours import was interrupted by a database failure; send the file again."), cancellationToken);
     }
 
     private async Task<ServiceRecordImportResult> ImportAsync(CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
-        string? unitCode, string actor, DateTimeOffset now, int maxListedErrors, CancellationToken cancellationToken)
+        string? unitCode, bool byAdministrator, string actor, DateTimeOffset now, int maxListedErrors, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var read = await StageAsync(connection, csv, volunteers, CountyClock.CountyDate(now), maxListedErrors, cancellationToken);
+        var rules = new RowRules(CountyClock.CountyDate(now), limits, byAdministrator);
+        var read = await StageAsync(connection, csv, volunteers, rules, maxListedErrors, cancellationToken);
         var staged = clock.Elapsed;
+        // Imports run one at a time (the lock ends with the transaction), so that the rows already imported can be
+        // left out by a plain anti-join and the insert needs no ON CONFLICT: a speculative insertion per row costs
+        // a third of the merge. No other source writes "Import" rows, so nothing else can race them.
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
+        var overTheDay = await LeaveOutOverTheDailyLimitAsync(connection, limits, cancellationToken);
+        read = read with { Rejected = read.Rejected + overTheDay.Count };
+        read.Errors.AddRange(overTheDay.Take(Math.Max(0, maxListedErrors - read.Errors.Count)));
         var imported = await MergeAsync(connection, actor, now, cancellationToken);
         var skipped = read.Rows - read.Rejected - imported;
         var batch = new ImportBatch(ImportKind.ServiceRecords, actor, unitCode, read.Rows, imported, skipped, read.Rejected, now);
@@ -61,13 +70,15 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
 
     private sealed record Reading(int Rows, int Rejected, List<ImportError> Errors);
 
+    private readonly record struct RowRules(DateOnly Today, HoursLimits Limits, bool ByAdministrator);
+
     /// <summary>Reads and checks every row, copying the good ones into a temporary table for this transaction.</summary>
     private static async Task<Reading> StageAsync(NpgsqlConnection connection, CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
-        DateOnly today, int maxListedErrors, CancellationToken cancellationToken)
+        RowRules rules, int maxListedErrors, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE hours_staging (volunteer_id uuid, unit_code text, source_reference text, service_date date,
-                                             hours numeric(6,2), content text) ON COMMIT DROP
+                                             hours numeric(6,2), content text, line integer) ON COMMIT DROP
             """, cancellationToken);
         var errors = new List<ImportError>();
         var rows = 0;
@@ -76,7 +87,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
         var encoded = new BinaryCopyBuffer(SendBytes + 4096);
         encoded.Start();
         await using var copy = await connection.BeginRawBinaryCopyAsync(
-            "COPY hours_staging (volunteer_id, unit_code, source_reference, service_date, hours, content) FROM STDIN (FORMAT BINARY)",
+            "COPY hours_staging (volunteer_id, unit_code, source_reference, service_date, hours, content, line) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         try
         {
@@ -85,7 +96,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
                 rows++;
                 var number = Field(csv, column[0]);
                 var content = Field(csv, column[3]);
-                var (row, problem) = Check(number, Field(csv, column[1]), Field(csv, column[2]), content, today, volunteers);
+                var (row, problem) = Check(number, Field(csv, column[1]), Field(csv, column[2]), content, rules, volunteers);
                 if (problem is not null)
                 {
                     rejected++;
@@ -99,6 +110,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
                 encoded.Date(row.Date);
                 encoded.Hundredths(row.Hours);
                 encoded.Text(content);
+                encoded.Integer((int)csv.LineNumber);
                 if (encoded.Length < SendBytes) continue;
                 // PostgreSQL takes in one piece while the next is read and encoded.
                 await copy.WriteAsync(encoded.Written, cancellationToken);
@@ -119,10 +131,6 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
     /// <summary>Inserts the staged rows not imported before; the number inserted.</summary>
     private static async Task<int> MergeAsync(NpgsqlConnection connection, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Imports run one at a time (the lock ends with the transaction), so that the rows already imported can be
-        // left out by a plain anti-join and the insert needs no ON CONFLICT: a speculative insertion per row costs
-        // a third of the merge. No other source writes "Import" rows, so nothing else can race them.
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
         // Room to sort a million keys in memory: inserting in key order keeps the unique index's pages hot.
         await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
         // Ids are numbered in the order the rows go in, after one time-ordered id of this import (RFC 9562's counter
@@ -148,14 +156,73 @@ public sealed class ServiceRecordImport(VolunteersDbContext db)
         return await merge.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes out of the staged rows those that would bring a volunteer's day over <see cref="HoursLimits.MaxHoursPerDay"/>
+    /// with the hours already recorded (pending or approved) and the file's earlier lines of that day; a row repeated
+    /// in the file goes with it. Most days of most files are far from the limit, so the exact count (which leaves out
+    /// rows imported before) runs only on the days a quick over-estimate puts over it.
+    /// </summary>
+    private static async Task<List<ImportError>> LeaveOutOverTheDailyLimitAsync(NpgsqlConnection connection, HoursLimits limits,
+        CancellationToken cancellationToken)
+    {
+        await using (var estimate = new NpgsqlCommand($"""
+            CREATE TEMP TABLE heavy_days ON COMMIT DROP AS
+            SELECT d.volunteer_id, d.service_date
+            FROM (SELECT volunteer_id, service_date, sum(hours) AS hours FROM hours_staging GROUP BY volunteer_id, service_date) d
+            LEFT JOIN (SELECT r.volunteer_id, r.service_date, sum(r.hours) AS hours
+                       FROM {VolunteersDbContext.Schema}.service_records r
+                       WHERE r.status IN ('Pending', 'Approved')
+                         AND r.service_date BETWEEN (SELECT min(service_date) FROM hours_staging) AND (SELECT max(service_date) FROM hours_staging)
+                       GROUP BY r.volunteer_id, r.service_date) e USING (volunteer_id, service_date)
+            WHERE d.hours + coalesce(e.hours, 0) > @cap
+            """, connection))
+        {
+            estimate.Parameters.AddWithValue("cap", limits.MaxHoursPerDay);
+            await estimate.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand($"""
+            WITH fresh AS (
+                SELECT DISTINCT ON (s.volunteer_id, s.source_reference) s.line, s.volunteer_id, s.service_date, s.hours, s.source_reference
+                FROM hours_staging s JOIN heavy_days h USING (volunteer_id, service_date)
+                WHERE NOT EXISTS (SELECT 1 FROM {VolunteersDbContext.Schema}.service_records r
+                                  WHERE r.volunteer_id = s.volunteer_id AND r.source = @source AND r.source_reference = s.source_reference)
+                ORDER BY s.volunteer_id, s.source_reference, s.line),
+            before AS (
+                SELECT h.volunteer_id, h.service_date,
+                       coalesce((SELECT sum(r.hours) FROM {VolunteersDbContext.Schema}.service_records r
+                                 WHERE r.volunteer_id = h.volunteer_id AND r.service_date = h.service_date
+                                   AND r.status IN ('Pending', 'Approved')), 0) AS hours
+                FROM heavy_days h),
+            running AS (
+                SELECT f.volunteer_id, f.source_reference, f.service_date,
+                       b.hours + sum(f.hours) OVER (PARTITION BY f.volunteer_id, f.service_date ORDER BY f.line) AS total
+                FROM fresh f JOIN before b USING (volunteer_id, service_date))
+            DELETE FROM hours_staging s USING running r
+            WHERE r.total > @cap AND s.volunteer_id = r.volunteer_id AND s.source_reference = r.source_reference
+            RETURNING s.line, s.service_date, r.total
+            """, connection);
+        command.Parameters.AddWithValue("cap", limits.MaxHoursPerDay);
+        command.Parameters.AddWithValue("source", nameof(ServiceRecordSource.Import));
+        var refused = new List<ImportError>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var date = DateOnly.FromDateTime(reader.GetDateTime(1));
+            refused.Add(new ImportError(reader.GetInt32(0), "hours",
+                $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: this line brings {date:yyyy-MM-dd} to {reader.GetDecimal(2):0.##}."));
+        }
+        return [.. refused.OrderBy(e => e.Line)];
+    }
+
     private readonly record struct GoodRow(Guid VolunteerId, string UnitCode, DateOnly Date, decimal Hours);
 
     /// <summary>The row as it will be stored, or why it cannot be; each field is parsed once.</summary>
-    private static (GoodRow Row, ImportError? Problem) Check(string number, string date, string hours, string content, DateOnly today,
+    private static (GoodRow Row, ImportError? Problem) Check(string number, string date, string hours, string content, RowRules rules,
         Dictionary<string, (Guid Id, string UnitCode)> volunteers)
     {
         if (!TryParseIsoDate(date, out var serviceDate)) return (default, new(0, "service_date", "A date like 2026-05-01 is required."));
-        if (serviceDate > today) return (default, new(0, "service_date", "Service cannot be recorded before it happens."));
+        if (HoursRules.DateProblem(ServiceRecordSource.Import, serviceDate, rules.Today, rules.Limits, rules.ByAdministrator) is { } late)
+            return (default, new(0, "service_date", late));
         if (!decimal.TryParse(hours, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
             return (default, new(0, "hours", "A number of hours is required."));
         // To the hundredth as the numeric(6,2) column keeps them (half away from zero, like PostgreSQL).

@@ -34,6 +34,8 @@ internal sealed class UnitYearHoursConfiguration : IEntityTypeConfiguration<Unit
     {
         hours.HasKey(h => new { h.UnitCode, h.Year });
         hours.Property(h => h.UnitCode).HasMaxLength(32);
-        hours.Property(h => h.ApprovedHours).HasPrecision(14, 2);
+        hours.Property(h => h.StaffHours).HasPrecision(14, 2);
+        hours.Property(h => h.OtherHours).HasPrecision(14, 2);
+        hours.Ignore(h => h.ApprovedHours);
     }
 }

@@ -51,6 +51,11 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
     {
         record.HasKey(r => r.Id);
         record.Property(r => r.UnitCode).HasMaxLength(32);
+        record.Property(r => r.OriginUnitCode).HasMaxLength(32);
+        record.Ignore(r => r.FromAnotherUnit);
+        record.Ignore(r => r.Period);
+        record.Property(r => r.HeldReason).HasMaxLength(500);
+        record.Property(r => r.Version).IsRowVersion();
         record.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
         record.Property(r => r.SourceReference).HasMaxLength(100);
         record.Property(r => r.Hours).HasPrecision(6, 2);

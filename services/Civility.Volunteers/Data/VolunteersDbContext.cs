@@ -1,5 +1,6 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
+using Civility.Messaging.Outbox;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,41 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
     /// <summary>The next value of one of the service's number sequences (volunteer numbers, certificate numbers).</summary>
     public async Task<long> NextAsync(string sequence, CancellationToken cancellationToken = default) =>
         await Database.SqlQuery<long>($"SELECT nextval({Schema + "." + sequence}::regclass) AS \"Value\"").SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves, and keeps the unit-year figures in step with what is saved (see <see cref="UnitFigures"/>) in the same
+    /// transaction: the caller's, or one of its own (again from the start after a transient failure).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var figures = UnitFigures.From(this);
+        if (figures.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await figures.ApplyAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        List<OutboxMessage> snapshots = [];
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            // A second attempt must not queue the snapshots of the first one again.
+            foreach (var queued in ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && snapshots.Contains(e.Entity)).ToList())
+                queued.State = EntityState.Detached;
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var before = ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).ToHashSet();
+            await figures.ApplyAsync(this, ct);
+            snapshots = [.. ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).Where(m => !before.Contains(m))];
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await transaction.CommitAsync(ct);
+            return count;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync: the unit-year figures are kept in step asynchronously.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

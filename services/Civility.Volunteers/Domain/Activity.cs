@@ -79,16 +79,17 @@ public sealed class Activity
         signUp.CheckIn(now);
     }
 
-    /// <summary>Checks out and returns the hours actually served, to be recorded as a pending service record.</summary>
-    public decimal CheckOut(Guid volunteerId, DateTimeOffset now)
+    /// <summary>Checks out and returns the time actually served and its hours, to be recorded as a pending service record.</summary>
+    public (ServicePeriod Period, decimal Hours) CheckOut(Guid volunteerId, DateTimeOffset now)
     {
         var signUp = Active(volunteerId);
         if (signUp.CheckedInAt is not { } checkedIn) throw DomainRuleException.Rule("Check in before checking out.");
         signUp.CheckOut(now);
         var start = checkedIn > StartsAt ? checkedIn : StartsAt;
         var end = now < EndsAt ? now : EndsAt;
-        var minutes = Math.Max(0, (end - start).TotalMinutes);
-        return decimal.Round((decimal)minutes / 60m, 2, MidpointRounding.ToZero);
+        if (end < start) end = start;
+        var minutes = (end - start).TotalMinutes;
+        return (new ServicePeriod(start, end), decimal.Round((decimal)minutes / 60m, 2, MidpointRounding.ToZero));
     }
 
     private SignUp Active(Guid volunteerId) =>

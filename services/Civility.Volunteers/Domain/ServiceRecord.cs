@@ -20,13 +20,19 @@ public sealed class ServiceRecord
 {
     private ServiceRecord() { }
 
-    public ServiceRecord(Guid volunteerId, string unitCode, ServiceRecordSource source, string? sourceReference,
-        DateOnly serviceDate, decimal hours, string content, string recordedBy, DateTimeOffset now)
+    /// <param name="unitCode">The volunteer's unit: where the hours count and are approved.</param>
+    /// <param name="originUnitCode">The unit whose activity, pairing activity or entry the hours come from.</param>
+    /// <param name="servedFrom">When the service started and ended, for hours that have a time (an activity's check-out, an entry with times).</param>
+    public ServiceRecord(Guid volunteerId, string unitCode, string originUnitCode, ServiceRecordSource source, string? sourceReference,
+        DateOnly serviceDate, decimal hours, string content, string recordedBy, DateTimeOffset now, ServicePeriod? servedFrom = null)
     {
         if (HoursProblem(hours) is { } problem) throw DomainRuleException.Rule(problem);
         Id = Guid.CreateVersion7();
         VolunteerId = volunteerId;
         UnitCode = unitCode;
+        OriginUnitCode = originUnitCode;
+        StartedAt = servedFrom?.Start;
+        EndedAt = servedFrom?.End;
         Source = source;
         SourceReference = sourceReference;
         ServiceDate = serviceDate;
@@ -85,7 +91,20 @@ public sealed class ServiceRecord
 
     public Guid VolunteerId { get; private set; }
 
+    /// <summary>The volunteer's unit: the hours count for it, and only it (or an admin) approves them.</summary>
     public string UnitCode { get; private set; } = "";
+
+    /// <summary>The unit that recorded the hours; another unit than <see cref="UnitCode"/> for a pairing or another unit's activity.</summary>
+    public string OriginUnitCode { get; private set; } = "";
+
+    /// <summary>Whether another unit recorded these hours: they wait for an approver of the volunteer's own unit.</summary>
+    public bool FromAnotherUnit => OriginUnitCode != UnitCode;
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public ServicePeriod? Period => StartedAt is { } start && EndedAt is { } end ? new ServicePeriod(start, end) : null;
 
     public ServiceRecordSource Source { get; private set; }
 
@@ -116,10 +135,29 @@ public sealed class ServiceRecord
 
     public string? VoidReason { get; private set; }
 
-    public void Approve(string actor, DateTimeOffset now)
+    /// <summary>
+    /// Why hours delivered by an event wait here instead of being approved at once: another unit recorded them, the
+    /// volunteer is inactive, or a plausibility rule is broken. Such hours are kept, never dropped.
+    /// </summary>
+    public string? HeldReason { get; private set; }
+
+    /// <summary>Whether the hours counted as the unit's staff hours (or as other hours) when approved, so a void takes them from the same figure.</summary>
+    public bool? CountedAsStaff { get; private set; }
+
+    /// <summary>Approved with many others in one bulk approval.</summary>
+    public bool ApprovedInBulk { get; private set; }
+
+    /// <summary>Optimistic concurrency: of two decisions on one record, one commits and the other finds it decided.</summary>
+    public uint Version { get; private set; }
+
+    public void Hold(string reason) => HeldReason = reason;
+
+    public void Approve(string actor, bool volunteerIsStaff, bool inBulk, DateTimeOffset now)
     {
         Require(ServiceRecordStatus.Pending, "approve");
         Status = ServiceRecordStatus.Approved;
+        CountedAsStaff = volunteerIsStaff;
+        ApprovedInBulk = inBulk;
         DecidedBy = actor;
         DecidedAt = now;
     }
@@ -156,27 +194,10 @@ public sealed class ServiceRecord
     }
 }
 
-/// <summary>
-/// Approved hours of a unit in a year, maintained by every approval and void: the targets report reads these few rows
-/// instead of summing every service record.
-/// </summary>
-public sealed class UnitYearHours
+/// <summary>When a service started and ended (UTC instants).</summary>
+public readonly record struct ServicePeriod(DateTimeOffset Start, DateTimeOffset End)
 {
-    private UnitYearHours() { }
+    public decimal Hours => (decimal)(End - Start).TotalMinutes / 60m;
 
-    public UnitYearHours(string unitCode, int year)
-    {
-        UnitCode = unitCode;
-        Year = year;
-    }
-
-    public string UnitCode { get; private set; } = "";
-
-    public int Year { get; private set; }
-
-    public decimal ApprovedHours { get; private set; }
-
-    public void Add(decimal hours) => ApprovedHours += hours;
-
-    public void Subtract(decimal hours) => ApprovedHours -= hours;
+    public bool Overlaps(ServicePeriod other) => Start < other.End && other.Start < End;
 }

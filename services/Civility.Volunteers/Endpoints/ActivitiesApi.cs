@@ -6,6 +6,7 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -128,18 +129,21 @@ public static class ActivitiesApi
     }
 
     private static async Task<Results<Ok<CheckOutResponse>, NotFound>> CheckOutAsync(
-        Guid id, Guid volunteerId, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid volunteerId, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits,
+        CancellationToken cancellationToken)
     {
         var (signUp, record) = await db.CommitAsync(async ct =>
         {
             var activity = await FindForUpdateAsync(db, id, caller, ct) ?? throw new DomainRuleException(RuleKind.NotFound, "No such activity.");
             var now = clock.GetUtcNow();
-            var hours = activity.CheckOut(volunteerId, now);
-            if (hours <= 0) throw DomainRuleException.Rule("No service time to record: the volunteer left before the activity started.");
+            var served = activity.CheckOut(volunteerId, now);
+            if (served.Hours <= 0) throw DomainRuleException.Rule("No service time to record: the volunteer left before the activity started.");
+            var volunteer = (await db.LockVolunteersAsync([volunteerId], ct)).Values.Single();
             var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == activity.ProjectId, ct);
-            var record = new ServiceRecord(volunteerId, activity.UnitCode, ServiceRecordSource.Activity, activity.Id.ToString(),
-                CountyClock.CountyDate(activity.StartsAt), hours, $"{project.Name}: {activity.Title}", caller.ClientId ?? "unknown", now);
-            db.ServiceRecords.Add(record);
+            // The hours count for the volunteer's unit, which approves them, whoever organized the activity.
+            var record = new ServiceRecord(volunteerId, volunteer.UnitCode, activity.UnitCode, ServiceRecordSource.Activity, activity.Id.ToString(),
+                CountyClock.CountyDate(served.Period.Start), served.Hours, $"{project.Name}: {activity.Title}", caller.ClientId ?? "unknown", now, served.Period);
+            await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
             return (activity.SignUps.Single(s => s.VolunteerId == volunteerId && s.Status != SignUpStatus.Cancelled), record);
         }, cancellationToken);
         return TypedResults.Ok(new CheckOutResponse(ToResponse(signUp), ServiceRecordResponse.From(record)));

@@ -27,4 +27,9 @@ internal static class CsvFiles
     /// <summary>A field of the current row by column name; empty when the column or the field is absent.</summary>
     public static string Field(CsvReader csv, string column) =>
         csv.TryGetFieldIndex(column, out var index) ? (csv.GetStringOrNull(index) ?? "").Trim() : "";
+
+    /// <summary>Whether a report is asked for as CSV: <c>format=csv</c>, or <c>Accept: text/csv</c>.</summary>
+    public static bool Wanted(string? format, HttpRequest http) =>
+        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+        || http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 }

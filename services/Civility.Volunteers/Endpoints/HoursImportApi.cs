@@ -3,6 +3,7 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -21,7 +22,7 @@ public static class HoursImportApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, ILogger<ServiceRecordImport> logger,
+        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits, ILogger<ServiceRecordImport> logger,
         CancellationToken cancellationToken)
     {
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
@@ -31,7 +32,8 @@ public static class HoursImportApi
         if (await CsvFiles.MissingColumnsAsync(csv, ServiceRecordImport.Columns, cancellationToken) is { } missing) return missing;
 
         // A unit-scoped client credits only its own unit's volunteers.
-        var result = await new ServiceRecordImport(db).RunAsync(csv, caller.UnitId, actor, now, ImportReport.MaxListedErrors, cancellationToken);
+        var result = await new ServiceRecordImport(db, limits.Value).RunAsync(csv, caller.IsUnitScoped ? caller.UnitId : null, caller.IsAdmin,
+            actor, now, ImportReport.MaxListedErrors, cancellationToken);
         logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; staged in {StagedMs} ms, merged in {MergedMs} ms",
             result.Rows, result.Imported, result.Skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
         return TypedResults.Ok(new ImportReport(result.BatchId, result.Rows, result.Imported, result.Skipped, result.Rejected, [.. result.Errors.OrderBy(e => e.Line)]));

@@ -6,12 +6,15 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Civility.Volunteers.Endpoints;
 
 public static class ServiceRecordsApi
 {
-    public sealed record ManualRecordRequest(Guid? VolunteerId, DateOnly? ServiceDate, decimal? Hours, string? Content);
+    /// <param name="StartsAt">When the service started, with <paramref name="EndsAt"/>: hours with a time are checked against it and against the volunteer's other timed hours.</param>
+    public sealed record ManualRecordRequest(Guid? VolunteerId, DateOnly? ServiceDate, decimal? Hours, string? Content,
+        DateTimeOffset? StartsAt = null, DateTimeOffset? EndsAt = null);
 
     public sealed record ReasonRequest(string? Reason);
 
@@ -41,7 +44,8 @@ public static class ServiceRecordsApi
     }
 
     private static async Task<Results<Created<ServiceRecordResponse>, ValidationProblem, NotFound>> RecordAsync(
-        ManualRecordRequest request, VolunteersDbContext db, CallerContext caller, TimeProvider clock)
+        ManualRecordRequest request, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits,
+        CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var volunteerId = check.Required("volunteerId", request.VolunteerId);
@@ -50,14 +54,24 @@ public static class ServiceRecordsApi
         check.Check(date is null || date <= CountyClock.CountyDate(now), "serviceDate", "Service cannot be recorded before it happens.");
         var hours = check.Range("hours", request.Hours, 0.01m, 24m);
         var content = check.Text("content", request.Content, 500);
+        check.Check(request.StartsAt is null == request.EndsAt is null, "endsAt", "Give both the start and the end, or neither.");
+        check.Check(request.StartsAt is null || request.EndsAt is null || request.EndsAt > request.StartsAt, "endsAt", "The service ends after it starts.");
+        check.Check(request.StartsAt is null || date is null || CountyClock.CountyDate(request.StartsAt.Value) == date, "startsAt",
+            "The service starts on its service date (China Standard Time).");
         if (!check.IsValid) return check.Problem();
-        if (await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId) is not { } volunteer || !caller.MayAccessUnit(volunteer.UnitCode))
-            return TypedResults.NotFound();
-        var record = new ServiceRecord(volunteer.Id, volunteer.UnitCode, ServiceRecordSource.Manual, null, date!.Value, hours!.Value,
-            content, caller.ClientId ?? "unknown", now);
-        db.ServiceRecords.Add(record);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/volunteers/service-records/{record.Id}", ServiceRecordResponse.From(record));
+        var period = request.StartsAt is { } start && request.EndsAt is { } end ? new ServicePeriod(start.ToUniversalTime(), end.ToUniversalTime()) : (ServicePeriod?)null;
+        var record = await db.CommitAsync(async ct =>
+        {
+            var volunteers = await db.LockVolunteersAsync([volunteerId!.Value], ct);
+            if (!volunteers.TryGetValue(volunteerId.Value, out var volunteer) || !caller.MayAccessUnit(volunteer.UnitCode)) return null;
+            var record = new ServiceRecord(volunteer.Id, volunteer.UnitCode, volunteer.UnitCode, ServiceRecordSource.Manual, null, date!.Value,
+                hours!.Value, content, caller.ClientId ?? "unknown", now, period);
+            await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
+            return record;
+        }, cancellationToken);
+        return record is null
+            ? TypedResults.NotFound()
+            : TypedResults.Created($"/api/volunteers/service-records/{record.Id}", ServiceRecordResponse.From(record));
     }
 
     private static async Task<Results<Ok<PagedResult<ServiceRecordResponse>>, ValidationProblem>> ListAsync(
@@ -85,8 +99,9 @@ public static class ServiceRecordsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> ApproveAsync(
-        Guid id, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken) =>
-        await DecideAsync(id, db, caller, cancellationToken, (record, ct) => db.ApproveAsync(record, caller.ClientId ?? "unknown", clock.GetUtcNow(), ct));
+        Guid id, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits, CancellationToken cancellationToken) =>
+        await DecideAsync(id, db, caller, cancellationToken, (record, volunteer, ct) =>
+            db.ApproveAsync(record, volunteer, limits.Value, caller.ClientId ?? "unknown", inBulk: false, clock.GetUtcNow(), ct));
 
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> DeclineAsync(
         Guid id, ReasonRequest body, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
@@ -94,7 +109,7 @@ public static class ServiceRecordsApi
         var check = new RequestValidator();
         var reason = check.Text("reason", body.Reason, 500);
         if (!check.IsValid) return check.Problem();
-        return await DecideAsync(id, db, caller, cancellationToken, (record, _) =>
+        return await DecideAsync(id, db, caller, cancellationToken, (record, _, _) =>
         {
             record.Decline(reason, caller.ClientId ?? "unknown", clock.GetUtcNow());
             return Task.CompletedTask;
@@ -107,31 +122,43 @@ public static class ServiceRecordsApi
         var check = new RequestValidator();
         var reason = check.Text("reason", body.Reason, 500);
         if (!check.IsValid) return check.Problem();
-        return await DecideAsync(id, db, caller, cancellationToken,
-            (record, ct) => db.VoidAsync(record, reason, caller.ClientId ?? "unknown", clock.GetUtcNow(), ct));
+        return await DecideAsync(id, db, caller, cancellationToken, (record, volunteer, _) =>
+        {
+            db.Void(record, volunteer, reason, caller.ClientId ?? "unknown", clock.GetUtcNow());
+            return Task.CompletedTask;
+        });
     }
 
     private static async Task<Results<Ok<BulkApproveResponse>, ValidationProblem>> BulkApproveAsync(
-        BulkApproveRequest request, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
+        BulkApproveRequest request, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits,
+        CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var ids = (request.Ids ?? []).Distinct().ToArray();
         check.Check(ids.Length is > 0 and <= 1000, "ids", "Between 1 and 1000 record ids.");
         if (!check.IsValid) return check.Problem();
-        var failed = await db.CommitAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode),
+        var failed = await db.CommitAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode), limits.Value,
             caller.ClientId ?? "unknown", clock.GetUtcNow(), ct), cancellationToken);
         var approved = ids.Length - failed.Count;
         return TypedResults.Ok(new BulkApproveResponse(approved, [.. failed.Select(f => new BulkFailure(f.Id, f.Reason))]));
     }
 
+    /// <summary>
+    /// A decision on one record, taken under its volunteer's row lock and on the record as it is once the lock is
+    /// held: of two decisions sent at once, the second finds the record decided (409), never both committing.
+    /// Only the volunteer's own unit (or an admin) decides, including on hours another unit recorded.
+    /// </summary>
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> DecideAsync(
-        Guid id, VolunteersDbContext db, CallerContext caller, CancellationToken cancellationToken, Func<ServiceRecord, CancellationToken, Task> decide)
+        Guid id, VolunteersDbContext db, CallerContext caller, CancellationToken cancellationToken,
+        Func<ServiceRecord, Volunteer, CancellationToken, Task> decide)
     {
         var record = await db.CommitAsync(async ct =>
         {
-            var found = await db.ServiceRecords.FirstOrDefaultAsync(r => r.Id == id, ct);
-            if (found is null || !caller.MayAccessUnit(found.UnitCode)) return null;
-            await decide(found, ct);
+            var target = await db.ServiceRecords.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.VolunteerId, r.UnitCode }).FirstOrDefaultAsync(ct);
+            if (target is null || !caller.MayAccessUnit(target.UnitCode)) return null;
+            var volunteers = await db.LockVolunteersAsync([target.VolunteerId], ct);
+            var found = await db.ServiceRecords.SingleAsync(r => r.Id == id, ct);
+            await decide(found, volunteers[found.VolunteerId], ct);
             return found;
         }, cancellationToken);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(ServiceRecordResponse.From(record));

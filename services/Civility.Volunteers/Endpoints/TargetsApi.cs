@@ -15,9 +15,11 @@ public static class TargetsApi
     public const decimal RegistrationTarget = 1.00m;
     public const decimal HoursPerHeadTarget = 48m;
 
+    /// <param name="ApprovedHours">All approved hours of the unit's volunteers: <paramref name="StaffHours"/> and <paramref name="OtherHours"/>.</param>
+    /// <param name="HoursPerHead">Staff hours over the headcount (年人均 of the unit's staff); other volunteers' hours are not in it.</param>
     public sealed record UnitTargets(
         string UnitCode, string UnitName, int Headcount, int RegisteredStaff, decimal RegistrationRate, decimal ApprovedHours,
-        decimal HoursPerHead, bool RegistrationMet, bool HoursMet, string Status);
+        decimal StaffHours, decimal OtherHours, decimal HoursPerHead, bool RegistrationMet, bool HoursMet, string Status);
 
     public sealed record TargetsReport(int Year, decimal RegistrationTarget, decimal HoursPerHeadTarget, IReadOnlyList<UnitTargets> Units, UnitTargets Bureau);
 
@@ -48,36 +50,35 @@ public static class TargetsApi
             .GroupBy(v => v.UnitCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var hours = await db.UnitYearHours.AsNoTracking().Where(h => h.Year == reportYear)
-            .ToDictionaryAsync(h => h.UnitCode, h => h.ApprovedHours, cancellationToken);
+            .ToDictionaryAsync(h => h.UnitCode, h => (h.StaffHours, h.OtherHours), cancellationToken);
 
         var rows = units.Select(u => Row(u.Code, u.Name, u.Headcount, registered.GetValueOrDefault(u.Code), hours.GetValueOrDefault(u.Code)))
             .OrderBy(r => r.Status == "met").ThenBy(r => r.RegistrationRate).ThenBy(r => r.HoursPerHead).ThenBy(r => r.UnitCode)
             .ToList();
-        var bureau = Row("*", "Bureau total", rows.Sum(r => r.Headcount), rows.Sum(r => r.RegisteredStaff), rows.Sum(r => r.ApprovedHours));
+        var bureau = Row("*", "Bureau total", rows.Sum(r => r.Headcount), rows.Sum(r => r.RegisteredStaff),
+            (rows.Sum(r => r.StaffHours), rows.Sum(r => r.OtherHours)));
         var report = new TargetsReport(reportYear, RegistrationTarget, HoursPerHeadTarget, rows, bureau);
 
-        var wantsCsv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-            || http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
-        return wantsCsv ? TypedResults.Content(Csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+        return CsvFiles.Wanted(format, http) ? TypedResults.Content(Csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
     }
 
-    private static UnitTargets Row(string code, string name, int headcount, int registeredStaff, decimal approvedHours)
+    private static UnitTargets Row(string code, string name, int headcount, int registeredStaff, (decimal Staff, decimal Other) hours)
     {
         var rate = headcount == 0 ? 0m : decimal.Round((decimal)registeredStaff / headcount, 4);
-        var perHead = headcount == 0 ? 0m : decimal.Round(approvedHours / headcount, 2);
+        var perHead = headcount == 0 ? 0m : decimal.Round(hours.Staff / headcount, 2);
         var registrationMet = headcount > 0 && registeredStaff >= headcount;
         var hoursMet = headcount > 0 && perHead >= HoursPerHeadTarget;
-        return new UnitTargets(code, name, headcount, registeredStaff, rate, approvedHours, perHead, registrationMet, hoursMet,
+        return new UnitTargets(code, name, headcount, registeredStaff, rate, hours.Staff + hours.Other, hours.Staff, hours.Other, perHead, registrationMet, hoursMet,
             registrationMet && hoursMet ? "met" : "behind");
     }
 
     private static string Csv(TargetsReport report)
     {
-        var csv = new StringBuilder("unit_code,unit_name,headcount,registered_staff,registration_rate,approved_hours,hours_per_head,status\n");
+        var csv = new StringBuilder("unit_code,unit_name,headcount,registered_staff,registration_rate,approved_hours,staff_hours,other_hours,hours_per_head,status\n");
         foreach (var r in report.Units.Append(report.Bureau))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.UnitCode},\"{r.UnitName.Replace("\"", "\"\"")}\",{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},{r.ApprovedHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
+                $"{r.UnitCode},\"{r.UnitName.Replace("\"", "\"\"")}\",{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},{r.ApprovedHours:F2},{r.StaffHours:F2},{r.OtherHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
         }
         return csv.ToString();
     }

@@ -63,9 +63,11 @@ public static class VolunteersApi
         switch (outcome)
         {
             case RegistrationOutcome.AlreadyRegistered already:
+                // Only a caller who may see that volunteer learns who it is: an id is what another unit would need
+                // to list someone in its activities.
                 return TypedResults.Problem(title: "This person is already registered as a volunteer.",
                     detail: "One person, one registration.", statusCode: StatusCodes.Status409Conflict,
-                    extensions: new Dictionary<string, object?> { ["existingId"] = already.ExistingId });
+                    extensions: caller.MayAccessUnit(already.UnitCode) ? new Dictionary<string, object?> { ["existingId"] = already.ExistingId } : null);
             case RegistrationOutcome.UnknownUnit unknown:
                 return TypedResults.Problem(title: "No such unit.", detail: $"Unit {unknown.UnitCode} is not registered.",
                     statusCode: StatusCodes.Status422UnprocessableEntity);
@@ -111,6 +113,7 @@ public static class VolunteersApi
         if (activate)
         {
             volunteer.Reactivate(reason, actor, clock.GetUtcNow());
+            db.AddIntegrationEvent(new VolunteerReactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
         }
         else
         {

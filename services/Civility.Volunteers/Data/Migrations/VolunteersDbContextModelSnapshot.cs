@@ -439,11 +439,19 @@ namespace Civility.Volunteers.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("ApprovedInBulk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved_in_bulk");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("content");
+
+                    b.Property<bool?>("CountedAsStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counted_as_staff");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -459,10 +467,25 @@ namespace Civility.Volunteers.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("decline_reason");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("HeldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("held_reason");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)")
                         .HasColumnName("hours");
+
+                    b.Property<string>("OriginUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("origin_unit_code");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -489,6 +512,10 @@ namespace Civility.Volunteers.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source_reference");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -500,6 +527,12 @@ namespace Civility.Volunteers.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(500)
@@ -703,10 +736,19 @@ namespace Civility.Volunteers.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.Property<decimal>("ApprovedHours")
+                    b.Property<decimal>("OtherHours")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
-                        .HasColumnName("approved_hours");
+                        .HasColumnName("other_hours");
+
+                    b.Property<decimal>("StaffHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("staff_hours");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("UnitCode", "Year")
                         .HasName("pk_unit_year_hours");

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Civility.Hosting;
+using Civility.Hosting.Http;
+using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Time;
+using Civility.Volunteers.Data;
+using Civility.Volunteers.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Civility.Volunteers.Endpoints;
+
+/// <summary>For administrators: rebuild the targets' totals from the records, and list what in a year's hours looks wrong.</summary>
+public static class HoursIntegrityApi
+{
+    public sealed record RebuildReport(int Year, int Units, IReadOnlyList<TotalsDifference> Corrected);
+
+    public sealed record AnomalyReport(int Year, decimal MaxHoursPerDay, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<HoursAnomaly> Anomalies);
+
+    public static RouteGroupBuilder MapHoursIntegrityApi(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapPost("/targets/rebuild", RebuildAsync).RequireScope(CivilityScopes.Admin)
+            .WithSummary("Rebuild a year's unit totals from the approved records; reports every difference it corrected (there should be none)")
+            .WithDescription("Every unit's figures of the year are published again (UnitTargetsChanged), so other services are brought level.");
+        reports.MapGet("/anomalies", AnomaliesAsync).RequireScope(CivilityScopes.Admin)
+            .WithSummary("A year's hours an administrator should look at: over the daily limit, overlapping, another unit's hours pending over 30 days, self-approved in bulk, totals a rebuild would change")
+            .WithDescription("Add format=csv (or Accept: text/csv) for a spreadsheet.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<RebuildReport>, ValidationProblem>> RebuildAsync(
+        int? year, VolunteersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (YearProblem(year) is { } problem) return problem;
+        var now = clock.GetUtcNow();
+        var (units, corrected) = await db.CommitAsync(ct => db.CompareTotalsAsync(year!.Value, correct: true, now, ct), cancellationToken);
+        return TypedResults.Ok(new RebuildReport(year!.Value, units, corrected));
+    }
+
+    private static async Task<Results<Ok<AnomalyReport>, ContentHttpResult, ValidationProblem>> AnomaliesAsync(
+        int? year, string? format, HttpRequest http, VolunteersDbContext db, TimeProvider clock, IOptions<HoursLimits> limits,
+        CancellationToken cancellationToken)
+    {
+        var reportYear = year ?? clock.CountyYear();
+        if (YearProblem(reportYear) is { } problem) return problem;
+        var anomalies = await db.AnomaliesAsync(reportYear, limits.Value, clock.GetUtcNow(), cancellationToken);
+        var counts = Enum.GetValues<AnomalyKind>().ToDictionary(kind => JsonNames.Kebab(kind.ToString()), kind => anomalies.Count(a => a.Kind == kind));
+        var report = new AnomalyReport(reportYear, limits.Value.MaxHoursPerDay, counts, anomalies);
+        return CsvFiles.Wanted(format, http) ? TypedResults.Content(Csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    private static ValidationProblem? YearProblem(int? year) => year is >= 2000 and <= 2100
+        ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["A year between 2000 and 2100 is required."] });
+
+    private static string Csv(AnomalyReport report)
+    {
+        var csv = new StringBuilder("kind,unit_code,volunteer_id,service_date,hours,records,detail,record_ids\n");
+        foreach (var a in report.Anomalies)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{JsonNames.Kebab(a.Kind.ToString())},{a.UnitCode},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},\"{a.Detail.Replace("\"", "\"\"")}\",{string.Join(' ', a.RecordIds)}\n");
+        }
+        return csv.ToString();
+    }
+}
