@@ -35,6 +35,24 @@ public sealed class CountyDateTests(VolunteersAtYearEndFixture fixture)
         Assert.Equal((3, "service_date"), (error.GetProperty("line").GetInt32(), error.GetProperty("field").GetString()));
     }
 
+    [Fact]
+    public async Task The_daily_limit_goes_by_the_countys_day_not_the_UTC_date()
+    {
+        fixture.SetNow(new DateTimeOffset(2026, 12, 31, 15, 30, 0, TimeSpan.Zero)); // 23:30 on 31 December in the county
+        using var admin = fixture.Service.Admin();
+        var volunteer = (await admin.RegisterAsync(await admin.NewUnitAsync())).Id();
+        async Task<HttpResponseMessage> Record(string date, decimal hours) => await admin.PostAsJsonAsync("/api/volunteers/service-records",
+            new { volunteerId = volunteer, serviceDate = date, hours, content = "Night watch" });
+
+        await (await Record("2026-12-31", 12m)).JsonAsync(HttpStatusCode.Created);
+        await (await Record("2026-12-31", 0.5m)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+
+        fixture.SetNow(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 1 January in the county, the 31st in UTC
+        await (await Record("2027-01-01", 12m)).JsonAsync(HttpStatusCode.Created);
+        await (await Record("2027-01-01", 0.5m)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Record("2026-12-31", 0.5m)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
     [Theory]
     [InlineData("2026-12-31T15:30:00Z", 2026)] // 23:30 on 31 December in the county
     [InlineData("2026-12-31T16:30:00Z", 2027)] // 00:30 on 1 January in the county, still 2026 in UTC
