@@ -236,7 +236,7 @@ public sealed partial class DemoDataLoader
             records.Add(new PlannedRecord(volunteer, Day(days), hours, contents[volunteer.Person.Index % contents.Length], RecordFate.Pending));
         }
         records.Add(new PlannedRecord(DemoDataSet.Volunteer("刘洋"), Day(-3), 6m, "门诊大厅导诊志愿服务（重复登记）", RecordFate.Decline));
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), Day(-30), 12m, "敬老院中医推拿理疗（时长误登）", RecordFate.Void));
+        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), Day(-30), 10m, "敬老院中医推拿理疗（时长误登）", RecordFate.Void));
         records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), Day(-30), 2m, "敬老院中医推拿理疗（更正登记）", RecordFate.Approve));
         return records;
     }
