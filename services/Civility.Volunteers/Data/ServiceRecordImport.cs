@@ -207,7 +207,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var date = DateOnly.FromDateTime(reader.GetDateTime(1));
+            var date = reader.GetFieldValue<DateOnly>(1);
             refused.Add(new ImportError(reader.GetInt32(0), "hours",
                 $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: this line brings {date:yyyy-MM-dd} to {reader.GetDecimal(2):0.##}."));
         }
