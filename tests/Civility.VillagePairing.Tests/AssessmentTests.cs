@@ -14,18 +14,15 @@ public sealed class AssessmentTests(PairingServiceFixture fixture)
         var unit = (await fixture.CreateUnitAsync(code)).GetProperty("id").GetGuid();
         var year = fixture.Today.Year;
 
-        // Volunteer service: 10 staff, 8 of them registered (+1 who is not staff), 240 approved hours = 24 h a head.
-        // Every event is delivered twice: the inbox must apply each once.
-        var events = new List<Civility.Contracts.IntegrationEvent> { new UnitHeadcountSet(code, $"Hospital {code}", year, 10) };
-        for (var i = 0; i < 9; i++)
-            events.Add(new VolunteerRegistered(Guid.NewGuid(), code, $"Volunteer {i}", "3501**********0011", IsStaffOfUnit: i < 8));
-        events.Add(new ServiceHoursApproved(Guid.NewGuid(), Guid.NewGuid(), code, 100m, fixture.Today, "activity"));
-        events.Add(new ServiceHoursApproved(Guid.NewGuid(), Guid.NewGuid(), code, 140m, fixture.Today, "activity"));
-        events.Add(new ServiceHoursApproved(Guid.NewGuid(), Guid.NewGuid(), code, 999m, new DateOnly(year - 1, 6, 1), "activity"));
-        foreach (var evt in events)
+        // The volunteer service's figures: 10 staff, 8 of them registered, 240 staff hours = 24 h a head (50 hours of
+        // volunteers who are not staff beside them, not in the ratio). Earlier versions and another year's figures
+        // come too, every snapshot twice: only the newest of the year counts.
+        UnitTargetsChanged Figures(long version, int registered, decimal staffHours, int forYear = 0) =>
+            new(code, forYear == 0 ? year : forYear, version, 10, registered, staffHours, 50m);
+        foreach (var evt in new[] { Figures(1, 5, 60m), Figures(3, 8, 240m), Figures(2, 7, 120m), Figures(9, 10, 999m, year - 1) })
         {
-            await fixture.PublishAsync((dynamic)evt);
-            await fixture.PublishAsync((dynamic)evt);
+            await fixture.PublishAsync(evt);
+            await fixture.PublishAsync(evt);
         }
 
         using var admin = fixture.Admin();
@@ -87,29 +84,32 @@ public sealed class AssessmentTests(PairingServiceFixture fixture)
     }
 
     [Fact]
-    public async Task A_burst_of_approved_hours_for_one_unit_adds_up_to_the_exact_total_each_counted_once()
+    public async Task Snapshots_of_one_unit_year_delivered_at_once_in_any_order_and_twice_end_at_the_newest()
     {
-        var code = PairingServiceFixture.NewCode("BRST");
+        var code = PairingServiceFixture.NewCode("SNAP");
         var unit = (await fixture.CreateUnitAsync(code)).GetProperty("id").GetGuid();
         var year = fixture.Today.Year;
-        await fixture.PublishAsync(new UnitHeadcountSet(code, $"Hospital {code}", year, 10));
 
-        // 400 approvals land on one unit-year row at once (a bulk approval), each delivered twice: 400 × 0.6 h = 240 h,
-        // 24 h a head of 10, half the 48 h target (a second count of any would show above 0.5).
-        var approvals = Enumerable.Range(0, 400)
-            .Select(_ => new ServiceHoursApproved(Guid.NewGuid(), Guid.NewGuid(), code, 0.6m, fixture.Today, "import")).ToList();
-        await Task.WhenAll(approvals.Concat(approvals).Select(approval => fixture.PublishAsync(approval)));
+        // Thirty versions of the figures, shuffled and each delivered twice, all at once. The newest: 9 of 10 staff
+        // registered, 240 staff hours (24 h a head, half the 48 h target); any other version shows other figures.
+        var snapshots = Enumerable.Range(1, 30)
+            .Select(v => new UnitTargetsChanged(code, year, v, 10, v == 30 ? 9 : v % 9, v == 30 ? 240m : v * 3m, 1000m))
+            .OrderBy(_ => Random.Shared.Next()).ToList();
+        await Task.WhenAll(snapshots.Concat(snapshots).Select(snapshot => fixture.PublishAsync(snapshot)));
 
         using var admin = fixture.Admin();
-        decimal perCapita = 0;
-        await Polling.UntilAsync(async () =>
+        async Task<(decimal, decimal)> IndicatorsAsync()
         {
             using var response = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/indicators?year={year}");
-            perCapita = (await Http.ReadAsync(response, HttpStatusCode.OK)).GetProperty("perCapitaHours").GetDecimal();
-            return perCapita >= 0.5m ? "all applied" : null;
-        }, TimeSpan.FromSeconds(60), "the approvals applied");
-        await Task.Delay(1000); // a second application of any of them would show by now
-        using var settled = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/indicators?year={year}");
-        Assert.Equal(0.5m, (await Http.ReadAsync(settled, HttpStatusCode.OK)).GetProperty("perCapitaHours").GetDecimal());
+            var indicators = await Http.ReadAsync(response, HttpStatusCode.OK);
+            return (indicators.GetProperty("registrationRate").GetDecimal(), indicators.GetProperty("perCapitaHours").GetDecimal());
+        }
+        await Polling.UntilAsync(async () => await IndicatorsAsync() == (0.9m, 0.5m) ? "newest" : null,
+            TimeSpan.FromSeconds(60), "the newest snapshot kept");
+
+        // A stale version sent again under a new message id changes nothing.
+        await fixture.PublishAsync(snapshots.Single(s => s.FiguresVersion == 5) with { EventId = Guid.NewGuid() });
+        await Task.Delay(1000);
+        Assert.Equal((0.9m, 0.5m), await IndicatorsAsync());
     }
 }

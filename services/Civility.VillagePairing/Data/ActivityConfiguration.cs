@@ -63,24 +63,14 @@ internal sealed class CreationTaskConfiguration : IEntityTypeConfiguration<Creat
     }
 }
 
-internal sealed class StatsConfiguration : IEntityTypeConfiguration<UnitYearStats>, IEntityTypeConfiguration<KnownVolunteer>
+internal sealed class StatsConfiguration : IEntityTypeConfiguration<UnitYearStats>
 {
     public void Configure(EntityTypeBuilder<UnitYearStats> stats)
     {
         stats.ToTable("unit_year_stats");
         stats.HasKey(s => new { s.UnitCode, s.Year });
         stats.Property(s => s.UnitCode).HasMaxLength(32);
-        stats.Property(s => s.ApprovedHours).HasPrecision(12, 2);
-        // Two consumers may add to one row at once: the loser is retried rather than losing hours.
-        stats.HasRowVersion();
-    }
-
-    public void Configure(EntityTypeBuilder<KnownVolunteer> volunteer)
-    {
-        volunteer.ToTable("known_volunteers");
-        volunteer.HasKey(v => v.VolunteerId);
-        volunteer.Property(v => v.VolunteerId).ValueGeneratedNever();
-        volunteer.Property(v => v.UnitCode).HasMaxLength(32);
-        volunteer.HasIndex(v => v.UnitCode);
+        stats.Property(s => s.StaffHours).HasPrecision(14, 2);
+        stats.Property(s => s.OtherHours).HasPrecision(14, 2);
     }
 }

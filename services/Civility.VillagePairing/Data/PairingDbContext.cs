@@ -23,7 +23,6 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
     public DbSet<UnitYearStats> UnitYearStats => Set<UnitYearStats>();
 
-    public DbSet<KnownVolunteer> KnownVolunteers => Set<KnownVolunteer>();
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 

@@ -1,50 +1,28 @@
 namespace Civility.VillagePairing.Domain;
 
 /// <summary>
-/// What the volunteer service told us about a unit, per year: its staff headcount, the staff registered as
-/// volunteers, and the approved service hours. The inputs of the registration rate and per-capita hours.
+/// A unit's figures for a year as the volunteer service, which owns them, last published them
+/// (<c>UnitTargetsChanged</c>): its staff headcount, the staff registered as volunteers, the staff's approved hours
+/// and the other volunteers' hours. Kept, not counted here: only a snapshot with a higher version replaces it.
 /// </summary>
 public sealed class UnitYearStats
 {
     private UnitYearStats() { }
 
-    public UnitYearStats(string unitCode, int year)
-    {
-        UnitCode = unitCode;
-        Year = year;
-    }
-
     public string UnitCode { get; private set; } = "";
 
     public int Year { get; private set; }
 
+    /// <summary>The volunteer service's version of these figures: they grow with each change, in commit order.</summary>
+    public long FiguresVersion { get; private set; }
+
     public int Headcount { get; private set; }
 
-    public decimal ApprovedHours { get; private set; }
+    public int RegisteredStaff { get; private set; }
 
-    public void SetHeadcount(int headcount) => Headcount = headcount;
+    public decimal StaffHours { get; private set; }
 
-    public void AddHours(decimal hours) => ApprovedHours += hours;
-}
+    public decimal OtherHours { get; private set; }
 
-/// <summary>A volunteer we heard of, so that registrations are counted per unit without counting one twice.</summary>
-public sealed class KnownVolunteer
-{
-    private KnownVolunteer() { }
-
-    public KnownVolunteer(Guid volunteerId, string unitCode, bool isStaff, DateTimeOffset registeredAt)
-    {
-        VolunteerId = volunteerId;
-        UnitCode = unitCode;
-        IsStaff = isStaff;
-        RegisteredAt = registeredAt;
-    }
-
-    public Guid VolunteerId { get; private set; }
-
-    public string UnitCode { get; private set; } = "";
-
-    public bool IsStaff { get; private set; }
-
-    public DateTimeOffset RegisteredAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 }

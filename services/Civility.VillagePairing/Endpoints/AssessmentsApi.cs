@@ -80,17 +80,17 @@ public static class AssessmentsApi
     }
 
     /// <summary>
-    /// The year's indicators, each 0–1: staff registered / headcount; hours per head / target; completed activities /
+    /// The year's indicators, each 0–1: staff registered / headcount; staff hours per head / target (other volunteers'
+    /// hours are not in it); completed activities /
     /// target; delivered share of the pledges due that year (none pledged counts 0: pairing means helping); tasks due
     /// that year with evidence filed by the deadline (none assigned counts 1: nothing was missed).
     /// </summary>
     internal static async Task<IndicatorValues> IndicatorsAsync(PairingDbContext db, string unitCode, int year, AssessmentSettings settings)
     {
+        // The volunteer service's figures, as it last published them: its targets report says the same.
         var stats = await db.UnitYearStats.AsNoTracking().FirstOrDefaultAsync(s => s.UnitCode == unitCode && s.Year == year);
         var headcount = stats?.Headcount ?? 0;
-        // Staff registered before the county's midnight that ends the year (given in UTC: Npgsql writes no other offset).
-        var yearEnd = CountyClock.StartOfCountyDay(new DateOnly(year + 1, 1, 1)).ToUniversalTime();
-        var registered = await db.KnownVolunteers.CountAsync(v => v.UnitCode == unitCode && v.IsStaff && v.RegisteredAt < yearEnd);
+        var registered = stats?.RegisteredStaff ?? 0;
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var activities = await db.Activities.CountAsync(a => a.UnitCode == unitCode && a.Status == ActivityStatus.Completed && a.Date >= first && a.Date <= last);
@@ -103,7 +103,7 @@ public static class AssessmentsApi
 
         return new IndicatorValues(
             RegistrationRate: Ratio(registered, headcount),
-            PerCapitaHours: headcount == 0 ? 0 : Ratio((stats!.ApprovedHours / headcount), settings.TargetHoursPerHead),
+            PerCapitaHours: headcount == 0 ? 0 : Ratio(stats!.StaffHours / headcount, settings.TargetHoursPerHead),
             ActivitiesHeld: Ratio(activities, settings.TargetActivities),
             PledgesDelivered: pledges.Count == 0 ? 0 : Math.Round(pledges.Average(p => Math.Min(1, p.Delivered / p.Quantity)), 4),
             TasksDone: assigned.Count == 0 ? 1 : Ratio(assigned.Count(a => a.Part.SubmittedAt is { } at

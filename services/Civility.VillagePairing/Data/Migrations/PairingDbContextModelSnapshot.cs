@@ -426,35 +426,6 @@ namespace Civility.VillagePairing.Data.Migrations
                     b.ToTable("creation_tasks", "pairing");
                 });
 
-            modelBuilder.Entity("Civility.VillagePairing.Domain.KnownVolunteer", b =>
-                {
-                    b.Property<Guid>("VolunteerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("volunteer_id");
-
-                    b.Property<bool>("IsStaff")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_staff");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("unit_code");
-
-                    b.HasKey("VolunteerId")
-                        .HasName("pk_known_volunteers");
-
-                    b.HasIndex("UnitCode")
-                        .HasDatabaseName("ix_known_volunteers_unit_code");
-
-                    b.ToTable("known_volunteers", "pairing");
-                });
-
             modelBuilder.Entity("Civility.VillagePairing.Domain.Pairing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,20 +694,31 @@ namespace Civility.VillagePairing.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.Property<decimal>("ApprovedHours")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("approved_hours");
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("figures_version");
 
                     b.Property<int>("Headcount")
                         .HasColumnType("integer")
                         .HasColumnName("headcount");
 
-                    b.Property<uint>("xmin")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                    b.Property<decimal>("OtherHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("other_hours");
+
+                    b.Property<int>("RegisteredStaff")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_staff");
+
+                    b.Property<decimal>("StaffHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("staff_hours");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("UnitCode", "Year")
                         .HasName("pk_unit_year_stats");
