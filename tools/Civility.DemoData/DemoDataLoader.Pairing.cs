@@ -99,19 +99,8 @@ public sealed partial class DemoDataLoader
             }
         }
 
-        // 4. Pairing activities: completed ones send their volunteers' hours to the volunteer service by event (the free
-        //    clinic in 西洋村 gives 李建国 his first star); one is planned for next week.
-        foreach (var (place, category, days, location, participants, served) in new (string, string, int, string, (string, decimal)[], (string, int)[])[]
-        {
-            ("西洋村", "free-clinic", -9, "西洋村文化礼堂",
-                [("李建国", 8m), ("王志刚", 6m), ("张丽华", 6m), ("刘洋", 4m), ("冯晓梅", 4m)], [("elderly", 86), ("poor-households", 12)]),
-            ("解放路社区", "health-education", -20, "解放路社区新时代文明实践站",
-                [("周建华", 3m), ("何玉兰", 3m), ("林芳", 3m), ("罗桂英", 3m)], [("elderly", 40), ("other", 25)]),
-            ("石门村", "minors-health-education", -40, "石门村小学",
-                [("谢婉清", 2m), ("唐磊", 2m)], [("children", 60)]),
-            ("城东社区", "elderly-households", 7, "城东社区居家养老服务中心",
-                [("吴海燕", 3m), ("周婷", 3m)], [("elderly", 30)]),
-        })
+        // 4. Pairing activities, their volunteers' hours sent by event once completed.
+        foreach (var (place, category, days, location, participants, served) in DemoDataSet.PairingActivities)
         {
             var pairing = pairingIds[place];
             var date = Day(days);

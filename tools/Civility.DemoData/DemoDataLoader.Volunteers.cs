@@ -202,11 +202,41 @@ public sealed partial class DemoDataLoader
     /// <summary>
     /// Each volunteer's planned hours as records of a few hours spread over the year up to a week ago (see
     /// <see cref="SpreadsOverItsYear"/>); a few recent ones wait for approval; one is declined as a duplicate, one
-    /// approved by mistake and voided.
+    /// approved by mistake and voided. No day holds more than the service allows, with the pairing activities' hours
+    /// that arrive later: the recent records and the activities' days are booked first, the spread records (at most
+    /// <see cref="SpreadDayLimit"/> a day) around them.
     /// </summary>
     private List<PlannedRecord> PlanRecords()
     {
         var records = new List<PlannedRecord>();
+        var days = new ServiceDays();
+        foreach (var activity in DemoDataSet.PairingActivities.Where(a => a.Days < 0))
+            foreach (var (name, hours) in activity.Participants)
+                days.Book(name, Day(activity.Days), hours);
+
+        // Recent records are where the story puts them, or the nearest day with room, last year's if need be.
+        var yesterday = Anchor.AddDays(-1);
+        var recentFrom = Anchor.AddDays(-MinimumServiceDays);
+        PlannedRecord Recent(string name, int daysAgo, decimal hours, string? content, RecordFate fate)
+        {
+            var volunteer = DemoDataSet.Volunteer(name);
+            var contents = DemoDataSet.ServiceContents[volunteer.UnitCode];
+            var date = days.Place(name, Anchor.AddDays(daysAgo), hours, ServiceDays.DailyLimit, recentFrom, yesterday);
+            return new PlannedRecord(volunteer, date, hours, content ?? contents[volunteer.Person.Index % contents.Length], fate);
+        }
+        // The mistaken record and its correction share their day.
+        var mistaken = days.Place("高俊", Anchor.AddDays(-30), 12m, ServiceDays.DailyLimit, recentFrom, yesterday);
+        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 10m, "敬老院中医推拿理疗（时长误登）", RecordFate.Void));
+        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 2m, "敬老院中医推拿理疗（更正登记）", RecordFate.Approve));
+        // Recent service the units have not confirmed yet: two records per unit; and a duplicate to decline.
+        foreach (var (name, daysAgo, hours) in new[]
+        {
+            ("王志刚", -2, 3m), ("周婷", -4, 4m), ("林芳", -3, 3m), ("高俊", -5, 2m), ("梁雪", -2, 4m), ("唐磊", -6, 3m),
+            ("韩梅", -1, 2.5m), ("曹颖", -3, 3m), ("袁媛", -2, 4m), ("吕春花", -5, 3m), ("杜小燕", -4, 2m), ("程立", -6, 3m),
+        })
+            records.Add(Recent(name, daysAgo, hours, null, RecordFate.Pending));
+        records.Add(Recent("刘洋", -3, 6m, "门诊大厅导诊志愿服务（重复登记）", RecordFate.Decline));
+
         var lastDay = Anchor.AddDays(-8);
         var firstDay = SpreadsOverItsYear(Anchor) ? new DateOnly(Year, 1, 1) : lastDay.AddDays(-MinimumServiceDays);
         var span = lastDay.DayNumber - firstDay.DayNumber;
@@ -220,26 +250,15 @@ public sealed partial class DemoDataLoader
             for (var k = 0; k < sizes.Count; k++)
             {
                 var offset = (int)((long)(k + 1) * span / (sizes.Count + 1)) + index % 5 - 2;
-                var date = firstDay.AddDays(Math.Clamp(offset, 0, span));
+                var date = days.Place(volunteer.Person.Name, firstDay.AddDays(Math.Clamp(offset, 0, span)), sizes[k], SpreadDayLimit, firstDay, lastDay);
                 records.Add(new PlannedRecord(volunteer, date, sizes[k], contents[(index + k) % contents.Length], RecordFate.Approve));
             }
         }
-        // Recent service the units have not confirmed yet: two records per unit.
-        foreach (var (name, days, hours) in new[]
-        {
-            ("王志刚", -2, 3m), ("周婷", -4, 4m), ("林芳", -3, 3m), ("高俊", -5, 2m), ("梁雪", -2, 4m), ("唐磊", -6, 3m),
-            ("韩梅", -1, 2.5m), ("曹颖", -3, 3m), ("袁媛", -2, 4m), ("吕春花", -5, 3m), ("杜小燕", -4, 2m), ("程立", -6, 3m),
-        })
-        {
-            var volunteer = DemoDataSet.Volunteer(name);
-            var contents = DemoDataSet.ServiceContents[volunteer.UnitCode];
-            records.Add(new PlannedRecord(volunteer, Day(days), hours, contents[volunteer.Person.Index % contents.Length], RecordFate.Pending));
-        }
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("刘洋"), Day(-3), 6m, "门诊大厅导诊志愿服务（重复登记）", RecordFate.Decline));
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), Day(-30), 10m, "敬老院中医推拿理疗（时长误登）", RecordFate.Void));
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), Day(-30), 2m, "敬老院中医推拿理疗（更正登记）", RecordFate.Approve));
         return records;
     }
+
+    /// <summary>A day's work in the spread records: room is left on a day for what a volunteer did besides.</summary>
+    private const decimal SpreadDayLimit = 8m;
 
     /// <summary>POST that must answer 201; counts it and answers the new id.</summary>
     private async Task<Guid> CreateAsync(string what, string path, object body, CancellationToken ct)

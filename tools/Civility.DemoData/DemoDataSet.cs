@@ -27,6 +27,10 @@ internal sealed record DemoPerson(int Index, string Name, bool Male, DateOnly Bi
 
 internal sealed record DemoVolunteer(DemoPerson Person, string UnitCode, bool Staff, string[] Skills, decimal PlannedHours);
 
+/// <summary>A pairing activity <paramref name="Days"/> from the anchor: past ones are completed and their hours sent by event.</summary>
+internal sealed record DemoPairingActivity(string Place, string Category, int Days, string Location,
+    (string Name, decimal Hours)[] Participants, (string Group, int Count)[] Served);
+
 /// <summary>
 /// The demo data set: a county health bureau's year, in the middle of it. Everything here is invented; the ID
 /// numbers and credit codes are synthetic and only pass the national check rules.
@@ -55,27 +59,27 @@ internal static class DemoDataSet
 
     private static DemoPerson P(int index, string name, bool male, int year, int month, int day) => new(index, name, male, new DateOnly(year, month, day));
 
-    // Volunteers: HOSP and TCM have every staff member registered, HEALTH-1 too (but short of hours); CDC, MCH and
-    // HEALTH-2 are behind. 李建国 is a few hours short of 100 h until the free clinic in 西洋村 brings him his first star.
+    // Volunteers: HOSP and TCM have every staff member registered and their staff's hours reach 48 h per head, HEALTH-1
+    // has everyone registered but is short of hours; CDC, MCH and HEALTH-2 are behind. 李建国 is a few hours short of 100 h until the free clinic in 西洋村 brings him his first star.
     public static readonly DemoVolunteer[] Volunteers =
     [
         new(P(1, "李建国", true, 1971, 3, 12), Hosp, true, ["医师", "党员"], 96m),
         new(P(2, "陈秀英", false, 1968, 9, 5), Hosp, true, ["护士", "党员"], 52m),
-        new(P(3, "王志刚", true, 1979, 11, 23), Hosp, true, ["医师"], 44m),
+        new(P(3, "王志刚", true, 1979, 11, 23), Hosp, true, ["医师"], 50m),
         new(P(4, "张丽华", false, 1985, 6, 2), Hosp, true, ["护士"], 40m),
         new(P(5, "刘洋", true, 1990, 1, 17), Hosp, true, ["药师"], 36m),
         new(P(6, "杨静", false, 1992, 8, 30), Hosp, true, ["护士"], 38m),
         new(P(7, "赵伟", true, 1983, 4, 9), Hosp, true, ["医师", "党员"], 42m),
-        new(P(8, "孙明", true, 1975, 12, 1), Hosp, true, ["医师"], 46m),
+        new(P(8, "孙明", true, 1975, 12, 1), Hosp, true, ["医师"], 52m),
         new(P(9, "周婷", false, 1994, 2, 14), Hosp, true, ["检验师"], 30m),
         new(P(10, "吴海燕", false, 1988, 7, 21), Hosp, true, ["行政", "党员"], 34m),
         new(P(11, "郑大勇", true, 1962, 5, 8), Hosp, false, ["退休教师"], 28m),
         new(P(12, "冯晓梅", false, 1998, 10, 3), Hosp, false, ["大学生"], 20m),
         new(P(13, "周建华", true, 1966, 2, 27), Tcm, true, ["中医师", "党员"], 58m),
-        new(P(14, "何玉兰", false, 1972, 6, 18), Tcm, true, ["针灸师"], 46m),
+        new(P(14, "何玉兰", false, 1972, 6, 18), Tcm, true, ["针灸师"], 52m),
         new(P(15, "胡晓东", true, 1981, 9, 9), Tcm, true, ["中药师"], 40m),
-        new(P(16, "林芳", false, 1987, 3, 25), Tcm, true, ["护士"], 44m),
-        new(P(17, "朱丽", false, 1990, 11, 11), Tcm, true, ["康复治疗师"], 42m),
+        new(P(16, "林芳", false, 1987, 3, 25), Tcm, true, ["护士"], 50m),
+        new(P(17, "朱丽", false, 1990, 11, 11), Tcm, true, ["康复治疗师"], 48m),
         new(P(18, "高俊", true, 1993, 4, 30), Tcm, true, ["中医师"], 36m),
         new(P(19, "罗桂英", false, 1958, 1, 6), Tcm, false, ["社区志愿者"], 30m),
         new(P(20, "刘志强", true, 1976, 8, 15), Cdc, true, ["公卫医师", "党员"], 40m),
@@ -132,4 +136,18 @@ internal static class DemoDataSet
         [Health1] = ["文明交通劝导（城关十字路口）", "家庭医生签约入户服务", "老年人健康体检引导", "新时代文明实践站健康咨询", "残疾人家庭上门康复指导"],
         [Health2] = ["白云镇集市健康咨询", "独居老人上门随访", "村卫生室健康宣教"],
     };
+
+    /// <summary>
+    /// Pairing activities: completed ones send their volunteers' hours to the volunteer service by event (the free
+    /// clinic in 西洋村 gives 李建国 his first star); one is planned for next week.
+    /// </summary>
+    public static readonly DemoPairingActivity[] PairingActivities =
+    [
+        new("西洋村", "free-clinic", -9, "西洋村文化礼堂",
+            [("李建国", 8m), ("王志刚", 6m), ("张丽华", 6m), ("刘洋", 4m), ("冯晓梅", 4m)], [("elderly", 86), ("poor-households", 12)]),
+        new("解放路社区", "health-education", -20, "解放路社区新时代文明实践站",
+            [("周建华", 3m), ("何玉兰", 3m), ("林芳", 3m), ("罗桂英", 3m)], [("elderly", 40), ("other", 25)]),
+        new("石门村", "minors-health-education", -40, "石门村小学", [("谢婉清", 2m), ("唐磊", 2m)], [("children", 60)]),
+        new("城东社区", "elderly-households", 7, "城东社区居家养老服务中心", [("吴海燕", 3m), ("周婷", 3m)], [("elderly", 30)]),
+    ];
 }
