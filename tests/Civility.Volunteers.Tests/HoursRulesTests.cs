@@ -150,4 +150,28 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         var future = records.Single(r => r.GetProperty("status").GetString() == "pending");
         Assert.Contains("before it happens", future.GetProperty("heldReason").GetString());
     }
+
+    [Fact]
+    public async Task A_bulk_approval_counts_what_it_approves_itself_the_record_that_passes_the_limit_is_refused()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var volunteer = (await admin.RegisterAsync(unit)).Id();
+        var day = fixture.CountyToday().AddDays(-6);
+        var entered = await admin.PendingAsync(volunteer, 8m, day);
+        // Pairing hours beyond the day's limit are held pending beside the entered ones: 8 + 6 = 14 pending.
+        await fixture.PairingActivityAsync(unit, day, (volunteer, 6m));
+        var held = (await admin.AwaitRecordsAsync(volunteer, 2)).Single(r => r.Id() != entered);
+        Assert.Equal("pending", held.GetProperty("status").GetString());
+
+        var bulk = await (await admin.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { entered, held.Id() } })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, bulk.GetProperty("approved").GetInt32());
+        var failure = Assert.Single(bulk.GetProperty("failed").EnumerateArray());
+        Assert.Equal(held.Id(), failure.GetProperty("id").GetGuid());
+        Assert.Contains("12", failure.GetProperty("reason").GetString());
+        var records = await admin.RecordsOfAsync(volunteer);
+        Assert.Equal(8m, records.Where(r => r.GetProperty("status").GetString() == "approved").Sum(r => r.GetProperty("hours").GetDecimal()));
+        Assert.Equal(8m, (await admin.TargetsAsync(unit, day.Year)).GetProperty("approvedHours").GetDecimal());
+    }
 }

@@ -26,19 +26,33 @@ public static class ServiceHours
             .ToDictionaryAsync(v => v.Id, cancellationToken);
     }
 
-    /// <summary>The volunteer's other hours on <paramref name="date"/>: approved ones, and pending ones too unless only approved count.</summary>
+    /// <summary>
+    /// The volunteer's other hours on <paramref name="date"/>: approved ones, and pending ones too unless only approved
+    /// count. A record this unit of work tracks counts as it is now (added, or approved a moment ago), not as stored.
+    /// </summary>
     public static async Task<DayOfService> SameDayAsync(this VolunteersDbContext db, Guid volunteerId, DateOnly date, Guid excluding, bool approvedOnly,
         CancellationToken cancellationToken)
     {
-        var others = await db.ServiceRecords.AsNoTracking()
+        var stored = await db.ServiceRecords.AsNoTracking()
             .Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding
-                && (r.Status == ServiceRecordStatus.Approved || (!approvedOnly && r.Status == ServiceRecordStatus.Pending)))
-            .Select(r => new { r.Hours, r.StartedAt, r.EndedAt })
+                && (r.Status == ServiceRecordStatus.Approved || r.Status == ServiceRecordStatus.Pending))
+            .Select(r => new DayRecord(r.Id, r.VolunteerId, r.ServiceDate, r.Status, r.Hours, r.StartedAt, r.EndedAt))
             .ToListAsync(cancellationToken);
-        var local = db.ServiceRecords.Local.Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding
-            && db.Entry(r).State == EntityState.Added && (r.Status == ServiceRecordStatus.Approved || !approvedOnly));
-        var all = others.Select(o => (o.Hours, Period: o.StartedAt is { } s && o.EndedAt is { } e ? new ServicePeriod(s, e) : (ServicePeriod?)null))
-            .Concat(local.Select(r => (r.Hours, r.Period)))
+        var tracked = db.ServiceRecords.Local.Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding).ToList();
+        return Day(stored, tracked, approvedOnly);
+    }
+
+    /// <summary>A stored record's part in its volunteer's day.</summary>
+    private sealed record DayRecord(Guid Id, Guid VolunteerId, DateOnly ServiceDate, ServiceRecordStatus Status, decimal Hours,
+        DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+
+    private static DayOfService Day(IEnumerable<DayRecord> stored, IReadOnlyCollection<ServiceRecord> tracked, bool approvedOnly)
+    {
+        bool Counts(ServiceRecordStatus status) => status == ServiceRecordStatus.Approved || (!approvedOnly && status == ServiceRecordStatus.Pending);
+        var trackedIds = tracked.Select(r => r.Id).ToHashSet();
+        var all = stored.Where(o => !trackedIds.Contains(o.Id) && Counts(o.Status))
+            .Select(o => (o.Hours, Period: o.StartedAt is { } s && o.EndedAt is { } e ? new ServicePeriod(s, e) : (ServicePeriod?)null))
+            .Concat(tracked.Where(r => Counts(r.Status)).Select(r => (r.Hours, r.Period)))
             .ToList();
         return new DayOfService(all.Sum(o => o.Hours), [.. all.Where(o => o.Period is not null).Select(o => o.Period!.Value)]);
     }
@@ -72,11 +86,20 @@ public static class ServiceHours
     public static async Task ApproveAsync(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, HoursLimits limits,
         string actor, bool inBulk, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var sameDay = record.Status == ServiceRecordStatus.Pending
+            ? await db.SameDayAsync(record.VolunteerId, record.ServiceDate, record.Id, approvedOnly: true, cancellationToken)
+            : DayOfService.Empty;
+        db.Approve(record, volunteer, sameDay, limits, actor, inBulk, now);
+    }
+
+    /// <param name="sameDay">The volunteer's other approved hours that day.</param>
+    private static void Approve(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, DayOfService sameDay, HoursLimits limits,
+        string actor, bool inBulk, DateTimeOffset now)
+    {
         if (volunteer.Status != VolunteerStatus.Active)
             throw DomainRuleException.Rule("Hours of an inactive volunteer cannot be approved.", $"Volunteer {volunteer.Number} is inactive.");
         if (record.Status == ServiceRecordStatus.Pending)
         {
-            var sameDay = await db.SameDayAsync(record.VolunteerId, record.ServiceDate, record.Id, approvedOnly: true, cancellationToken);
             var overlap = record.Period is { } timed && sameDay.Periods.Any(p => p.Overlaps(timed))
                 ? "The volunteer already has approved hours for part of this time."
                 : null;
@@ -99,9 +122,16 @@ public static class ServiceHours
         Func<ServiceRecord, bool> mayAccess, HoursLimits limits, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failed = new List<(Guid, string)>();
-        var volunteerIds = await db.ServiceRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.VolunteerId).Distinct().ToListAsync(cancellationToken);
+        var idArray = ids.ToArray();
+        var volunteerIds = await db.ServiceRecords.AsNoTracking().Where(r => idArray.Contains(r.Id)).Select(r => r.VolunteerId).Distinct().ToListAsync(cancellationToken);
         var volunteers = await db.LockVolunteersAsync(volunteerIds, cancellationToken);
-        var records = await db.ServiceRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var records = await db.ServiceRecords.Where(r => idArray.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        // Every day of the batch read at once (a query per record, with the tracker's own bookkeeping, made a batch
+        // of a thousand take seconds); what the batch approves is added to its day as it goes.
+        var days = (await db.ApprovedOnDaysOfAsync(records.Values, cancellationToken))
+            .GroupBy(r => (r.VolunteerId, r.ServiceDate))
+            .ToDictionary(g => g.Key, g => new DayOfService(g.Sum(r => r.Hours),
+                [.. g.Where(r => r.StartedAt is not null && r.EndedAt is not null).Select(r => new ServicePeriod(r.StartedAt!.Value, r.EndedAt!.Value))]));
         foreach (var id in ids)
         {
             if (!records.TryGetValue(id, out var record) || !mayAccess(record))
@@ -109,9 +139,14 @@ public static class ServiceHours
                 failed.Add((id, "No such service record."));
                 continue;
             }
+            var key = (record.VolunteerId, record.ServiceDate);
+            var sameDay = days.GetValueOrDefault(key) ?? DayOfService.Empty;
             try
             {
-                await db.ApproveAsync(record, volunteers[record.VolunteerId], limits, actor, inBulk: true, now, cancellationToken);
+                var wasPending = record.Status == ServiceRecordStatus.Pending;
+                db.Approve(record, volunteers[record.VolunteerId], wasPending ? sameDay : DayOfService.Empty, limits, actor, inBulk: true, now);
+                if (wasPending)
+                    days[key] = new DayOfService(sameDay.Hours + record.Hours, record.Period is { } period ? [.. sameDay.Periods, period] : sameDay.Periods);
             }
             catch (DomainRuleException rule)
             {
@@ -119,6 +154,26 @@ public static class ServiceHours
             }
         }
         return failed;
+    }
+
+    /// <summary>An approved record's part in its volunteer's day.</summary>
+    private sealed record ApprovedHours(Guid VolunteerId, DateOnly ServiceDate, decimal Hours, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+
+    /// <summary>The approved records, other than these, on the days of these records' volunteers.</summary>
+    private static Task<List<ApprovedHours>> ApprovedOnDaysOfAsync(this VolunteersDbContext db, IReadOnlyCollection<ServiceRecord> records,
+        CancellationToken cancellationToken)
+    {
+        var days = records.Select(r => (r.VolunteerId, r.ServiceDate)).Distinct().ToArray();
+        var volunteerIds = days.Select(d => d.VolunteerId).ToArray();
+        var dates = days.Select(d => d.ServiceDate).ToArray();
+        var excluded = records.Select(r => r.Id).ToArray();
+        return db.Database.SqlQuery<ApprovedHours>($"""
+            SELECT r.volunteer_id, r.service_date, r.hours, r.started_at, r.ended_at
+            FROM volunteers.service_records r
+            JOIN unnest({volunteerIds}, {dates}) AS d(volunteer_id, service_date)
+              ON r.volunteer_id = d.volunteer_id AND r.service_date = d.service_date
+            WHERE r.status = 'Approved' AND r.id <> ALL({excluded})
+            """).ToListAsync(cancellationToken);
     }
 
     public static void Void(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, string reason, string actor, DateTimeOffset now)
