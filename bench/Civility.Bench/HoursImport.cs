@@ -12,44 +12,69 @@ internal static class HoursImport
 {
     private const int UnitCount = 20;
 
+    /// <summary>Days back from the county's yesterday the records are spread over: within Volunteers:MaxRecordAgeDays (366).</summary>
+    private const int Days = 360;
+
+    /// <summary>Records of one volunteer on one day at most, of at most 3.5 h each: within the daily limit (12 h).</summary>
+    private const int RecordsPerVolunteerDay = 3;
+
+    /// <summary>
+    /// Lines of each kind the rules refuse, appended to the file: over the daily limit, and after the county's today.
+    /// (The harness imports as an administrator, who may import records older than the age limit.)
+    /// </summary>
+    private const int RefusedOfEachKind = 100;
+
     public static async Task RunAsync(BenchContext context)
     {
         var records = context.Options.Records;
-        var numbers = await RegisterVolunteersAsync(context);
-        var file = await WriteCsvAsync(context, numbers);
+        var today = Synthetic.CountyToday();
+        var (numbers, titles) = await RegisterVolunteersAsync(context, today.Year);
+        var (file, refused) = await WriteCsvAsync(context, numbers, today);
         var megabytes = new FileInfo(file).Length / 1048576.0;
-        Console.WriteLine($"   {records:N0} rows, {megabytes:F0} MiB");
+        Console.WriteLine($"   {records:N0} rows and {refused:N0} the rules refuse, {megabytes:F0} MiB");
 
-        var (importedRows, importTime) = await ImportAsync(context, file);
+        var (importedRows, rejectedRows, importTime) = await ImportAsync(context, file);
         var importRate = records / importTime.TotalSeconds;
-        Console.WriteLine($"   import: {importedRows:N0} imported in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
+        Console.WriteLine($"   import: {importedRows:N0} imported, {rejectedRows:N0} refused, in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
         var (copyTime, insertTime) = await DatabaseAloneAsync(context.CivilityDatabaseAsSuperuser, file);
         var aloneTime = copyTime + insertTime;
         Console.WriteLine($"   PostgreSQL alone: \\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s");
         var ratio = aloneTime / importTime;
-        // The issue asks for "well under a minute"; half a minute is the line drawn here.
-        var met = ratio >= 0.50 && importTime < TimeSpan.FromSeconds(30);
-        context.Report.Add("Hours import", $"{records:N0}-row CSV ({megabytes:F0} MiB) streamed to the volunteers service's import endpoint; {importedRows:N0} imported",
+        var met = ratio >= 0.90 && importTime < TimeSpan.FromSeconds(30) && importedRows == records && rejectedRows == refused;
+        context.Report.Add("Hours import",
+            $"{records:N0}-row CSV ({megabytes:F0} MiB, and {refused:N0} lines the rules refuse) streamed to the volunteers service's import endpoint, every rule checked on every row; {importedRows:N0} imported, {rejectedRows:N0} refused",
             $"{importRate:F0} rows/s ({importTime.TotalSeconds:F1} s)",
             $"{records / aloneTime.TotalSeconds:F0} rows/s PostgreSQL alone (\\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s)",
-            $"{ratio:F2}", "≥ 0.50 and < 30 s", met);
+            $"{ratio:F2}", "≥ 0.90, < 30 s, every good row in and every bad one out", met);
 
-        var approved = await ApproveAsync(context);
-        await TargetsReportAsync(context, approved);
+        var approved = await BulkApproval.RunAsync(context, titles, [today.Year - 1, today.Year]);
+        await TargetsReportAsync(context, approved, today.Year);
     }
 
-    /// <summary>Units with a headcount, and volunteers in them; their numbers, which the CSV rows name.</summary>
-    private static async Task<List<string>> RegisterVolunteersAsync(BenchContext context)
+    /// <summary>
+    /// Units with a headcount for the year, each with a civilized-unit title in the pairing service (whose indicators
+    /// are compared with the targets report), and volunteers in them; their numbers, which the CSV rows name.
+    /// </summary>
+    private static async Task<(List<string> Numbers, Dictionary<string, Guid> Titles)> RegisterVolunteersAsync(BenchContext context, int year)
     {
         var gateway = context.Gateway;
         var volunteerCount = Math.Min(1_000, Math.Max(200, context.Options.Records / 1_000));
+        var titles = new Dictionary<string, Guid>();
         for (var u = 0; u < UnitCount; u++)
         {
-            using var created = await gateway.PostAsJsonAsync("/api/volunteers/units", new { code = $"BENCH-{u:D2}", name = $"Bench unit {u}" });
+            var code = $"BENCH-{u:D2}";
+            using var created = await gateway.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Bench unit {u}" });
             created.EnsureSuccessStatusCode();
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            using var headcount = await gateway.PutAsJsonAsync($"/api/volunteers/units/{id}/headcounts/2026", new { headcount = volunteerCount / UnitCount + 10 });
+            using var headcount = await gateway.PutAsJsonAsync($"/api/volunteers/units/{id}/headcounts/{year}", new { headcount = volunteerCount / UnitCount + 10 });
             headcount.EnsureSuccessStatusCode();
+            using var title = await gateway.PostAsJsonAsync("/api/pairing/civilized-units", new
+            {
+                unitCode = code, name = $"Bench unit {u}", creditCode = Synthetic.CreditCode(u), level = "county",
+                termStart = Synthetic.CountyToday().AddYears(-1),
+            });
+            title.EnsureSuccessStatusCode();
+            titles[code] = (await title.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
         // Volunteers through the CSV import, in chunks of 200: each registration is protected and audited one by one,
         // and a chunk must answer within the gateway's 30 s activity timeout.
@@ -71,31 +96,45 @@ internal static class HoursImport
             numbers.AddRange(items.EnumerateArray().Select(v => v.GetProperty("number").GetString()!));
         }
         Console.WriteLine($"   {numbers.Count} volunteers in {UnitCount} units ready in {clock.Elapsed.TotalSeconds:F1} s");
-        return numbers;
+        return (numbers, titles);
     }
 
-    /// <summary>The CSV: every row distinct (the import skips a row sent again), dates in 2026 up to today.</summary>
-    private static async Task<string> WriteCsvAsync(BenchContext context, List<string> numbers)
+    /// <summary>
+    /// The CSV: every row distinct (the import skips a row sent again) and within the rules whatever the date: dated
+    /// from the county's yesterday back over <see cref="Days"/> days, at most <see cref="RecordsPerVolunteerDay"/>
+    /// records of 1.5–3.5 h for a volunteer on a day. Then lines the rules refuse, which the import must leave out
+    /// and report: a day's hours over the limit, a date after the county's today.
+    /// </summary>
+    private static async Task<(string File, int Refused)> WriteCsvAsync(BenchContext context, List<string> numbers, DateOnly today)
     {
+        var records = context.Options.Records;
+        var volunteerDays = (long)numbers.Count * Days;
+        if (records > volunteerDays * RecordsPerVolunteerDay)
+            throw new InvalidOperationException($"{records:N0} records do not fit the daily limit for {numbers.Count} volunteers over {Days} days.");
         var file = Path.Combine(context.Stack.DataDirectory, "hours.csv");
-        var days = Math.Max(1, Math.Min(300, DateTime.UtcNow.DayOfYear - 2));
         await using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 20);
         await writer.WriteAsync("volunteer_number,service_date,hours,content\n");
-        var first = new DateOnly(2026, 1, 1);
-        for (var i = 0; i < context.Options.Records; i++)
+        for (var i = 0; i < records; i++)
         {
-            var date = first.AddDays(i % days);
+            var date = today.AddDays(-1 - (int)(i / numbers.Count % Days));
             await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{numbers[i % numbers.Count]},{date:yyyy-MM-dd},{1 + i % 8}.5,Ward service shift {i}\n"));
+                $"{numbers[i % numbers.Count]},{date:yyyy-MM-dd},{1 + i % 3}.5,Ward service shift {i}\n"));
         }
-        return file;
+        var refusedOfEachKind = Math.Min(RefusedOfEachKind, numbers.Count);
+        for (var v = 0; v < refusedOfEachKind; v++)
+        {
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{numbers[v]},{today.AddDays(-1):yyyy-MM-dd},12,Night shift beyond the day's limit {v}\n"));
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{numbers[v]},{today.AddDays(1):yyyy-MM-dd},2,Service not yet done {v}\n"));
+        }
+        return (file, 2 * refusedOfEachKind);
     }
 
     /// <summary>
     /// The import endpoint, streamed straight to the volunteers service: the gateway's route has a 30 s activity
     /// timeout, and the endpoint sends nothing while it validates and merges a million staged rows.
     /// </summary>
-    private static async Task<(int Imported, TimeSpan Elapsed)> ImportAsync(BenchContext context, string file)
+    private static async Task<(int Imported, int Rejected, TimeSpan Elapsed)> ImportAsync(BenchContext context, string file)
     {
         using var direct = Load.Client(context.VolunteersUri, context.AdminToken, 1);
         var clock = Stopwatch.StartNew();
@@ -105,8 +144,8 @@ internal static class HoursImport
         using var response = await direct.PostAsync("/api/volunteers/service-records/import", content);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Import answered {(int)response.StatusCode}: {text[..Math.Min(400, text.Length)]}");
-        var imported = JsonDocument.Parse(text).RootElement.GetProperty("imported").GetInt32();
-        return (imported, clock.Elapsed);
+        var report = JsonDocument.Parse(text).RootElement;
+        return (report.GetProperty("imported").GetInt32(), report.GetProperty("rejected").GetInt32(), clock.Elapsed);
     }
 
     /// <summary>
@@ -169,35 +208,16 @@ internal static class HoursImport
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Approvals go through the API: they keep the per-unit hour totals the report reads.</summary>
-    private static async Task<int> ApproveAsync(BenchContext context)
-    {
-        var clock = Stopwatch.StartNew();
-        var toApprove = context.Options.Quick ? 1_000 : 5_000;
-        var approved = 0;
-        while (approved < toApprove && clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            var pending = await context.Gateway.GetFromJsonAsync<JsonElement>("/api/volunteers/service-records?status=pending&page=1&pageSize=200");
-            var ids = pending.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToArray();
-            if (ids.Length == 0) break;
-            using var response = await context.Gateway.PostAsJsonAsync("/api/volunteers/service-records/approve", new { ids });
-            response.EnsureSuccessStatusCode();
-            approved += (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approved").GetInt32();
-        }
-        Console.WriteLine($"   approved {approved:N0} records through the API in {clock.Elapsed.TotalSeconds:F1} s");
-        return approved;
-    }
-
     /// <summary>The targets report's latency, one request at a time.</summary>
-    private static async Task TargetsReportAsync(BenchContext context, int approved)
+    private static async Task TargetsReportAsync(BenchContext context, int approved, int year)
     {
-        Func<int, HttpRequestMessage> targets = _ => new HttpRequestMessage(HttpMethod.Get, "/api/volunteers/reports/targets?year=2026");
+        Func<int, HttpRequestMessage> targets = _ => new HttpRequestMessage(HttpMethod.Get, $"/api/volunteers/reports/targets?year={year}");
         await Load.RunAsync(context.Gateway, targets, 1, TimeSpan.FromSeconds(2), 20);
         var result = await Load.RunAsync(context.Gateway, targets, 1, TimeSpan.FromSeconds(Math.Max(5, context.Options.LoadSeconds)),
             context.Options.Quick ? 50 : 300);
         Console.WriteLine($"   targets {result}");
         context.Report.Add("Targets report",
-            $"GET /reports/targets?year=2026 via gateway, {context.Options.Records:N0} records ({approved:N0} approved), {UnitCount} units, sequential",
+            $"GET /reports/targets?year={year} via gateway, {context.Options.Records:N0} records ({approved:N0} approved), {UnitCount} units, sequential",
             $"p50 {result.Percentile(50):F1} ms, p95 {result.Percentile(95):F1} ms", "—", "—", "p95 < 50 ms", result.Percentile(95) < 50);
     }
 }
