@@ -46,7 +46,11 @@ public static class CivilityServiceExtensions
         {
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             json.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+            json.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
+            json.SerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NoNullElements.Modifier } };
         });
+        // A body that cannot be bound reaches the problem handler, which names the field, in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.AddCivilityAuthentication(audience: serviceName);
         builder.Services.AddOpenApi(OpenApiDocumentName, options =>
         {
@@ -66,6 +70,7 @@ public static class CivilityServiceExtensions
         app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<HostileInputMiddleware>();
         // A service that registered output caching (the credit service's public query) serves its hits from here,
         // after the trace header (so a hit names its own trace) and before authentication (a hit is anonymous).
         if (app.Services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is not null) app.UseOutputCache();

@@ -12,15 +12,18 @@ public sealed record PageRequest(int Page, int PageSize)
     public const int DefaultSize = 20;
     public const int MaxSize = 200;
 
+    /// <summary>The last page one may ask for: its offset stays far inside an <c>int</c>.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static PageRequest? Validate(int? page, int? pageSize) =>
-        page is null or >= 1 && pageSize is null or (>= 1 and <= MaxSize)
+        page is null or (>= 1 and <= MaxPage) && pageSize is null or (>= 1 and <= MaxSize)
             ? new PageRequest(page ?? 1, pageSize ?? DefaultSize)
             : null;
 
     public static Dictionary<string, string[]> Errors(int? page, int? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1) errors["page"] = ["Pages are numbered from 1."];
+        if (page is < 1 or > MaxPage) errors["page"] = [$"Pages are numbered from 1 to {MaxPage:N0}."];
         if (pageSize is < 1 or > MaxSize) errors["pageSize"] = [$"A page holds 1 to {MaxSize} items."];
         return errors;
     }

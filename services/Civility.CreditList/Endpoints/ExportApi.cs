@@ -88,19 +88,5 @@ public static class ExportApi
             }
         }, format == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8");
 
-    private static string Csv(object? value)
-    {
-        var text = value switch
-        {
-            null => "",
-            DateOnly d => d.ToString("yyyy-MM-dd"),
-            DateTimeOffset t => t.ToString("O"),
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        // A leading = + - @ would make a spreadsheet run the cell as a formula.
-        if (text.Length > 0 && "=+-@".Contains(text[0]) && value is string) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
-    }
+    private static string Csv(object? value) => CsvCell.Of(value);
 }

@@ -1,3 +1,4 @@
+using Civility.Hosting.Http;
 using System.Globalization;
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
@@ -231,6 +232,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limi
         if (number.Length == 0) return (default, new(0, "volunteer_number", "The volunteer number is required."));
         if (!volunteers.TryGetValue(number, out var volunteer)) return (default, new(0, "volunteer_number", "No volunteer has this number."));
         if (content.Length is 0 or > 500) return (default, new(0, "content", "A content of 1 to 500 characters is required."));
+        if (HostileInput.Problem(content) is { } unsafeText) return (default, new(0, "content", unsafeText));
         return (new GoodRow(volunteer.Id, volunteer.UnitCode, serviceDate, amount), null);
     }
 

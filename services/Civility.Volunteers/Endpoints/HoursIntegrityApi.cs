@@ -61,7 +61,7 @@ public static class HoursIntegrityApi
         foreach (var a in report.Anomalies)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{JsonNames.Kebab(a.Kind.ToString())},{a.UnitCode},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},\"{a.Detail.Replace("\"", "\"\"")}\",{string.Join(' ', a.RecordIds)}\n");
+                $"{JsonNames.Kebab(a.Kind.ToString())},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
         }
         return csv.ToString();
     }

@@ -1,3 +1,4 @@
+using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Time;
 using System.Globalization;
 using System.Text;
@@ -78,7 +79,7 @@ public static class TargetsApi
         foreach (var r in report.Units.Append(report.Bureau))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.UnitCode},\"{r.UnitName.Replace("\"", "\"\"")}\",{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},{r.ApprovedHours:F2},{r.StaffHours:F2},{r.OtherHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
+                $"{CsvCell.Of(r.UnitCode)},{CsvCell.Quoted(r.UnitName)},{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},{r.ApprovedHours:F2},{r.StaffHours:F2},{r.OtherHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
         }
         return csv.ToString();
     }

@@ -1,3 +1,4 @@
+using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Data;
@@ -42,6 +43,8 @@ public static class VolunteerImportApi
             if (caller.IsUnitScoped && Field("unit_code") is { Length: > 0 } asked && !string.Equals(asked, caller.UnitId, StringComparison.OrdinalIgnoreCase))
                 rowErrors.Add(new(line, "unit_code", "A unit-scoped client imports volunteers of its own unit only."));
             if (unitCode.Length == 0) rowErrors.Add(new(line, "unit_code", "The unit code is required."));
+            foreach (var column in new[] { "name", "phone", "unit_code", "skills" })
+                if (HostileInput.Problem(Field(column)) is { } unsafeText) rowErrors.Add(new(line, column, unsafeText));
             var staffText = Field("is_staff");
             bool? isStaff = staffText.ToLowerInvariant() switch { "" or "true" or "yes" or "1" or "是" => true, "false" or "no" or "0" or "否" => false, _ => null };
             if (isStaff is null) rowErrors.Add(new(line, "is_staff", "Use true/false."));

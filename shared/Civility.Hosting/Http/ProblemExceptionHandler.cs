@@ -27,6 +27,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, "Someone else changed this record at the same time.", "Read it again and retry.",
                     (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>()),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
+                (bad.StatusCode, "The request has invalid fields.", "The body is not the JSON this operation takes.", FieldErrors(json)),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", bad.Message, new Dictionary<string, object?>()),
             _ => (0, "", null, new Dictionary<string, object?>()),
         };
@@ -36,5 +38,19 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The field a body's JSON failed at, as a validation problem's <c>errors</c> (<c>volunteers[0].hours</c>): the
+    /// reader's own message names only a .NET type or a byte position, so it is replaced unless a converter wrote it.
+    /// </summary>
+    private static IReadOnlyDictionary<string, object?> FieldErrors(System.Text.Json.JsonException json)
+    {
+        var field = JsonFailure.Field(json);
+        var message = json.Message is { } text && !text.Contains("Path:", StringComparison.Ordinal) && !text.Contains("System.", StringComparison.Ordinal)
+            && json.InnerException is null
+            ? text
+            : "This value is not of the expected type, or the JSON is malformed.";
+        return new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } };
     }
 }

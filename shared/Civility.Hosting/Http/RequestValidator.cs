@@ -24,12 +24,16 @@ public sealed class RequestValidator
 
     public RequestValidator Check(bool ok, string field, string message) => ok ? this : Add(field, message);
 
-    /// <summary>Trimmed text; required unless said otherwise; at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// Trimmed text; required unless said otherwise; at most <paramref name="maxLength"/> characters; within
+    /// <see cref="HostileInput"/> (text from a CSV file has not passed the JSON reader's check).
+    /// </summary>
     public string Text(string field, string? value, int maxLength, bool required = true)
     {
         var text = value?.Trim() ?? "";
         if (required && text.Length == 0) Add(field, "This field is required.");
         else if (text.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        else if (HostileInput.Problem(text) is { } problem) Add(field, problem);
         return text;
     }
 
