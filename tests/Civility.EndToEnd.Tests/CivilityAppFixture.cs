@@ -29,6 +29,9 @@ public class CivilityAppFixture : IAsyncLifetime
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>More app host settings for a derived fixture's stack (<c>Key=value</c>).</summary>
+    protected virtual IEnumerable<string> MoreSettings => [];
+
     /// <summary>The county time the stack starts at (through the app host's <c>Clock:Offset</c>); null for the real time.</summary>
     protected virtual DateTimeOffset? StackNow => null;
 
@@ -58,7 +61,7 @@ public class CivilityAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await Telemetry.StartAsync();
         string[] settings = ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
-            $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}"];
+            $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}", .. MoreSettings];
         if (StackNow is { } stackNow)
         {
             var offset = stackNow - TimeProvider.System.GetUtcNow();
