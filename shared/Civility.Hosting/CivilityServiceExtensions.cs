@@ -2,6 +2,7 @@ using System.Reflection;
 using Civility.Data;
 using Civility.Hosting.Audit;
 using Civility.Hosting.Http;
+using Civility.Hosting.Messaging;
 using Civility.Hosting.PersonalData;
 using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
@@ -81,6 +82,7 @@ public static class CivilityServiceExtensions
         var api = app.MapGroup($"/api/{area}").RequireAuthorization();
         api.MapPingDiagnostics<TContext>(serviceName).RequireScope(CivilityScopes.Admin);
         api.MapAuditApi<TContext>();
+        api.MapParkedEventsApi<TContext>();
         return api;
     }
 

@@ -29,7 +29,8 @@ public static class MessagingModel
             outbox.Property(m => m.TraceState).HasMaxLength(500);
             outbox.Property(m => m.LastError).HasMaxLength(2000);
             // The relay reads only unpublished rows in write order; keep that scan small however long retention is.
-            outbox.HasIndex(m => m.Sequence, "ix_outbox_messages_pending").HasFilter("published_at IS NULL");
+            outbox.HasIndex(m => m.Sequence, "ix_outbox_messages_pending").HasFilter("published_at IS NULL AND parked_at IS NULL");
+            outbox.HasIndex(m => m.ParkedAt, "ix_outbox_messages_parked").HasFilter("parked_at IS NOT NULL");
             outbox.HasIndex(m => m.PublishedAt, "ix_outbox_messages_published").HasFilter("published_at IS NOT NULL");
         });
         modelBuilder.Entity<InboxMessage>(inbox =>

@@ -2,17 +2,17 @@ using System.Diagnostics.Metrics;
 
 namespace Civility.Messaging.Tests;
 
-/// <summary>Reads the exported outbox backlog gauge the way an OpenTelemetry exporter does, through a meter listener.</summary>
+/// <summary>Reads an exported outbox gauge (the backlog unless told) the way an OpenTelemetry exporter does, through a meter listener.</summary>
 internal static class BacklogGauge
 {
-    public static long Read(string service)
+    public static long Read(string service, string instrumentName = "civility.outbox.backlog")
     {
         long value = -1;
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == MessagingTelemetry.Name && instrument.Name == "civility.outbox.backlog") l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == MessagingTelemetry.Name && instrument.Name == instrumentName) l.EnableMeasurementEvents(instrument);
             },
         };
         listener.SetMeasurementEventCallback<long>((_, measurement, tags, _) =>

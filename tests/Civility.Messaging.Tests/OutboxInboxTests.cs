@@ -6,6 +6,7 @@ using Civility.Messaging.TestHost;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RabbitMQ.Client;
 
 namespace Civility.Messaging.Tests;
@@ -162,6 +163,57 @@ public sealed class OutboxInboxTests(LocalServers servers)
         Assert.NotNull(faulted);
         Assert.Contains("Poison message 0", faulted.BasicProperties.Headers!["MT-Fault-Message"] is byte[] bytes
             ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+    }
+
+    [Fact]
+    public async Task An_outbox_row_that_cannot_be_published_is_parked_and_the_events_behind_it_go_on_without_waiting()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        var effects = new Effects(database);
+        await using var service = await TestService.StartAsync(database, servers.BrokerUri, NewServiceName());
+        await service.ProduceAsync(1);
+        await effects.WaitForAsync(1, Deadline);
+
+        // An event whose type a redeploy removed: no relay can read it, now or later. It heads the line.
+        var unreadable = Guid.NewGuid();
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                $"INSERT INTO {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} (id, message_type, body, created_at, attempts) " +
+                "VALUES ($1, 'Civility.Removed.GoneEvent, Civility.Removed', '{}', now(), 0)", connection)
+            {
+                Parameters = { new() { Value = unreadable } },
+            };
+            await insert.ExecuteNonQueryAsync();
+        }
+        await service.ProduceAsync(1000, firstSequence: 1);
+
+        var (total, distinct) = await effects.WaitForAsync(1001, TimeSpan.FromSeconds(60));
+        Assert.Equal((1001L, 1001L), (total, distinct));
+        await LocalServers.WaitUntilAsync(async () => await ParkedAsync(database, unreadable) is { } row && row.ParkedAt is not null,
+            Deadline, "the unreadable row is parked");
+        var parked = (await ParkedAsync(database, unreadable))!.Value;
+        Assert.Equal(new OutboxOptions().ParkAfterAttempts, parked.Attempts);
+        Assert.Contains("Civility.Removed", parked.Error);
+        Assert.Equal(1, await effects.UnpublishedAsync()); // the parked row only
+        await LocalServers.WaitUntilAsync(() => Task.FromResult(BacklogGauge.Read("MessagingTest", "civility.outbox.parked") == 1), Deadline,
+            "the parked gauge shows the row");
+        Assert.Equal(0, BacklogGauge.Read("MessagingTest"));
+    }
+
+    private static async Task<(int Attempts, DateTimeOffset? ParkedAt, string Error)?> ParkedAsync(string database, Guid id)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand(
+            $"SELECT attempts, parked_at, coalesce(last_error, '') FROM {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} WHERE id = $1", connection)
+        {
+            Parameters = { new() { Value = id } },
+        };
+        await using var reader = await read.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return null;
+        return (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2));
     }
 
     [Fact]

@@ -10,6 +10,12 @@ public sealed class OutboxOptions
     /// <summary>How long a publish may wait for the broker's confirm before the batch is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Failed publishes of one row, while the broker took the rows beside it (or the row itself cannot be read),
+    /// after which the row is parked and the relay goes on without it.
+    /// </summary>
+    public int ParkAfterAttempts { get; set; } = 10;
+
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);

@@ -11,7 +11,9 @@ namespace Civility.Messaging.Outbox;
 /// <summary>
 /// Publishes outbox rows in write order, each with its row id as MessageId, and marks them once the broker confirmed.
 /// Safe beside other replicas: a batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>. While the broker is down the rows
-/// stay and the relay backs off; nothing is dropped or parked.
+/// stay and the relay backs off; nothing is dropped. A row that fails on its own (it cannot be read, or the broker
+/// refused it while it took the rows beside it) is tried again with the next batch, without backing off, and parked
+/// after <see cref="OutboxOptions.ParkAfterAttempts"/> such failures, so that it never holds up the rest.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -72,7 +74,7 @@ public sealed class OutboxRelay<TContext>(
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claim = $"SELECT * FROM {table} WHERE published_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
+            var claim = $"SELECT * FROM {table} WHERE published_at IS NULL AND parked_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
             var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).AsNoTracking().ToListAsync(ct);
             if (batch.Count == 0) return 0;
 
@@ -88,31 +90,53 @@ public sealed class OutboxRelay<TContext>(
                 // Inspected row by row below.
             }
             var confirmed = publishing.Where(p => p.Task.IsCompletedSuccessfully).Select(p => p.Row.Id).ToList();
-            var failure = publishing.Where(p => !p.Task.IsCompletedSuccessfully)
-                .Select(p => p.Task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.")).FirstOrDefault();
+            var failed = publishing.Where(p => !p.Task.IsCompletedSuccessfully)
+                .Select(p => (p.Row, Error: p.Task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.")))
+                .ToList();
             var now = clock.GetUtcNow();
             var published = confirmed.Count == 0 ? 0 : await db.Set<OutboxMessage>()
                 .Where(m => confirmed.Contains(m.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.PublishedAt, now), ct);
-            if (failure is not null)
+            // A failure is the row's own when the row cannot be read or the broker took the rows beside it; when
+            // nothing went through, the broker is away and every row waits, however long, with no attempt counted.
+            var ownFailures = failed.Where(f => f.Error is UnreadableOutboxRowException || confirmed.Count > 0).ToList();
+            var brokerFailure = failed.Except(ownFailures).Select(f => f.Error).FirstOrDefault();
+            foreach (var (row, error) in ownFailures)
             {
-                var unconfirmed = batch.Select(row => row.Id).Except(confirmed).ToList();
-                var error = OutboxMessage.ErrorText(failure.Message);
-                await db.Set<OutboxMessage>()
-                    .Where(m => unconfirmed.Contains(m.Id))
-                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), ct);
+                var parked = row.Attempts + 1 >= _options.ParkAfterAttempts ? now : (DateTimeOffset?)null;
+                var text = OutboxMessage.ErrorText(error.Message);
+                await db.Set<OutboxMessage>().Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, text).SetProperty(m => m.ParkedAt, parked), ct);
+                if (parked is not null)
+                    logger.LogError("Outbox message {MessageId} ({MessageType}) of {Context} parked after {Attempts} failed attempts: {Error}",
+                        row.Id, row.MessageType, typeof(TContext).Name, row.Attempts + 1, text);
+            }
+            if (brokerFailure is not null)
+            {
+                var waiting = failed.Except(ownFailures).Select(f => f.Row.Id).ToList();
+                var text = OutboxMessage.ErrorText(brokerFailure.Message);
+                await db.Set<OutboxMessage>().Where(m => waiting.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, text), ct);
             }
             await transaction.CommitAsync(ct);
             MessagingTelemetry.ReportPublished(ServiceName, published);
-            if (failure is not null) throw new OutboxPublishException(published, failure);
+            if (brokerFailure is not null) throw new OutboxPublishException(published, brokerFailure);
             logger.LogDebug("Published {Count} outbox messages of {Context}", published, typeof(TContext).Name);
-            return published;
+            return published + ownFailures.Count;
         }, cancellationToken);
     }
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var (message, type) = row.Deserialize();
+        object message;
+        Type type;
+        try
+        {
+            (message, type) = row.Deserialize();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new UnreadableOutboxRowException(error);
+        }
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", row.Id);
@@ -128,7 +152,9 @@ public sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        MessagingTelemetry.ReportBacklog(ServiceName, await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null, cancellationToken));
+        var pending = await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null && m.ParkedAt == null, cancellationToken);
+        var parked = await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null && m.ParkedAt != null, cancellationToken);
+        MessagingTelemetry.ReportBacklog(ServiceName, pending, parked);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
@@ -154,3 +180,6 @@ public sealed class OutboxRelay<TContext>(
 
 public sealed class OutboxPublishException(int published, Exception inner)
     : Exception($"Publishing stopped after {published} messages: {inner.Message}", inner);
+
+/// <summary>An outbox row whose type or body cannot be read: no retry can publish it as it is.</summary>
+public sealed class UnreadableOutboxRowException(Exception inner) : Exception($"The outbox row cannot be read: {inner.Message}", inner);

@@ -187,6 +187,10 @@ namespace Civility.VillagePairing.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -211,9 +215,13 @@ namespace Civility.VillagePairing.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex(new[] { "ParkedAt" }, "ix_outbox_messages_parked")
+                        .HasDatabaseName("ix_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex(new[] { "Sequence" }, "ix_outbox_messages_pending")
                         .HasDatabaseName("ix_outbox_messages_sequence")
-                        .HasFilter("published_at IS NULL");
+                        .HasFilter("published_at IS NULL AND parked_at IS NULL");
 
                     b.HasIndex(new[] { "PublishedAt" }, "ix_outbox_messages_published")
                         .HasDatabaseName("ix_outbox_messages_published_at")
