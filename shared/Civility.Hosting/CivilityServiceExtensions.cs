@@ -45,6 +45,9 @@ public static class CivilityServiceExtensions
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
+            // Numbers are numbers on the wire (the web default also reads "12" as 12, which documents every number
+            // as "integer or string" and gives generated clients a union type).
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             json.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             json.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
@@ -56,6 +59,8 @@ public static class CivilityServiceExtensions
         builder.Services.AddOpenApi(OpenApiDocumentName, options =>
         {
             options.AddDocumentTransformer(new ClientCredentialsSecurity($"Civility {serviceName} API"));
+            options.AddDocumentTransformer(new GatewayServer(builder.Configuration["Gateway:PublicUrl"]));
+            options.AddOperationTransformer(new OperationIds());
             options.AddOperationTransformer(new ProblemExamples());
         });
         return builder;

@@ -39,3 +39,38 @@ internal sealed class ClientCredentialsSecurity(string serviceTitle) : IOpenApiD
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Points "try it" and generated clients at the gateway (<c>Gateway:PublicUrl</c>, or <c>/</c>: the host the document
+/// was read from, which is the gateway), never at the service's internal address.
+/// </summary>
+internal sealed class GatewayServer(string? publicUrl) : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Servers = [new OpenApiServer { Url = string.IsNullOrWhiteSpace(publicUrl) ? "/" : publicUrl.TrimEnd('/') + "/" }];
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Every operation gets an id a client generator can name a method after: the endpoint's name when it has one,
+/// otherwise the method and the route after <c>/api/{area}</c> (<c>postServiceRecordsByIdApprove</c>).
+/// </summary>
+internal sealed class OperationIds : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(operation.OperationId)) return Task.CompletedTask;
+        var description = context.Description;
+        var segments = (description.RelativePath ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        var name = string.Concat(segments.Select(segment => segment.StartsWith('{')
+            ? "By" + Pascal(segment.Trim('{', '}').Split(':')[0])
+            : Pascal(segment)));
+        operation.OperationId = (description.HttpMethod ?? "get").ToLowerInvariant() + (name.Length == 0 ? "Root" : name);
+        return Task.CompletedTask;
+    }
+
+    private static string Pascal(string text) =>
+        string.Concat(text.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}
