@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Civility.ServiceDefaults.Files;
 
 namespace Civility.AppHost.Infrastructure;
 
@@ -17,6 +18,8 @@ internal sealed class DevSecrets
 
     public static DevSecrets Open(string dataDirectory)
     {
+        // The data folder itself stays traversable: under root, PostgreSQL's data folder inside it belongs to the
+        // postgres user. The secrets file is the owner's alone from its first byte.
         Directory.CreateDirectory(dataDirectory);
         var file = Path.Combine(dataDirectory, "dev-secrets.json");
         var values = File.Exists(file)
@@ -48,8 +51,6 @@ internal sealed class DevSecrets
 
     private void Save()
     {
-        File.WriteAllText(_file, JsonSerializer.Serialize(_values, new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(_file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        PrivateFiles.Write(_file, JsonSerializer.Serialize(_values, new JsonSerializerOptions { WriteIndented = true }));
     }
 }

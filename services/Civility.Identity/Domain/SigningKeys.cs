@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Civility.ServiceDefaults.Files;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Civility.Identity.Domain;
@@ -21,7 +22,7 @@ public static class SigningKeys
         }
         else if (!string.IsNullOrWhiteSpace(keyDirectory))
         {
-            Directory.CreateDirectory(keyDirectory);
+            PrivateFiles.CreateFolder(keyDirectory);
             var file = Path.Combine(keyDirectory, FileName);
             if (File.Exists(file))
             {
@@ -30,8 +31,7 @@ public static class SigningKeys
             else
             {
                 rsa.KeySize = 2048;
-                File.WriteAllText(file, rsa.ExportRSAPrivateKeyPem());
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                PrivateFiles.Write(file, rsa.ExportRSAPrivateKeyPem());
             }
         }
         else

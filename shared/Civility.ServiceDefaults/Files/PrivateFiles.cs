@@ -1,0 +1,34 @@
+namespace Civility.ServiceDefaults.Files;
+
+/// <summary>
+/// Files only the stack's own user may read (development secrets, a signing key): 0600 from the first byte (never
+/// written first and narrowed after) and replaced whole by a rename; a folder of such files is 0700.
+/// </summary>
+public static class PrivateFiles
+{
+    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        Directory.CreateDirectory(folder, FolderMode);
+        File.SetUnixFileMode(folder, FolderMode);
+    }
+
+    /// <summary>Writes the file; its folder must exist (made by <see cref="CreateFolder"/> when it holds only private files).</summary>
+    public static void Write(string file, string text)
+    {
+        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
+        using (var stream = new FileStream(temporary, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(text);
+        File.Move(temporary, file, overwrite: true);
+    }
+}
