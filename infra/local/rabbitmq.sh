@@ -39,7 +39,8 @@ export RABBITMQ_ENABLED_PLUGINS_FILE="$data/enabled_plugins"
 export RABBITMQ_CONFIG_FILE="$data/rabbitmq"
 # Erlang's schedulers spin while they wait for work; beside the services on a small machine that spinning is CPU
 # taken from them (at start-up most of all). Waiting without spinning costs the broker a little latency, nothing else.
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+sbwt none +sbwtdcpu none +sbwtdio none"
+# The distribution port (for rabbitmqctl) listens on loopback only, like AMQP and epmd.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+sbwt none +sbwtdcpu none +sbwtdio none -kernel inet_dist_use_interface {127,0,0,1}"
 printf '[].\n' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 cat > "$data/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$port

@@ -27,6 +27,9 @@ public sealed partial class LocalServers : IAsyncLifetime
 
     public int BrokerPort => _brokerPorts.Amqp;
 
+    /// <summary>The broker's ports: AMQP, its epmd, and Erlang distribution (what rabbitmqctl talks to).</summary>
+    public (int Amqp, int Epmd, int Dist) BrokerPorts => _brokerPorts;
+
     public async Task InitializeAsync()
     {
         _postgres = StartScript("postgres.sh", ["postgres", _postgresPort.ToString()],
