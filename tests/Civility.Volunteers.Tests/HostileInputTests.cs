@@ -83,4 +83,25 @@ public sealed class HostileInputTests(VolunteersServiceFixture fixture)
         Assert.Equal(1, imported.GetProperty("rejected").GetInt32());
         Assert.Equal("name", imported.GetProperty("errors")[0].GetProperty("field").GetString());
     }
+
+    [Fact]
+    public async Task An_unclosed_quote_or_an_endless_line_is_a_400_naming_the_line_and_imports_nothing()
+    {
+        using var admin = fixture.Service.Admin();
+        var volunteer = await admin.RegisterAsync(await admin.NewUnitAsync());
+        var number = volunteer.GetProperty("number").GetString();
+        var day = fixture.CountyToday().AddDays(-2).Iso();
+        var good = $"{number},{day},1,Clinic\n";
+        foreach (var bad in new[] { $"{number},{day},1,\"never closed {new string('x', 200_000)}\n", $"{number},{day},1,{new string('y', 200_000)}\n" })
+        {
+            var file = "volunteer_number,service_date,hours,content\n" + good + bad + good.Replace("Clinic", "Talk", StringComparison.Ordinal);
+            var response = await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+            var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("64 KiB", problem.GetProperty("detail").GetString());
+            Assert.Empty(await admin.RecordsOfAsync(volunteer.Id()));
+        }
+        var registrations = $"name,id_number,unit_code\n\"Unclosed,{new string('z', 200_000)}\n";
+        await (await admin.PostAsync("/api/volunteers/import", new StringContent(registrations, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.BadRequest);
+    }
 }

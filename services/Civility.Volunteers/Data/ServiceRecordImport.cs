@@ -92,7 +92,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limi
             cancellationToken);
         try
         {
-            while (await csv.ReadAsync(cancellationToken))
+            while (await csv.NextAsync(cancellationToken))
             {
                 rows++;
                 var number = Field(csv, column[0]);

@@ -9,6 +9,7 @@ internal static class CsvFiles
     public static CsvReader Open(Stream body) => CsvReader.Create(body, new CsvReaderOptions
     {
         TrackLineNumbers = true,
+        MaxRecordSize = Data.CsvInput.MaxRecordBytes,
         TrimWhitespace = true,
         NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
     }, leaveOpen: true);
@@ -16,7 +17,7 @@ internal static class CsvFiles
     /// <summary>A 400 naming the required columns the header lacks, or null when all are there.</summary>
     public static async Task<ProblemHttpResult?> MissingColumnsAsync(CsvReader csv, string[] required, CancellationToken cancellationToken)
     {
-        await csv.ReadHeaderAsync(cancellationToken);
+        await Data.CsvInput.HeaderAsync(csv, cancellationToken);
         var missing = required.Where(column => !csv.TryGetFieldIndex(column, out _)).ToList();
         return missing.Count == 0
             ? null

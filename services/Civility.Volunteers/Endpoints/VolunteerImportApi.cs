@@ -38,7 +38,7 @@ public static class VolunteerImportApi
         {
             if (++attempts > 1) throw new InvalidOperationException("The volunteer import was interrupted by a database failure; send the file again.");
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            while (await csv.ReadAsync(ct))
+            while (await csv.NextAsync(ct))
             {
                 rows++;
                 var line = (int)csv.LineNumber;
