@@ -67,6 +67,28 @@ public sealed class NominationTests(MoralModelsServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_nominating_a_person_another_unit_nominated_learns_only_that_and_sees_nothing_of_the_file()
+    {
+        var round = await _api.CreateRoundAsync();
+        var idNumber = MoralApi.NewCitizenId();
+        var (unitA, unitB) = (MoralApi.NewUnit(), MoralApi.NewUnit());
+        using var first = _api.Unit(unitA);
+        using var second = _api.Unit(unitB);
+        using var created = await _api.NominatePersonAsync(first, round, idNumber, unitA);
+        var id = (await MoralApi.JsonAsync(created)).GetProperty("id").GetGuid().ToString();
+
+        using var duplicate = await _api.NominatePersonAsync(second, round, idNumber, unitB);
+
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        var text = await duplicate.Content.ReadAsStringAsync();
+        Assert.Contains("already nominated", text);
+        Assert.DoesNotContain(id, text);
+        Assert.DoesNotContain("deeds", text, StringComparison.OrdinalIgnoreCase);
+        using var file = await first.GetAsync($"/api/moral-models/nominations/{id}");
+        Assert.Empty((await MoralApi.JsonAsync(file)).GetProperty("supporters").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Nominators_of_the_same_person_racing_each_other_end_in_one_nomination_with_supporters()
     {
         var round = await _api.CreateRoundAsync();

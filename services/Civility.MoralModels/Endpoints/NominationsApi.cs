@@ -66,7 +66,7 @@ public static class NominationsApi
         var nominee = new Nominee(nomineeKind!.Value, name, person?.LookupHash, person?.Encrypted, person?.Masked, members, motto);
         var key = person?.LookupHash ?? protector.LookupHash($"family|{unitCode}|{name.ToUpperInvariant()}");
 
-        if (await MergeAsync(db, round.Id, key, actor, caller.UnitId, deeds, now, cancellationToken) is { } merged)
+        if (await MergeAsync(db, round.Id, key, actor, caller, deeds, now, cancellationToken) is { } merged)
             return TypedResults.Ok(merged);
 
         await gate.EnsureClearAsync("nominate", person?.LookupHash, unitCode, null, actor, cancellationToken);
@@ -81,7 +81,7 @@ public static class NominationsApi
         {
             // Two nominators of the same nominee raced: the first made it, this one becomes its supporter.
             db.ChangeTracker.Clear();
-            return TypedResults.Ok(await MergeAsync(db, round.Id, key, actor, caller.UnitId, deeds, now, cancellationToken)
+            return TypedResults.Ok(await MergeAsync(db, round.Id, key, actor, caller, deeds, now, cancellationToken)
                 ?? throw DomainRuleException.Conflict("The nomination changed meanwhile; send it again."));
         }
         return TypedResults.Created($"/api/moral-models/nominations/{nomination.Id}", NominationViews.ToResponse(nomination));
@@ -89,13 +89,20 @@ public static class NominationsApi
 
     private const string NomineePerRound = "ix_nominations_round_id_nominee_key_hash";
 
-    /// <summary>Adds the nominator as a supporter of the round's existing nomination of that nominee, if there is one.</summary>
-    private static async Task<NominationResponse?> MergeAsync(MoralModelsDbContext db, Guid roundId, string key, string actor, string? unitCode,
+    /// <summary>
+    /// Adds the nominator as a supporter of the round's existing nomination of that nominee, if there is one. A
+    /// unit-scoped caller who may not see that nomination (another unit's) learns only that the nominee is already
+    /// nominated in the round (409): nothing of the other unit's file, not even its id.
+    /// </summary>
+    private static async Task<NominationResponse?> MergeAsync(MoralModelsDbContext db, Guid roundId, string key, string actor, CallerContext caller,
         string note, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var existing = await db.Nominations.AsSplitQuery().FirstOrDefaultAsync(n => n.RoundId == roundId && n.NomineeKeyHash == key, cancellationToken);
         if (existing is null) return null;
-        existing.AddSupporter(actor, unitCode, note, now);
+        if (!await db.Nominations.Visible(caller).AnyAsync(n => n.Id == existing.Id, cancellationToken))
+            throw DomainRuleException.Conflict("The nominee is already nominated in this round.",
+                "Another unit nominated this nominee; the bureau can add your unit as a supporter.");
+        existing.AddSupporter(actor, caller.UnitId, note, now);
         await db.SaveOrConflictAsync("The nomination", cancellationToken);
         return NominationViews.ToResponse(existing, merged: true);
     }
