@@ -82,11 +82,9 @@ public static class ExportApi
             {
                 var row = map(item);
                 await writer.WriteLineAsync(format == ExportFormat.Csv
-                    ? string.Join(',', properties.Select(p => Csv(p.GetValue(row))))
+                    ? string.Join(',', properties.Select(p => CsvCell.Of(p.GetValue(row))))
                     : JsonSerializer.Serialize(row, Json));
                 if (++count % 500 == 0) await writer.FlushAsync();
             }
         }, format == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8");
-
-    private static string Csv(object? value) => CsvCell.Of(value);
 }

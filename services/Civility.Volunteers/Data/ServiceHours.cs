@@ -36,25 +36,14 @@ public static class ServiceHours
         var stored = await db.ServiceRecords.AsNoTracking()
             .Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding
                 && (r.Status == ServiceRecordStatus.Approved || r.Status == ServiceRecordStatus.Pending))
-            .Select(r => new DayRecord(r.Id, r.VolunteerId, r.ServiceDate, r.Status, r.Hours, r.StartedAt, r.EndedAt))
+            .Select(r => new { r.Id, r.Status, r.Hours, r.StartedAt, r.EndedAt })
             .ToListAsync(cancellationToken);
         var tracked = db.ServiceRecords.Local.Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding).ToList();
-        return Day(stored, tracked, approvedOnly);
-    }
-
-    /// <summary>A stored record's part in its volunteer's day.</summary>
-    private sealed record DayRecord(Guid Id, Guid VolunteerId, DateOnly ServiceDate, ServiceRecordStatus Status, decimal Hours,
-        DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
-
-    private static DayOfService Day(IEnumerable<DayRecord> stored, IReadOnlyCollection<ServiceRecord> tracked, bool approvedOnly)
-    {
         bool Counts(ServiceRecordStatus status) => status == ServiceRecordStatus.Approved || (!approvedOnly && status == ServiceRecordStatus.Pending);
         var trackedIds = tracked.Select(r => r.Id).ToHashSet();
-        var all = stored.Where(o => !trackedIds.Contains(o.Id) && Counts(o.Status))
-            .Select(o => (o.Hours, Period: o.StartedAt is { } s && o.EndedAt is { } e ? new ServicePeriod(s, e) : (ServicePeriod?)null))
-            .Concat(tracked.Where(r => Counts(r.Status)).Select(r => (r.Hours, r.Period)))
-            .ToList();
-        return new DayOfService(all.Sum(o => o.Hours), [.. all.Where(o => o.Period is not null).Select(o => o.Period!.Value)]);
+        return DayOfService.Of(stored.Where(o => !trackedIds.Contains(o.Id) && Counts(o.Status))
+            .Select(o => (o.Hours, ServicePeriod.From(o.StartedAt, o.EndedAt)))
+            .Concat(tracked.Where(r => Counts(r.Status)).Select(r => (r.Hours, r.Period))));
     }
 
     /// <summary>
@@ -130,8 +119,7 @@ public static class ServiceHours
         // of a thousand take seconds); what the batch approves is added to its day as it goes.
         var days = (await db.ApprovedOnDaysOfAsync(records.Values, cancellationToken))
             .GroupBy(r => (r.VolunteerId, r.ServiceDate))
-            .ToDictionary(g => g.Key, g => new DayOfService(g.Sum(r => r.Hours),
-                [.. g.Where(r => r.StartedAt is not null && r.EndedAt is not null).Select(r => new ServicePeriod(r.StartedAt!.Value, r.EndedAt!.Value))]));
+            .ToDictionary(g => g.Key, g => DayOfService.Of(g.Select(r => (r.Hours, ServicePeriod.From(r.StartedAt, r.EndedAt)))));
         foreach (var id in ids)
         {
             if (!records.TryGetValue(id, out var record) || !mayAccess(record))
@@ -146,7 +134,7 @@ public static class ServiceHours
                 var wasPending = record.Status == ServiceRecordStatus.Pending;
                 db.Approve(record, volunteers[record.VolunteerId], wasPending ? sameDay : DayOfService.Empty, limits, actor, inBulk: true, now);
                 if (wasPending)
-                    days[key] = new DayOfService(sameDay.Hours + record.Hours, record.Period is { } period ? [.. sameDay.Periods, period] : sameDay.Periods);
+                    days[key] = sameDay.With(record.Hours, record.Period);
             }
             catch (DomainRuleException rule)
             {

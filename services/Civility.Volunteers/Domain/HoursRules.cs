@@ -14,6 +14,13 @@ public sealed class HoursLimits
 public sealed record DayOfService(decimal Hours, IReadOnlyList<ServicePeriod> Periods)
 {
     public static readonly DayOfService Empty = new(0m, []);
+
+    public static DayOfService Of(IEnumerable<(decimal Hours, ServicePeriod? Period)> records) =>
+        records.Aggregate(Empty, (day, record) => day.With(record.Hours, record.Period));
+
+    /// <summary>The day with one more record in it.</summary>
+    public DayOfService With(decimal hours, ServicePeriod? period) =>
+        new(Hours + hours, period is { } timed ? [.. Periods, timed] : Periods);
 }
 
 /// <summary>

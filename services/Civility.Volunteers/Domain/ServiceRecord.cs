@@ -104,7 +104,7 @@ public sealed class ServiceRecord
 
     public DateTimeOffset? EndedAt { get; private set; }
 
-    public ServicePeriod? Period => StartedAt is { } start && EndedAt is { } end ? new ServicePeriod(start, end) : null;
+    public ServicePeriod? Period => ServicePeriod.From(StartedAt, EndedAt);
 
     public ServiceRecordSource Source { get; private set; }
 
@@ -197,6 +197,10 @@ public sealed class ServiceRecord
 /// <summary>When a service started and ended (UTC instants).</summary>
 public readonly record struct ServicePeriod(DateTimeOffset Start, DateTimeOffset End)
 {
+    /// <summary>The period of a record that has both times, or null.</summary>
+    public static ServicePeriod? From(DateTimeOffset? start, DateTimeOffset? end) =>
+        start is { } from && end is { } to ? new ServicePeriod(from, to) : null;
+
     public decimal Hours => (decimal)(End - Start).TotalMinutes / 60m;
 
     public bool Overlaps(ServicePeriod other) => Start < other.End && other.Start < End;

@@ -40,17 +40,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>
-    /// The field a body's JSON failed at, as a validation problem's <c>errors</c> (<c>volunteers[0].hours</c>): the
-    /// reader's own message names only a .NET type or a byte position, so it is replaced unless a converter wrote it.
-    /// </summary>
+    /// <summary>The field a body's JSON failed at, as a validation problem's <c>errors</c> (<c>volunteers[0].hours</c>).</summary>
     private static IReadOnlyDictionary<string, object?> FieldErrors(System.Text.Json.JsonException json)
     {
-        var field = JsonFailure.Field(json);
-        var message = json.Message is { } text && !text.Contains("Path:", StringComparison.Ordinal) && !text.Contains("System.", StringComparison.Ordinal)
-            && json.InnerException is null
-            ? text
-            : "This value is not of the expected type, or the JSON is malformed.";
-        return new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } };
+        var message = json is RefusedJsonValueException ? json.Message : "This value is not of the expected type, or the JSON is malformed.";
+        return new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [JsonFailure.Field(json)] = [message] } };
     }
 }

@@ -11,7 +11,7 @@ public sealed class SafeStringJsonConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException("A string is expected here.");
+        if (reader.TokenType != JsonTokenType.String) throw new RefusedJsonValueException("A string is expected here.");
         string text;
         try
         {
@@ -19,9 +19,9 @@ public sealed class SafeStringJsonConverter : JsonConverter<string>
         }
         catch (InvalidOperationException)
         {
-            throw new JsonException(HostileInput.SurrogateMessage);
+            throw new RefusedJsonValueException(HostileInput.SurrogateMessage);
         }
-        return HostileInput.Problem(text) is { } problem ? throw new JsonException(problem) : text;
+        return HostileInput.Problem(text) is { } problem ? throw new RefusedJsonValueException(problem) : text;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
@@ -77,9 +77,15 @@ public static class NoNullElements
     }
 }
 
+/// <summary>
+/// A value of a request our own reading refused, with a message meant for the caller (the serializer's own messages
+/// name .NET types and byte positions, and are not shown).
+/// </summary>
+public class RefusedJsonValueException(string message) : JsonException(message);
+
 /// <summary>A list of a request holds a <c>null</c> element; <see cref="JsonException.Path"/> is the object holding the list.</summary>
 public sealed class NullElementException(string property, int index)
-    : JsonException($"Element {index} is null; this list holds no null elements.")
+    : RefusedJsonValueException($"Element {index} is null; this list holds no null elements.")
 {
     public string Property { get; } = property;
 }
