@@ -20,13 +20,17 @@ internal static class ProjectDefaults
 
     /// <summary>
     /// The gateway listens on a fixed port (Gateway:Port, default 5080; "random" takes any free one, as the tests do) so
-    /// the README's curl lines work; its rate limits can be set from the app host's configuration (Gateway:RateLimits:*).
+    /// the README's curl lines work; its rate limits (Gateway:RateLimits:*) and trusted proxies (Gateway:TrustedProxies:*)
+    /// can be set from the app host's configuration.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithGatewaySettings(this IResourceBuilder<ProjectResource> gateway)
     {
         var configuration = gateway.ApplicationBuilder.Configuration;
         foreach (var limit in configuration.GetSection("Gateway:RateLimits").GetChildren())
             gateway.WithEnvironment($"RateLimits__{limit.Key}", limit.Value);
+        // The proxies in front of the gateway whose X-Forwarded-For it believes (a county's load balancer); none by default.
+        foreach (var proxy in configuration.GetSection("Gateway:TrustedProxies").GetChildren())
+            gateway.WithEnvironment($"Network__TrustedProxies__{proxy.Key}", proxy.Value);
         var configured = configuration["Gateway:Port"];
         return gateway.WithEndpoint("http", endpoint => endpoint.Port = configured is "random" ? null
             : int.TryParse(configured, out var port) ? port : 5080);

@@ -1,6 +1,6 @@
 using Civility.Gateway;
 using Civility.ServiceDefaults.Authentication;
-using Microsoft.AspNetCore.HttpOverrides;
+using Civility.ServiceDefaults.Network;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +11,8 @@ builder.Services.AddGatewayRateLimiting(builder.Configuration);
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
-builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+// X-Forwarded-For only from the proxies in front of the gateway that the county lists (none by default).
+builder.AddTrustedProxies();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Gateway:MaxRequestBodyBytes", 1024L * 1024));
 builder.Services.AddProblemDetails();
@@ -20,10 +20,11 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 
 app.UseTraceIdHeader();
-app.UseForwardedHeaders();
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.Use(app.Services.GetRequiredService<TokenRequests>().ReadClientIdAsync);
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapApiDocs();

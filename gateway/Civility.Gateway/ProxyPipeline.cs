@@ -13,7 +13,13 @@ internal static class ProxyPipeline
     {
         proxy.Use(async (context, next) =>
         {
-            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            // The route's own limit (an import's) is applied by YARP only at the end of the pipeline: read it here.
+            var limit = context.GetReverseProxyFeature().Route.Config.MaxRequestBodySize switch
+            {
+                -1 => null,
+                { } routeLimit => routeLimit,
+                null => context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize,
+            };
             if (limit is { } max && context.Request.ContentLength > max)
             {
                 // The unread body stays on the connection: tell the client not to reuse it.
@@ -36,6 +42,9 @@ internal static class ProxyPipeline
                 ForwarderError.NoAvailableDestinations => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable."),
                 ForwarderError.Request when IsConnectionFailure(failure.Exception) =>
                     (StatusCodes.Status503ServiceUnavailable, "The service is unavailable."),
+                // A body sent without a length (chunked) is counted as it streams: over the route's limit it is a 413 too.
+                ForwarderError.RequestBodyClient when TooLarge(failure.Exception) =>
+                    (StatusCodes.Status413PayloadTooLarge, "Request body too large."),
                 ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled =>
                     (StatusCodes.Status400BadRequest, "The request body could not be read."),
                 _ => (StatusCodes.Status502BadGateway, "The service failed to answer."),
@@ -45,6 +54,15 @@ internal static class ProxyPipeline
                 extensions: new Dictionary<string, object?> { ["service"] = context.GetReverseProxyFeature().Route.Config.ClusterId })
                 .ExecuteAsync(context);
         });
+    }
+
+    private static bool TooLarge(Exception? exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        }
+        return false;
     }
 
     private static bool IsConnectionFailure(Exception? exception)

@@ -7,6 +7,7 @@ using Civility.Hosting.PersonalData;
 using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
 using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -31,9 +32,11 @@ public static class CivilityServiceExtensions
         where TContext : DbContext
     {
         builder.AddServiceDefaults();
-        // 1 MiB unless an endpoint (a bulk import) raises it for itself.
+        // The caller's address as the gateway saw it (public limits per address); only the gateway is believed.
+        builder.AddTrustedProxies(TrustedProxies.Loopback);
+        // 1 MiB unless an endpoint (a bulk import) raises it for itself (BodyLimits.WithBodyLimit).
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", BodyLimits.Default));
         builder.AddServiceDatabase<TContext>(schema);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
@@ -73,6 +76,7 @@ public static class CivilityServiceExtensions
     public static RouteGroupBuilder MapCivilityApi<TContext>(this WebApplication app, string serviceName, string area)
         where TContext : DbContext
     {
+        app.UseTrustedProxies();
         app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

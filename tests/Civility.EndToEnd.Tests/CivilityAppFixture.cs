@@ -27,6 +27,9 @@ public class CivilityAppFixture : IAsyncLifetime
     /// <summary>Anonymous requests allowed per address and minute at the gateway in this run.</summary>
     public const int AnonymousPermits = 100;
 
+    /// <summary>Token requests per client id per minute on the test stack (every test asks for tokens of a few clients).</summary>
+    public const int TokenPermitsPerClient = 300;
+
     public string DataDirectory => _dataDirectory;
 
     /// <summary>More app host settings for a derived fixture's stack (<c>Key=value</c>).</summary>
@@ -61,7 +64,9 @@ public class CivilityAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await Telemetry.StartAsync();
         string[] settings = ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
-            $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}", .. MoreSettings];
+            $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}", $"Gateway:RateLimits:TokenPermitsPerClient={TokenPermitsPerClient}",
+            // The tests stand for residents behind a county's proxy (loopback here): each test's X-Forwarded-For is its own caller.
+            "Gateway:TrustedProxies:0=127.0.0.1", "Gateway:TrustedProxies:1=::1", .. MoreSettings];
         if (StackNow is { } stackNow)
         {
             var offset = stackNow - TimeProvider.System.GetUtcNow();

@@ -1,7 +1,7 @@
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
-using Microsoft.AspNetCore.Http.Features;
+using Civility.Hosting.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +9,10 @@ namespace Civility.Volunteers.Endpoints;
 
 public static class HoursImportApi
 {
-    /// <summary>Imports may stream far more than the 1 MiB other requests may send.</summary>
-    public const long MaxImportBytes = 512L * 1024 * 1024;
-
     public static RouteGroupBuilder MapHoursImportApi(this RouteGroupBuilder api)
     {
         api.MapPost("/service-records/import", ImportAsync).WithTags("Service hours").RequireScope(CivilityScopes.VolunteersWrite)
+            .WithBodyLimit(BodyLimits.Import)
             .Accepts<string>("text/csv")
             .WithSummary("Import service records in bulk from CSV (pending until approved)")
             .WithDescription("Columns: volunteer_number,service_date (yyyy-MM-dd),hours,content. Rows are checked as they stream in (bad ones reported by line), go by binary COPY into a staging table and are merged in one statement. A row sent again (same volunteer, date, hours, content) is skipped, so resending a file changes nothing.");
@@ -25,7 +23,6 @@ public static class HoursImportApi
         HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits, ILogger<ServiceRecordImport> logger,
         CancellationToken cancellationToken)
     {
-        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
         var now = clock.GetUtcNow();
         var actor = caller.ClientId ?? "unknown";
         await using var csv = CsvFiles.Open(http.Body);

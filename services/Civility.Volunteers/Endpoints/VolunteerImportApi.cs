@@ -14,6 +14,7 @@ public static class VolunteerImportApi
     public static RouteGroupBuilder MapVolunteerImportApi(this RouteGroupBuilder api)
     {
         api.MapPost("/import", ImportAsync).WithTags("Volunteers").RequireScope(CivilityScopes.VolunteersWrite)
+            .WithBodyLimit(BodyLimits.Import)
             .Accepts<string>("text/csv")
             .WithSummary("Register volunteers in bulk from CSV")
             .WithDescription("Columns: name,id_number,phone,unit_code,is_staff,skills (skills separated by ';'). Every row is validated; good rows are registered, bad ones reported by line and reason. Sending the same file again registers nobody twice.");
