@@ -35,6 +35,8 @@ builder.Services.AddHostedService<ClientSeeder>(); // after the migration, which
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseMiddleware<TokenRequestGuard>(); // before the token server reads the request
+app.UseAuthentication();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 

@@ -159,6 +159,27 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("client_id", '\u0000')]
+    [InlineData("client_id", '\u0001')]
+    [InlineData("client_secret", '\u0000')]
+    [InlineData("scope", '\u001b')]
+    [InlineData("grant_type", '\u0000')]
+    public async Task A_token_request_with_a_control_character_is_refused_as_a_bad_request(string field, char control)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "civility-admin",
+            ["client_secret"] = await fixture.ClientSecretAsync("civility-admin"),
+        };
+        form[field] = (form.TryGetValue(field, out var value) ? value : "admin") + control;
+        using var response = await fixture.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task Too_many_anonymous_requests_from_one_address_answer_429_with_retry_after()
     {

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Http;
 using Civility.Hosting.Http;
 using System.Globalization;
 using Civility.ServiceDefaults.Time;

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Http;
 using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Authentication;

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

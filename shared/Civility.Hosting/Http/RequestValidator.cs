@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Http;
 using System.Globalization;
 using Civility.Hosting.PersonalData;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

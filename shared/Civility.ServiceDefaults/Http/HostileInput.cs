@@ -1,4 +1,4 @@
-namespace Civility.Hosting.Http;
+namespace Civility.ServiceDefaults.Http;
 
 /// <summary>
 /// The one rule for text that reaches a service, wherever it comes from (a JSON field, a query or route value, a CSV
