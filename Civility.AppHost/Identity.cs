@@ -4,10 +4,14 @@ namespace Civility.AppHost;
 
 internal static class Identity
 {
-    /// <summary>The development clients: one admin, one per unit for two units, one read-only partner.</summary>
+    /// <summary>
+    /// The development clients: one admin, the credit office (信用办, the only one besides the admin with the credit
+    /// list's internal views), one per unit for two units, one read-only partner.
+    /// </summary>
     public static readonly (string ClientId, string Scopes, string? UnitId)[] DevelopmentClients =
     [
-        ("civility-admin", "admin volunteers.read volunteers.write moral.read moral.write credit.read credit.write credit.export pairing.read pairing.write", null),
+        ("civility-admin", "admin volunteers.read volunteers.write moral.read moral.write credit.read credit.internal credit.write credit.export pairing.read pairing.write", null),
+        ("credit-office", "credit.read credit.internal credit.write credit.export", null),
         ("unit-a", "volunteers.read volunteers.write moral.read moral.write credit.read pairing.read pairing.write", "UNIT-A"),
         ("unit-b", "volunteers.read volunteers.write moral.read moral.write credit.read pairing.read pairing.write", "UNIT-B"),
         ("partner-readonly", "volunteers.read moral.read credit.read pairing.read", null),

@@ -57,6 +57,28 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_credit_list_internal_views_are_for_the_credit_office_only()
+    {
+        string[] internalViews = ["/api/credit/entries", "/api/credit/objections", "/api/credit/repairs", "/api/credit/subjects"];
+        using var office = await fixture.ClientAsync("credit-office");
+        using var partner = await fixture.ClientAsync("partner-readonly");
+        using var unit = await fixture.ClientAsync("unit-a");
+        foreach (var path in internalViews)
+        {
+            using var allowed = await office.GetAsync(path);
+            Assert.True(allowed.StatusCode == HttpStatusCode.OK, $"credit-office {path}: {allowed.StatusCode}");
+            foreach (var (name, client) in new[] { ("partner-readonly", partner), ("unit-a", unit) })
+            {
+                using var refused = await client.GetAsync(path);
+                Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{name} {path}: {refused.StatusCode}");
+            }
+        }
+        // What they keep: the measures in force against a subject (404 for one that does not exist, not 403).
+        using var measures = await partner.GetAsync($"/api/credit/subjects/{Guid.NewGuid()}/measures");
+        Assert.Equal(HttpStatusCode.NotFound, measures.StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_token_answers_401()
     {
         var token = await fixture.TokenAsync("civility-admin");

@@ -66,6 +66,45 @@ public sealed class ReviewTests(MoralModelsServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Outside_the_panel_a_reader_sees_no_scores_or_reviewers_until_review_is_over()
+    {
+        var round = await _api.CreateRoundAsync();
+        var unit = MoralApi.NewUnit();
+        var id = await _api.NewNominationAsync(round, unitCode: unit);
+        await _api.MoveAsync(id, "review");
+        await AddReviewerAsync(round, "reviewer-blind");
+        using (var reviewer = _api.Bureau("reviewer-blind"))
+        using (var scored = await reviewer.PostAsJsonAsync($"{MoralApi.Base}/nominations/{id}/scores", Scores()))
+            Assert.Equal(HttpStatusCode.Created, scored.StatusCode);
+        using var partner = _api.Service.ClientFor("partner-readonly", null, "moral.read");
+        using var ownUnit = _api.Unit(unit);
+        using var admin = _api.Admin();
+        var path = $"{MoralApi.Base}/nominations/{id}/scores";
+
+        foreach (var reader in new[] { partner, ownUnit })
+        {
+            var during = await reader.GetStringAsync(path);
+            var view = JsonDocument.Parse(during).RootElement;
+            Assert.Equal(0, view.GetProperty("scores").GetArrayLength());
+            Assert.True(view.GetProperty("scoresHidden").GetBoolean());
+            Assert.DoesNotContain("reviewer-blind", during);
+        }
+        var adminView = await admin.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal(1, adminView.GetProperty("scores").GetArrayLength());
+        Assert.False(adminView.GetProperty("scoresHidden").GetBoolean());
+
+        await _api.MoveAsync(id, "publicize");
+        foreach (var reader in new[] { partner, ownUnit })
+        {
+            var after = await reader.GetFromJsonAsync<JsonElement>(path);
+            Assert.False(after.GetProperty("scoresHidden").GetBoolean());
+            var score = Assert.Single(after.GetProperty("scores").EnumerateArray());
+            Assert.Equal("reviewer-blind", score.GetProperty("reviewerClientId").GetString());
+            Assert.Equal(21, score.GetProperty("total").GetDouble());
+        }
+    }
+
+    [Fact]
     public async Task Extreme_scores_need_a_reason_and_scores_stay_within_0_to_10()
     {
         var round = await _api.CreateRoundAsync();

@@ -43,7 +43,7 @@ public sealed partial class ContractTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public void No_event_carries_an_unmasked_identity_number(string fullName)
+    public void No_event_carries_an_unmasked_identity_number_or_phone(string fullName)
     {
         var type = EventTypes.Single(t => t.FullName == fullName);
         var risky = AllProperties(type)
@@ -73,7 +73,7 @@ public sealed partial class ContractTests
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    [GeneratedRegex("IdNumber|IdentityNumber|CitizenId|IdCard", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("IdNumber|IdentityNumber|CitizenId|IdCard|Phone|Mobile", RegexOptions.IgnoreCase)]
     private static partial Regex IdentityName();
 
     internal static string RepositoryRoot()

@@ -32,8 +32,8 @@ public static class EntriesApi
     {
         var entries = api.MapGroup("/entries").WithTags("Entries");
         entries.MapPost("/", ProposeAsync).WithSummary("Propose a red- or black-list entry").RequireScope(CivilityScopes.CreditWrite);
-        entries.MapGet("/{id:guid}", GetAsync).WithSummary("One entry with its whole history (internal view)").RequireScope(CivilityScopes.CreditRead);
-        entries.MapGet("/", ListAsync).WithSummary("Entries by subject, status, list type, objection mark (paged)").RequireScope(CivilityScopes.CreditRead);
+        entries.MapGet("/{id:guid}", GetAsync).WithSummary("One entry with its whole history (internal view)").RequireScope(CivilityScopes.CreditInternal);
+        entries.MapGet("/", ListAsync).WithSummary("Entries by subject, status, list type, objection mark (paged)").RequireScope(CivilityScopes.CreditInternal);
         entries.MapPost("/{id:guid}/notify", NotifyAsync).WithSummary("Notify the subject (告知); the statement period starts").RequireScope(CivilityScopes.CreditWrite);
         entries.MapPost("/{id:guid}/activate", ActivateAsync).WithSummary("List and publish, after the statement period").RequireScope(CivilityScopes.CreditWrite);
         entries.MapPost("/{id:guid}/revoke", RevokeAsync).WithSummary("Revoke, with a reason (nothing is deleted)").RequireScope(CivilityScopes.CreditWrite);

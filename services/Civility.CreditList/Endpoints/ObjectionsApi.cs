@@ -38,8 +38,8 @@ public static class ObjectionsApi
         api.MapPost("/entries/{id:guid}/objections", FileAsync).WithTags("Objections")
             .WithSummary("Register an objection: the entry is marked under objection at once").RequireScope(CivilityScopes.CreditWrite);
         var objections = api.MapGroup("/objections").WithTags("Objections");
-        objections.MapGet("/", ListAsync).WithSummary("Objections, pending or overdue ones (paged)").RequireScope(CivilityScopes.CreditRead);
-        objections.MapGet("/{id:guid}", GetAsync).WithSummary("One objection").RequireScope(CivilityScopes.CreditRead);
+        objections.MapGet("/", ListAsync).WithSummary("Objections, pending or overdue ones (paged)").RequireScope(CivilityScopes.CreditInternal);
+        objections.MapGet("/{id:guid}", GetAsync).WithSummary("One objection").RequireScope(CivilityScopes.CreditInternal);
         objections.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("Decide with a written reply").RequireScope(CivilityScopes.CreditWrite);
         return api;
     }

@@ -35,7 +35,7 @@ public static class RepairsApi
         api.MapPost("/entries/{id:guid}/repairs", ApplyAsync).WithTags("Repairs")
             .WithSummary("Register a repair application; answers its query code").RequireScope(CivilityScopes.CreditWrite);
         var repairs = api.MapGroup("/repairs").WithTags("Repairs");
-        repairs.MapGet("/", ListAsync).WithSummary("Repair applications, or those past their decision date (paged)").RequireScope(CivilityScopes.CreditRead);
+        repairs.MapGet("/", ListAsync).WithSummary("Repair applications, or those past their decision date (paged)").RequireScope(CivilityScopes.CreditInternal);
         repairs.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("Approve (lifts the entry) or reject, with a reply").RequireScope(CivilityScopes.CreditWrite);
         repairs.MapGet("/progress/{code}", ProgressAsync).WithSummary("Follow an application by its query code (anyone)").AllowAnonymous();
         return api;

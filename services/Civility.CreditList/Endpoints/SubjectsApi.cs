@@ -30,8 +30,8 @@ public static class SubjectsApi
         var subjects = api.MapGroup("/subjects").WithTags("Subjects");
         subjects.MapPost("/organizations", RegisterOrganizationAsync).WithSummary("Register an organization by its unified social credit code").RequireScope(CivilityScopes.CreditWrite);
         subjects.MapPost("/people", RegisterPersonAsync).WithSummary("Register a person by citizen ID number (stored protected, shown masked)").RequireScope(CivilityScopes.CreditWrite);
-        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject").RequireScope(CivilityScopes.CreditRead);
-        subjects.MapGet("/", ListAsync).WithSummary("Subjects by name (paged)").RequireScope(CivilityScopes.CreditRead);
+        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject").RequireScope(CivilityScopes.CreditInternal);
+        subjects.MapGet("/", ListAsync).WithSummary("Subjects by name (paged)").RequireScope(CivilityScopes.CreditInternal);
         subjects.MapGet("/{id:guid}/measures", MeasuresAsync).WithSummary("The incentive or punishment measures that apply now, and the entries behind them").RequireScope(CivilityScopes.CreditRead);
         return api;
     }

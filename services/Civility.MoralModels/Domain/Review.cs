@@ -80,3 +80,15 @@ public sealed class ReviewScore
 
     public double Total => Scores.Sum(s => s.Score);
 }
+
+/// <summary>Blind review (盲评): while a nomination is being reviewed, its scores and who gave them are the panel's.</summary>
+public static class BlindReview
+{
+    /// <summary>
+    /// Whether the nomination's review is still ahead or going on: nominated or under review, or suspended from either
+    /// (it resumes there). Once it has moved on (publicity, selected, rejected…) the review is over.
+    /// </summary>
+    public static bool IsOpen(Nomination nomination) =>
+        (nomination.Status == NominationStatus.Suspended ? nomination.ResumeTo ?? NominationStatus.Nominated : nomination.Status)
+            is NominationStatus.Nominated or NominationStatus.UnderReview;
+}

@@ -20,8 +20,13 @@ public static class ReviewsApi
 
     public sealed record ScoreResponse(string ReviewerClientId, IReadOnlyList<CriterionScore> Scores, double Total, DateTimeOffset SubmittedAt);
 
-    /// <summary>What a reviewer sees: before scoring only their own (nothing); after, every score and the vote tally.</summary>
-    public sealed record ReviewViewResponse(Guid NominationId, bool OwnScoreSubmitted, IReadOnlyList<ScoreResponse> Scores, long? Votes);
+    /// <summary>
+    /// What a reviewer sees: before scoring only their own (nothing); after, every score and the vote tally. Anyone
+    /// else outside the panel (an admin excepted) sees no scores until the nomination's review is over.
+    /// <c>scoresHidden</c>: scores may exist that this caller may not see yet.
+    /// </summary>
+    public sealed record ReviewViewResponse(Guid NominationId, bool OwnScoreSubmitted, IReadOnlyList<ScoreResponse> Scores, long? Votes,
+        bool ScoresHidden);
 
     public static RouteGroupBuilder MapReviewsApi(this RouteGroupBuilder api)
     {
@@ -30,7 +35,7 @@ public static class ReviewsApi
         api.MapPost("/nominations/{id:guid}/scores", SubmitAsync).WithTags("Review")
             .WithSummary("Score a nomination under review (0–10 per criterion)").RequireScope(CivilityScopes.MoralWrite);
         api.MapGet("/nominations/{id:guid}/scores", ViewAsync).WithTags("Review")
-            .WithSummary("Scores and tally: a reviewer sees them only after scoring").RequireScope(CivilityScopes.MoralRead);
+            .WithSummary("Scores and tally: a reviewer sees them only after scoring, others once review is over").RequireScope(CivilityScopes.MoralRead);
         return api;
     }
 
@@ -89,9 +94,13 @@ public static class ReviewsApi
             throw DomainRuleException.Rule("Conflict of interest: this reviewer is excluded from nominations of their own unit.");
         var all = await db.Scores.AsNoTracking().Where(s => s.NominationId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
         var own = reviewer is not null && all.Any(s => s.ReviewerClientId == reviewer.ClientId);
-        if (reviewer is not null && !own) return TypedResults.Ok(new ReviewViewResponse(id, false, [], null));
+        if (reviewer is not null && !own) return TypedResults.Ok(new ReviewViewResponse(id, false, [], null, ScoresHidden: true));
         var votes = await db.Votes.LongCountAsync(v => v.NominationId == id, ct);
-        return TypedResults.Ok(new ReviewViewResponse(id, own, all.Select(ToResponse).ToList(), votes));
+        // Blind review: a unit or partner reading the round would otherwise learn every score and reviewer while the
+        // panel is still at work. The tally stays as the voting API shows it to them.
+        if (ReviewVisibility.ScoresHiddenFromOutsider(caller, reviewer, nomination))
+            return TypedResults.Ok(new ReviewViewResponse(id, false, [], votes, ScoresHidden: true));
+        return TypedResults.Ok(new ReviewViewResponse(id, own, all.Select(ToResponse).ToList(), votes, ScoresHidden: false));
     }
 
     private static ScoreResponse ToResponse(ReviewScore s) => new(s.ReviewerClientId, s.Scores, s.Total, s.SubmittedAt);

@@ -7,6 +7,9 @@ namespace Civility.VillagePairing.Data;
 
 internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
 {
+    /// <summary>The shadow property of a contact's phone as it was once stored, in clear (column <c>phone</c>).</summary>
+    public const string LegacyClearPhone = nameof(LegacyClearPhone);
+
     public void Configure(EntityTypeBuilder<Pairing> pairing)
     {
         pairing.ToTable("pairings");
@@ -29,7 +32,11 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
             contact.HasKey("Id");
             contact.Property(c => c.Side).HasMaxLength(10);
             contact.Property(c => c.Name).HasMaxLength(100);
-            contact.Property(c => c.Phone).HasMaxLength(30);
+            contact.Property(c => c.PhoneEncrypted).HasMaxLength(200);
+            contact.Property(c => c.MaskedPhone).HasMaxLength(30);
+            // The phone as it was stored before it was protected: read only by the backfill, which encrypts it and
+            // empties it; nothing writes it any more. Dropped by a later migration (see ContactPhoneBackfillJob).
+            contact.Property<string?>(LegacyClearPhone).HasColumnName("phone").HasMaxLength(30);
         });
     }
 }

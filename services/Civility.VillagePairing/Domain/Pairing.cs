@@ -1,4 +1,5 @@
 using Civility.Hosting.Http;
+using Civility.Hosting.PersonalData;
 
 namespace Civility.VillagePairing.Domain;
 
@@ -76,16 +77,20 @@ public sealed class Pairing
     }
 }
 
-/// <summary>A contact person on either side of a pairing.</summary>
+/// <summary>
+/// A contact person (联络人) on either side of a pairing. The phone is personal data: kept encrypted, with its masked
+/// form for the readers that may not see it whole.
+/// </summary>
 public sealed class PairingContact
 {
     private PairingContact() { }
 
-    public PairingContact(string side, string name, string? phone)
+    public PairingContact(string side, string name, ProtectedPhone? phone)
     {
         Side = side;
         Name = name;
-        Phone = phone;
+        PhoneEncrypted = phone?.Encrypted;
+        MaskedPhone = phone?.Masked;
     }
 
     /// <summary>"unit" or "place".</summary>
@@ -93,5 +98,15 @@ public sealed class PairingContact
 
     public string Name { get; private set; } = "";
 
-    public string? Phone { get; private set; }
+    public string? PhoneEncrypted { get; private set; }
+
+    /// <summary>The phone as readers without a need see it: <c>138****5678</c>.</summary>
+    public string? MaskedPhone { get; private set; }
+
+    /// <summary>Takes the protected form of a phone that was stored in clear before phones were protected.</summary>
+    public void ProtectLegacyPhone(ProtectedPhone phone)
+    {
+        PhoneEncrypted = phone.Encrypted;
+        MaskedPhone = phone.Masked;
+    }
 }

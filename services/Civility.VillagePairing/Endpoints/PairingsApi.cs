@@ -1,6 +1,7 @@
 using Civility.Contracts.VillagePairing;
 using Civility.Hosting;
 using Civility.Hosting.Http;
+using Civility.Hosting.PersonalData;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.VillagePairing.Data;
@@ -19,7 +20,11 @@ public static class PairingsApi
 
     public sealed record EndPairingRequest(string? Reason);
 
-    public sealed record ContactResponse(string Side, string Name, string? Phone);
+    /// <summary>
+    /// <c>phone</c>: whole for an admin and for the pairing's own unit, masked (<c>138****5678</c>) for every other
+    /// reader (<c>phoneMasked</c> says which).
+    /// </summary>
+    public sealed record ContactResponse(string Side, string Name, string? Phone, bool PhoneMasked);
 
     public sealed record PairingResponse(
         Guid Id, Guid CivilizedUnitId, string UnitCode, Guid PlaceId, PlaceKind PlaceKind, DateOnly From, DateOnly Until,
@@ -46,7 +51,7 @@ public static class PairingsApi
         await db.Pairings.FirstOrDefaultAsync(p => p.Id == id) is { } pairing && caller.MayAccessUnit(pairing.UnitCode) ? pairing : null;
 
     private static async Task<Results<Created<PairingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreatePairingRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+        CreatePairingRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock, PersonalDataProtector protector)
     {
         var v = new RequestValidator();
         var unitId = v.Required("civilizedUnitId", request.CivilizedUnitId);
@@ -62,7 +67,9 @@ public static class PairingsApi
         {
             var side = v.Text($"contacts[{i}].side", list[i].Side, 10);
             v.Check(side is "" or "unit" or "place", $"contacts[{i}].side", "Side is 'unit' or 'place'.");
-            contacts.Add(new PairingContact(side, v.Text($"contacts[{i}].name", list[i].Name, 100), v.OptionalText($"contacts[{i}].phone", list[i].Phone, 30)));
+            var name = v.Text($"contacts[{i}].name", list[i].Name, 100);
+            var phone = v.Phone($"contacts[{i}].phone", list[i].Phone);
+            contacts.Add(new PairingContact(side, name, phone is null ? null : ProtectedPhone.From(phone, protector)));
         }
         if (!v.IsValid) return v.Problem();
         if (await CivilizedUnitsApi.FindAsync(db, unitId!.Value, caller) is not { } unit)
@@ -76,11 +83,12 @@ public static class PairingsApi
         db.Pairings.Add(pairing);
         db.AddIntegrationEvent(new PairingEstablished(pairing.Id, unit.Id, place.Id, JsonNames.Kebab(place.Kind.ToString()), pairing.From, pairing.Until), clock);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/pairing/pairings/{pairing.Id}", ToResponse(pairing));
+        return TypedResults.Created($"/api/pairing/pairings/{pairing.Id}", ToResponse(pairing, caller, protector));
     }
 
     private static async Task<Results<Ok<PagedResult<PairingResponse>>, ValidationProblem>> ListAsync(
-        PairingDbContext db, CallerContext caller, Guid? civilizedUnitId, string? placeKind, string? status, int? page, int? pageSize)
+        PairingDbContext db, CallerContext caller, PersonalDataProtector protector, Guid? civilizedUnitId, string? placeKind, string? status,
+        int? page, int? pageSize)
     {
         var v = new RequestValidator();
         var kind = v.Enum<PlaceKind>("placeKind", placeKind, required: false);
@@ -94,14 +102,15 @@ public static class PairingsApi
         if (kind is { } k) query = query.Where(p => p.PlaceKind == k);
         if (state is { } s) query = query.Where(p => p.Status == s);
         var result = await paging.ApplyAsync(query.OrderBy(p => p.UnitCode).ThenBy(p => p.Id), p => p);
-        return TypedResults.Ok(new PagedResult<PairingResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
+        return TypedResults.Ok(new PagedResult<PairingResponse>(result.Items.Select(p => ToResponse(p, caller, protector)).ToList(), result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<PairingResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
-        await FindAsync(db, id, caller) is { } pairing ? TypedResults.Ok(ToResponse(pairing)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PairingResponse>, NotFound>> GetAsync(
+        Guid id, PairingDbContext db, CallerContext caller, PersonalDataProtector protector) =>
+        await FindAsync(db, id, caller) is { } pairing ? TypedResults.Ok(ToResponse(pairing, caller, protector)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PairingResponse>, NotFound, ValidationProblem>> EndAsync(
-        Guid id, EndPairingRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+        Guid id, EndPairingRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock, PersonalDataProtector protector)
     {
         var v = new RequestValidator();
         var reason = v.Text("reason", request.Reason, 1000);
@@ -110,7 +119,7 @@ public static class PairingsApi
         pairing.End(reason, clock.GetUtcNow());
         db.AddIntegrationEvent(new PairingEnded(pairing.Id, pairing.CivilizedUnitId, pairing.PlaceId, reason), clock);
         await db.SaveOrConflictAsync("The pairing");
-        return TypedResults.Ok(ToResponse(pairing));
+        return TypedResults.Ok(ToResponse(pairing, caller, protector));
     }
 
     private static async Task<Results<Ok<PagedResult<DoublePairingGap>>, ValidationProblem>> DoublePairingAsync(
@@ -143,7 +152,15 @@ public static class PairingsApi
             r => new DoublePairingGap(r.Id, r.UnitCode, r.Name, r.HasVillage, r.HasCommunity)));
     }
 
-    internal static PairingResponse ToResponse(Pairing p) => new(
-        p.Id, p.CivilizedUnitId, p.UnitCode, p.PlaceId, p.PlaceKind, p.From, p.Until, p.Goals,
-        p.Contacts.Select(c => new ContactResponse(c.Side, c.Name, c.Phone)).ToList(), p.Status, p.EndedAt, p.EndReason);
+    internal static PairingResponse ToResponse(Pairing p, CallerContext caller, PersonalDataProtector protector)
+    {
+        // The liaison's whole number is for those who call them: an admin and the pairing's own unit. A bureau-wide
+        // reader (a partner app) sees it masked.
+        var whole = caller.IsAdmin || (caller.IsUnitScoped && string.Equals(caller.UnitId, p.UnitCode, StringComparison.OrdinalIgnoreCase));
+        return new(p.Id, p.CivilizedUnitId, p.UnitCode, p.PlaceId, p.PlaceKind, p.From, p.Until, p.Goals,
+            p.Contacts.Select(c => new ContactResponse(c.Side, c.Name,
+                c.PhoneEncrypted is null ? null : whole ? protector.Decrypt(c.PhoneEncrypted) : c.MaskedPhone,
+                c.PhoneEncrypted is not null && !whole)).ToList(),
+            p.Status, p.EndedAt, p.EndReason);
+    }
 }

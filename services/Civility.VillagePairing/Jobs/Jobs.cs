@@ -43,5 +43,6 @@ public sealed class TitleLapseJob(IServiceScopeFactory scopes, ILogger<TitleLaps
 public static class JobRegistration
 {
     public static IServiceCollection AddPairingJobs(this IServiceCollection services) =>
-        services.AddSingleInstanceJob<CreationTaskOverdueJob>().AddSingleInstanceJob<TitleLapseJob>();
+        services.AddSingleInstanceJob<CreationTaskOverdueJob>().AddSingleInstanceJob<TitleLapseJob>()
+            .AddSingleInstanceJob<ContactPhoneBackfillJob>();
 }

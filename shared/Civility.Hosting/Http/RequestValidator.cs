@@ -99,6 +99,18 @@ public sealed class RequestValidator
         return CitizenIdNumber.Normalize(value!);
     }
 
+    /// <summary>A mainland mobile or landline number normalized, or null (none given, or the reason recorded against the field).</summary>
+    public string? Phone(string field, string? value, bool required = false)
+    {
+        if (!required && string.IsNullOrWhiteSpace(value)) return null;
+        if (PhoneNumber.Validate(value) is { } error)
+        {
+            Add(field, error);
+            return null;
+        }
+        return PhoneNumber.Normalize(value);
+    }
+
     /// <summary>A unified social credit code (GB 32100) normalized, or null with the reason recorded against the field.</summary>
     public string? CreditCode(string field, string? value, bool required = true)
     {

@@ -10,7 +10,14 @@ public static class CivilityScopes
     public const string VolunteersWrite = "volunteers.write";
     public const string MoralRead = "moral.read";
     public const string MoralWrite = "moral.write";
+    /// <summary>What callers outside the credit office need: the measures in force against a subject (public facts).</summary>
     public const string CreditRead = "credit.read";
+
+    /// <summary>
+    /// The credit office's internal views: entries with internal notes and full history (also those not notified yet),
+    /// every subject (people included), objections, repair applications with their query codes. Not for units or partners.
+    /// </summary>
+    public const string CreditInternal = "credit.internal";
     public const string CreditWrite = "credit.write";
     public const string CreditExport = "credit.export";
     public const string PairingRead = "pairing.read";
@@ -31,6 +38,7 @@ public static class CivilityScopes
         [MoralRead] = [MoralAudience],
         [MoralWrite] = [MoralAudience],
         [CreditRead] = [CreditAudience],
+        [CreditInternal] = [CreditAudience],
         [CreditWrite] = [CreditAudience],
         [CreditExport] = [CreditAudience],
         [PairingRead] = [PairingAudience],

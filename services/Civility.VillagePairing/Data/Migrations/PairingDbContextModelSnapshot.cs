@@ -914,6 +914,16 @@ namespace Civility.VillagePairing.Data.Migrations
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<string>("LegacyClearPhone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("phone");
+
+                            b1.Property<string>("MaskedPhone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("masked_phone");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
@@ -924,10 +934,10 @@ namespace Civility.VillagePairing.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("pairing_id");
 
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .HasColumnName("phone");
+                            b1.Property<string>("PhoneEncrypted")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("phone_encrypted");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
