@@ -25,6 +25,8 @@ internal static class DelayQueueRedelivery
     /// <summary>Connects redelivery to every message type (and every message of a batch) consumed on the endpoint.</summary>
     public static void UseDelayQueueRedelivery(this IReceiveEndpointConfigurator endpoint, string queueName, IReadOnlyList<TimeSpan> delays)
     {
+        if (delays.Any(delay => delay < TimeSpan.FromMilliseconds(1)))
+            throw new InvalidOperationException($"Messaging:RedeliveryDelays must all be positive; {queueName} was given {string.Join(", ", delays)}.");
         var topology = new DelayQueueTopology(queueName);
         _ = new DelayQueueRedeliveryObserver(endpoint, topology, retry => retry.Intervals(delays.ToArray()));
     }
