@@ -1,6 +1,7 @@
 using System.Reflection;
 using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Outbox;
+using Civility.Messaging.Redelivery;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,8 @@ public static class MessagingExtensions
     /// <summary>
     /// Wires a service to RabbitMQ through MassTransit with Civility's conventions: every event leaves through the
     /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumersFrom"/> gets its own
-    /// durable quorum queue named <c>{service}-{consumer}</c>, retries, and an <c>_error</c> queue after them.
+    /// durable quorum queue named <c>{service}-{consumer}</c>, retries in process, redeliveries from delay queues in the
+    /// broker (see <see cref="DelayQueueRedelivery"/>), and an <c>_error</c> queue after them.
     /// </summary>
     /// <remarks>
     /// Quorum queues, deliberately: they are replicated and fsync'd before confirming, which is what "nothing is lost"
@@ -54,15 +56,18 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumersFrom is not null) bus.AddConsumers(consumersFrom);
             bus.AddPingConsumer<TContext>(serviceName);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
-                // Transient faults (a deadlock, a dropped connection) usually pass within a few seconds; after that
-                // the message goes to <queue>_error and the queue moves on. In-process intervals: the Debian
-                // RabbitMQ has no delayed-exchange plugin to redeliver later.
+                // First a few quick tries in process, for what passes within seconds (a deadlock, a dropped
+                // connection); then, if it still fails, redelivery later from delay queues in the broker, for what
+                // takes minutes (a database restarting or failing over). Only after the last delay does the message go
+                // to <queue>_error, and the queue moves on meanwhile. Redelivery wraps the in-process retries, so
+                // every redelivery gets them again.
+                endpoint.UseDelayQueueRedelivery(name, settings.Redeliveries);
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Immediate(settings.ImmediateRetries);
-                    retry.Intervals(settings.RetryIntervals.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray());
+                    retry.Intervals(settings.InProcessRetryIntervals.ToArray());
                 });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
             });
@@ -83,11 +88,38 @@ public static class MessagingExtensions
 
 public sealed class MessagingSettings
 {
+    /// <summary>Redelivery delays unless configured: 17 min 35 s in all, for a database away for longer than a minute.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultRedeliveryDelays =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
+    ];
+
+    private static readonly int[] DefaultRetryIntervals = [200, 1000, 3000];
+
     public int ImmediateRetries { get; set; } = 2;
 
-    public int[] RetryIntervals { get; set; } = [200, 1000, 3000];
+    /// <summary>In-process retry intervals in milliseconds, after the immediate ones (default 200, 1000, 3000).</summary>
+    /// <remarks>
+    /// Null unless configured: the configuration binder adds configured array items to the ones a property already
+    /// holds, so a default here would be kept in front of the configured intervals.
+    /// </remarks>
+    public int[]? RetryIntervals { get; set; }
+
+    /// <summary>
+    /// How long a message that still fails after the in-process retries waits in the broker before each redelivery
+    /// (<c>Messaging:RedeliveryDelays:0 = 00:00:05</c> …); after the last one it goes to <c>_error</c>. Null unless
+    /// configured, for the reason given at <see cref="RetryIntervals"/>.
+    /// </summary>
+    public TimeSpan[]? RedeliveryDelays { get; set; }
 
     public int PrefetchCount { get; set; } = 32;
 
     public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>The in-process retry intervals in force: the configured ones, or 200 ms, 1 s, 3 s.</summary>
+    public IReadOnlyList<TimeSpan> InProcessRetryIntervals =>
+        (RetryIntervals is { Length: > 0 } configured ? configured : DefaultRetryIntervals).Select(ms => TimeSpan.FromMilliseconds(ms)).ToList();
+
+    /// <summary>The delays in force: the configured ones, or <see cref="DefaultRedeliveryDelays"/>.</summary>
+    public IReadOnlyList<TimeSpan> Redeliveries => RedeliveryDelays is { Length: > 0 } configured ? configured : DefaultRedeliveryDelays;
 }

@@ -4,9 +4,14 @@ using System.Net.Sockets;
 
 namespace Civility.Messaging.Tests;
 
-/// <summary>The test service as a separate OS process, so a test can SIGKILL it mid-stream and start it again.</summary>
-public sealed class ConsumerProcess(string databaseConnectionString, string brokerUri, string serviceName) : IAsyncDisposable
+/// <summary>
+/// The test service as a separate OS process, so a test can SIGKILL it mid-stream and start it again.
+/// <paramref name="settings"/> are configuration keys (<c>Messaging:RedeliveryDelays:0</c>) over the defaults.
+/// </summary>
+public sealed class ConsumerProcess(
+    string databaseConnectionString, string brokerUri, string serviceName, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
+    private static readonly Lock LogLock = new();
     private Process? _process;
     private readonly int _port = FreePort();
 
@@ -19,9 +24,17 @@ public sealed class ConsumerProcess(string databaseConnectionString, string brok
         start.Environment["Messaging__ServiceName"] = serviceName;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // TEST_CONSUMER_LOG=<file> keeps what the process writes, to see why a test failed.
+        var log = Environment.GetEnvironmentVariable("TEST_CONSUMER_LOG");
+        void Keep(string? line)
+        {
+            if (log is null || line is null) return;
+            lock (LogLock) File.AppendAllText(log, line + Environment.NewLine);
+        }
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 

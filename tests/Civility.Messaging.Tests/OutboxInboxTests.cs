@@ -142,27 +142,21 @@ public sealed class OutboxInboxTests(LocalServers servers)
         var (total, distinct) = await effects.WaitForAsync(20, Deadline);
         Assert.Equal((20L, 20L), (total, distinct));
 
-        var errorQueue = $"{serviceName}-test-event_error";
+        // It went to _error only after the redeliveries from both delay queues of the schedule (200 ms, 500 ms).
+        var eventQueue = $"{serviceName}-test-event";
+        var errorQueue = eventQueue + "_error";
+        var queues = new BrokerQueues(servers.BrokerUri);
+        await LocalServers.WaitUntilAsync(async () => await queues.MessageCountAsync(errorQueue) == 1, Deadline, $"one message in {errorQueue}");
+        Assert.Equal(0u, await queues.MessageCountAsync(eventQueue + "_delay_200ms"));
+        Assert.Equal(0u, await queues.MessageCountAsync(eventQueue + "_delay_500ms"));
         var factory = new ConnectionFactory { Uri = new Uri(servers.BrokerUri) };
         await using var connection = await factory.CreateConnectionAsync();
-        await LocalServers.WaitUntilAsync(async () =>
-        {
-            // A passive declare of a missing queue closes the channel: one channel per look.
-            await using var probe = await connection.CreateChannelAsync();
-            try
-            {
-                return (await probe.QueueDeclarePassiveAsync(errorQueue)).MessageCount == 1;
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                return false;
-            }
-        }, Deadline, $"one message in {errorQueue}");
         await using var channel = await connection.CreateChannelAsync();
         var faulted = await channel.BasicGetAsync(errorQueue, autoAck: false);
         Assert.NotNull(faulted);
-        Assert.Contains("Poison message 0", faulted.BasicProperties.Headers!["MT-Fault-Message"] is byte[] bytes
-            ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        var headers = faulted.BasicProperties.Headers!;
+        Assert.Contains("Poison message 0", headers["MT-Fault-Message"] is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        Assert.Equal(2, Convert.ToInt32(headers["MT-Redelivery-Count"]));
     }
 
     [Fact]

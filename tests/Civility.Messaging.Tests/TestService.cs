@@ -36,6 +36,8 @@ public sealed class TestService : IAsyncDisposable
             ["Messaging:ImmediateRetries"] = "1",
             ["Messaging:RetryIntervals:0"] = "50",
             ["Messaging:RetryIntervals:1"] = "100",
+            ["Messaging:RedeliveryDelays:0"] = "00:00:00.200",
+            ["Messaging:RedeliveryDelays:1"] = "00:00:00.500",
             ["Messaging:Outbox:FirstBackoff"] = "00:00:00.200",
             ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
@@ -45,7 +47,7 @@ public sealed class TestService : IAsyncDisposable
         configure?.Invoke(builder);
         var app = builder.Build();
         map?.Invoke(app);
-                await app.StartAsync();
+        await app.StartAsync();
         return new TestService(app);
     }
 

@@ -56,6 +56,9 @@ public sealed class ServiceHost<TProgram>(string serviceName, string databaseCon
         builder.UseSetting("Messaging:RetryIntervals:0", "50");
         builder.UseSetting("Messaging:RetryIntervals:1", "100");
         builder.UseSetting("Messaging:RetryIntervals:2", "200");
+        // Redeliveries from the broker's delay queues in a second, not over the production quarter of an hour.
+        builder.UseSetting("Messaging:RedeliveryDelays:0", "00:00:00.250");
+        builder.UseSetting("Messaging:RedeliveryDelays:1", "00:00:01");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
