@@ -35,6 +35,28 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
         Assert.Contains(reason, message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("23912345678")]
+    [InlineData("139123456789")]
+    public async Task A_phone_that_is_not_a_mainland_number_answers_400_naming_the_field(string phone)
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var response = await admin.PostAsJsonAsync("/api/volunteers", new { name = "李四", idNumber = TestIdentities.CitizenId(), unitCode = unit, phone });
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("phone", out _));
+    }
+
+    [Fact]
+    public async Task A_phone_is_kept_in_one_spelling_however_it_is_written()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync();
+        var registered = await admin.RegisterAsync(unit, TestIdentities.CitizenId(), phone: "+86 139-1234-5678");
+        Assert.Equal("139****5678", registered.GetProperty("maskedPhone").GetString());
+    }
+
     [Fact]
     public async Task A_valid_number_registers_and_every_response_shows_it_masked()
     {
@@ -121,18 +143,20 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
             .Append($",{TestIdentities.CitizenId()},,{unit},maybe,\n")
             .Append($"周九,{existing},,{unit},false,\n")
             .Append($"吴十,{TestIdentities.CitizenId()},,{unit},false,\n")
+            .Append($"郑一,{TestIdentities.CitizenId()},12345,{unit},false,\n")
             .ToString();
 
         var first = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(6, first.GetProperty("rows").GetInt32());
+        Assert.Equal(7, first.GetProperty("rows").GetInt32());
         Assert.Equal(2, first.GetProperty("imported").GetInt32());
         Assert.Equal(1, first.GetProperty("skipped").GetInt32());
-        Assert.Equal(3, first.GetProperty("rejected").GetInt32());
+        Assert.Equal(4, first.GetProperty("rejected").GetInt32());
         var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains((3, "id_number"), errors);
         Assert.Contains((4, "unit_code"), errors);
         Assert.Contains((5, "name"), errors);
         Assert.Contains((5, "is_staff"), errors);
+        Assert.Contains((8, "phone"), errors);
 
         var second = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, second.GetProperty("imported").GetInt32());

@@ -56,6 +56,8 @@ public static class VolunteerImportApi
                 if (unitCode.Length == 0) rowErrors.Add(new(line, "unit_code", "The unit code is required."));
                 foreach (var column in new[] { "name", "phone", "unit_code", "skills" })
                     if (HostileInput.Problem(Field(column)) is { } unsafeText) rowErrors.Add(new(line, column, unsafeText));
+                if (Field("phone") is { Length: > 0 } phoneText && PhoneNumber.Validate(phoneText) is { } phoneError)
+                    rowErrors.Add(new(line, "phone", phoneError));
                 var staffText = Field("is_staff");
                 bool? isStaff = staffText.ToLowerInvariant() switch { "" or "true" or "yes" or "1" or "是" => true, "false" or "no" or "0" or "否" => false, _ => null };
                 if (isStaff is null) rowErrors.Add(new(line, "is_staff", "Use true/false."));
@@ -67,7 +69,7 @@ public static class VolunteerImportApi
                 }
 
                 var skills = Field("skills").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var input = new RegistrationInput(name, CitizenIdNumber.Normalize(idNumber), Field("phone") is { Length: > 0 } p ? p : null,
+                var input = new RegistrationInput(name, CitizenIdNumber.Normalize(idNumber), PhoneNumber.Normalize(Field("phone")),
                     unitCode.ToUpperInvariant(), isStaff!.Value, skills, null);
                 switch (await VolunteerRegistration.RegisterAsync(db, protector, input, now, ct))
                 {

@@ -39,9 +39,8 @@ internal static class VolunteerRegistration
         if (!await db.Units.AnyAsync(u => u.Code == input.UnitCode, cancellationToken)) return new RegistrationOutcome.UnknownUnit(input.UnitCode);
 
         var number = $"V{CountyClock.CountyDate(now):yyyy}{await db.NextAsync(VolunteersDbContext.VolunteerNumbers, cancellationToken):D6}";
-        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
-        var volunteer = new Volunteer(number, input.Name, idNumber, phone is null ? null : protector.Encrypt(phone),
-            phone is null ? null : Masking.Phone(phone), input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : ProtectedPhone.From(input.Phone, protector);
+        var volunteer = new Volunteer(number, input.Name, idNumber, phone?.Encrypted, phone?.Masked, input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
         db.Volunteers.Add(volunteer);
         db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit), now);
         return new RegistrationOutcome.Registered(volunteer);

@@ -47,8 +47,7 @@ public static class VolunteersApi
         var check = new RequestValidator();
         var name = check.Text("name", request.Name, 100);
         var idNumber = check.CitizenId("idNumber", request.IdNumber);
-        var phone = check.OptionalText("phone", request.Phone, 20);
-        check.Check(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+'), "phone", "Digits only (a '+' or '-' allowed).");
+        var phone = check.Phone("phone", request.Phone);
         var unitCode = VolunteerRegistration.UnitFor(caller, request.UnitCode);
         check.Check(!string.IsNullOrEmpty(unitCode), "unitCode", "This field is required.");
         check.Check(!caller.IsUnitScoped || request.UnitCode is null || string.Equals(request.UnitCode, caller.UnitId, StringComparison.OrdinalIgnoreCase),
