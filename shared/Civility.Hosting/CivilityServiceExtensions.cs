@@ -41,6 +41,15 @@ public static class CivilityServiceExtensions
         builder.AddCivilityMessaging<TContext>(serviceName, consumersFrom);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Behind the gateway the connection comes from the gateway: its X-Forwarded-For names the client (for public
+        // limits per address, and logs). Trusted only from loopback (the default) and the proxies listed in
+        // Http:TrustedProxies, so a client calling a service directly cannot choose its own address.
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in builder.Configuration.GetSection("Http:TrustedProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         builder.Services.Configure<PersonalDataOptions>(builder.Configuration.GetSection("PersonalData"));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -73,6 +82,7 @@ public static class CivilityServiceExtensions
     public static RouteGroupBuilder MapCivilityApi<TContext>(this WebApplication app, string serviceName, string area)
         where TContext : DbContext
     {
+        app.UseForwardedHeaders();
         app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

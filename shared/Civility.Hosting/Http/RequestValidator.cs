@@ -98,6 +98,25 @@ public sealed class RequestValidator
         return CitizenIdNumber.Normalize(value!);
     }
 
+    /// <summary>
+    /// A mainland mobile number (1[3-9] and nine digits), normalized to its 11 digits: spaces and hyphens dropped, a
+    /// +86 / 86 prefix removed. Null with the reason recorded against the field.
+    /// </summary>
+    public string? MobilePhone(string field, string? value, bool required = true)
+    {
+        var digits = (value ?? "").Trim().Replace(" ", "").Replace("-", "");
+        if (digits.StartsWith('+')) digits = digits[1..];
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        if (digits.Length == 0)
+        {
+            if (required) Add(field, "This field is required: a mobile number.");
+            return null;
+        }
+        if (digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' && digits.All(char.IsAsciiDigit)) return digits;
+        Add(field, "A mainland mobile number: 11 digits starting 13–19.");
+        return null;
+    }
+
     /// <summary>A unified social credit code (GB 32100) normalized, or null with the reason recorded against the field.</summary>
     public string? CreditCode(string field, string? value, bool required = true)
     {
