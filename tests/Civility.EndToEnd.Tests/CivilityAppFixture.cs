@@ -75,7 +75,12 @@ public class CivilityAppFixture : IAsyncLifetime
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "credit"))
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
-            .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
+            .WithEnvironment("MoralModels__MinimumPublicityDays", "0")
+            // Every test's public request comes from this machine's one address: the service's per-address limits are
+            // raised as the gateway's are (AuthorizationTests checks the gateway's; the service's are its own tests').
+            .WithEnvironment("MoralModels__PublicLimits__Votes__PerAddress__Permits", "100000")
+            .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerAddress__Permits", "100000")
+            .WithEnvironment("MoralModels__PublicLimits__Objections__PerAddress__Permits", "100000");
         // The README tour's own unit-scoped client, so its data cannot meet the scenario's UNIT-A and UNIT-B.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity"))
             .WithEnvironment($"Identity__Clients__{TourClient}__Secret", TourClientSecret)
@@ -97,6 +102,21 @@ public class CivilityAppFixture : IAsyncLifetime
     public IReadOnlyCollection<string> LogLines => [.. _logLines];
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _logLines = new();
+
+    /// <summary>
+    /// The voting code the development sender (<c>Sms:Provider=Log</c>) logged for <paramref name="phone"/> after the
+    /// first <paramref name="linesBefore"/> log lines: what a developer reads on the dashboard, the number masked.
+    /// </summary>
+    public async Task<string> VotingCodeFromLogAsync(string phone, int linesBefore)
+    {
+        var line = new System.Text.RegularExpressions.Regex($@"Voting code (\d{{6}}) for {phone[..3]}\*{{4}}{phone[^4..]}\b");
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (LogLines.Skip(linesBefore).Select(l => line.Match(l)).LastOrDefault(m => m.Success) is { } match) return match.Groups[1].Value;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No voting code for {phone[..3]}****{phone[^4..]} in the moral-model service's log.");
+    }
 
     private void CaptureLogs()
     {
