@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Civility.EndToEnd.Tests.Telemetry;
 using Civility.ServiceDefaults.Time;
+using Civility.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +54,9 @@ public class CivilityAppFixture : IAsyncLifetime
         : (await App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ParameterResource>().Single(p => p.Name == $"{clientId}-secret").GetValueAsync(default))!;
 
+    /// <summary>Where the voting codes the moral-model service sends arrive in this run.</summary>
+    public SmsInbox Sms { get; } = new();
+
     /// <summary>Where every project exports its traces, metrics and logs (OTLP/HTTP) in this run.</summary>
     public OtlpReceiver Telemetry { get; } = new();
 
@@ -76,6 +80,9 @@ public class CivilityAppFixture : IAsyncLifetime
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
             .WithEnvironment("MoralModels__MinimumPublicityDays", "0")
+            // Voting codes go out through the service's real HTTP sender into this run's inbox (the voters' phones).
+            .WithEnvironment("Sms__Provider", "Http")
+            .WithEnvironment("Sms__Endpoint", Sms.Endpoint.ToString())
             // Every test's public request comes from this machine's one address: the service's per-address limits are
             // raised as the gateway's are (AuthorizationTests checks the gateway's; the service's are its own tests').
             .WithEnvironment("MoralModels__PublicLimits__Votes__PerAddress__Permits", "100000")
@@ -102,21 +109,6 @@ public class CivilityAppFixture : IAsyncLifetime
     public IReadOnlyCollection<string> LogLines => [.. _logLines];
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _logLines = new();
-
-    /// <summary>
-    /// The voting code the development sender (<c>Sms:Provider=Log</c>) logged for <paramref name="phone"/> after the
-    /// first <paramref name="linesBefore"/> log lines: what a developer reads on the dashboard, the number masked.
-    /// </summary>
-    public async Task<string> VotingCodeFromLogAsync(string phone, int linesBefore)
-    {
-        var line = new System.Text.RegularExpressions.Regex($@"Voting code (\d{{6}}) for {phone[..3]}\*{{4}}{phone[^4..]}\b");
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(100))
-        {
-            if (LogLines.Skip(linesBefore).Select(l => line.Match(l)).LastOrDefault(m => m.Success) is { } match) return match.Groups[1].Value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No voting code for {phone[..3]}****{phone[^4..]} in the moral-model service's log.");
-    }
 
     private void CaptureLogs()
     {
@@ -174,6 +166,7 @@ public class CivilityAppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         // After the app: the services flush their last telemetry as they stop.
+        Sms.Dispose();
         await Telemetry.DisposeAsync();
         await AssertNoServerProcessLeftAsync();
         Directory.Delete(_dataDirectory, recursive: true);

@@ -61,10 +61,7 @@ public static class VoteBallot
     public static async Task<VoteOutcome> CastAsync(MoralModelsDbContext db, Guid nominationId, string voterHash, string? phoneHash,
         string? codeHash, int maxAttempts, DateTimeOffset now, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
+        return await OnConnectionAsync(db, async connection =>
         {
             await using var command = new NpgsqlCommand(Sql, connection);
             command.Parameters.AddWithValue("nomination", nominationId);
@@ -80,6 +77,18 @@ public static class VoteBallot
                 reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
                 Enum.Parse<VoteVerification>(reader.GetString(3)), reader.GetBoolean(5));
+        }, ct);
+    }
+
+    /// <summary>Runs one raw statement on the context's connection, opening it for the call if it is closed.</summary>
+    internal static async Task<T> OnConnectionAsync<T>(MoralModelsDbContext db, Func<NpgsqlConnection, Task<T>> run, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened) await connection.OpenAsync(ct);
+        try
+        {
+            return await run(connection);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using Civility.Hosting.PersonalData;
@@ -67,10 +66,7 @@ public static class VoteCodes
     public static async Task<CodeIssue> IssueAsync(MoralModelsDbContext db, Guid nominationId, string phoneHash, string codeHash,
         VoteCodeOptions rules, DateTimeOffset now, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
+        return await VoteBallot.OnConnectionAsync(db, async connection =>
         {
             await using var command = new NpgsqlCommand(Sql, connection);
             command.Parameters.AddWithValue("id", Guid.CreateVersion7(now));
@@ -96,10 +92,6 @@ public static class VoteCodes
                 reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
                 Enum.Parse<VoteVerification>(reader.GetString(3)), retryAfter);
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
-        }
+        }, ct);
     }
 }

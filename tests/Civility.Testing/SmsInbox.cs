@@ -4,13 +4,14 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Civility.Bench;
+namespace Civility.Testing;
 
 /// <summary>
-/// The SMS gateway of the bench: the moral-model service runs its real HTTP sender (<c>Sms:Provider=Http</c>)
-/// against this listener, which keeps the last code each phone received, as the voters' phones would.
+/// An SMS gateway for a stack under test or benchmark: the moral-model service runs its real HTTP sender
+/// (<c>Sms:Provider=Http</c>, <c>Sms:Endpoint</c> = <see cref="Endpoint"/>) against this listener, which keeps the last
+/// code each phone received, as the voters' phones would.
 /// </summary>
-internal sealed partial class SmsInbox : IDisposable
+public sealed partial class SmsInbox : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, string> _codes = new();
@@ -31,8 +32,11 @@ internal sealed partial class SmsInbox : IDisposable
 
     public Uri Endpoint { get; }
 
-    public string CodeFor(string phone) =>
-        _codes.TryGetValue(phone, out var code) ? code : throw new InvalidOperationException($"No code reached {phone}.");
+    public string CodeFor(string phone) => _codes.TryGetValue(phone, out var code)
+        ? code
+        : throw new InvalidOperationException($"No code reached {phone[..3]}****{phone[^4..]} ({_received} messages received, {_codes.Count} phones).");
+
+    private int _received;
 
     private async Task ServeAsync()
     {
@@ -41,6 +45,7 @@ internal sealed partial class SmsInbox : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            Interlocked.Increment(ref _received);
             try
             {
                 var body = await JsonDocument.ParseAsync(context.Request.InputStream);
