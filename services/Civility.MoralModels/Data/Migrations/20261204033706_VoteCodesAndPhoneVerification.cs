@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Civility.MoralModels.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class VoteCodesAndPublicLimits : Migration
+    public partial class VoteCodesAndPhoneVerification : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Civility.MoralModels.Data.Migrations
 {
     [DbContext(typeof(MoralModelsDbContext))]
-    [Migration("20261204033706_VoteCodesAndPublicLimits")]
-    partial class VoteCodesAndPublicLimits
+    [Migration("20261204033706_VoteCodesAndPhoneVerification")]
+    partial class VoteCodesAndPhoneVerification
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
