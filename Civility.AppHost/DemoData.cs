@@ -21,7 +21,9 @@ internal static class DemoData
         // The demo shows a year's worth of states in minutes: a selection round whose publicity window closes as it
         // opens (so nominations can be selected and commended at once), and black-list entries published the day the
         // subject is notified (no statement period). Only for a demo stack; the services' defaults stay otherwise.
-        Project(builder, "moral-models").WithEnvironment("MoralModels__MinimumPublicityDays", "0");
+        Project(builder, "moral-models").WithEnvironment("MoralModels__MinimumPublicityDays", "0")
+            // The loader casts every demo vote from this machine's one address, faster than a household would.
+            .WithEnvironment("MoralModels__PublicLimits__Votes__PerAddress__Permits", "1000");
         Project(builder, "credit").WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
 
         builder.AddProject<Projects.Civility_DemoData>("demo-data")

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Civility.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -18,11 +19,15 @@ internal sealed class BenchStack : IAsyncDisposable
 {
     public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "gateway"];
 
-    private BenchStack(DistributedApplication app, string dataDirectory)
+    private BenchStack(DistributedApplication app, string dataDirectory, SmsInbox sms)
     {
         App = app;
         DataDirectory = dataDirectory;
+        Sms = sms;
     }
+
+    /// <summary>Where the voting codes the moral-model service sends arrive.</summary>
+    public SmsInbox Sms { get; }
 
     public DistributedApplication App { get; }
 
@@ -56,7 +61,19 @@ internal sealed class BenchStack : IAsyncDisposable
         // published while the benchmark runs (the same switch the end-to-end tests use).
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "credit"))
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
-        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory);
+        // Votes are verified by codes, sent by the service's real HTTP sender to the bench's inbox. One client address
+        // (this process) casts every vote, so the service's public limits are lifted as the gateway's are; codes live
+        // long enough to be issued for every voter before the timed run.
+        var sms = new SmsInbox();
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
+            .WithEnvironment("Sms__Provider", "Http")
+            .WithEnvironment("Sms__Endpoint", sms.Endpoint.ToString())
+            .WithEnvironment("MoralModels__VoteCodes__Lifetime", "01:00:00")
+            .WithEnvironment("MoralModels__PublicLimits__Votes__PerAddress__Permits", "100000000")
+            .WithEnvironment("MoralModels__PublicLimits__Votes__PerNomination__Permits", "100000000")
+            .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerAddress__Permits", "100000000")
+            .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerNomination__Permits", "100000000");
+        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory, sms);
         try
         {
             await stack.WaitUntilHealthyAsync(clock, startTimeout.Token);
@@ -132,6 +149,7 @@ internal sealed class BenchStack : IAsyncDisposable
         {
             Console.Error.WriteLine($"Stopping the stack after the failed start: {e.GetType().Name}: {e.Message}");
         }
+        Sms.Dispose();
         DeleteDataDirectory();
     }
 
@@ -139,6 +157,7 @@ internal sealed class BenchStack : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Sms.Dispose();
         DeleteDataDirectory();
     }
 

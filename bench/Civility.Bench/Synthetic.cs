@@ -14,6 +14,9 @@ internal static class Synthetic
         return first17 + "10X98765432"[first17.Select((c, k) => (c - '0') * weights[k]).Sum() % 11];
     }
 
+    /// <summary>Mainland mobile numbers, distinct for each i below 10⁸.</summary>
+    public static string Phone(int i) => $"139{i:D8}";
+
     /// <summary>GB 32100 unified social credit codes, distinct for each i.</summary>
     public static string CreditCode(int i)
     {

@@ -9,6 +9,8 @@ builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbCo
 builder.Services.Configure<MoralModelsOptions>(builder.Configuration.GetSection("MoralModels"));
 builder.Services.AddScoped<CreditGate>();
 builder.Services.AddMoralModelsMetrics();
+builder.Services.AddSingleton<PublicLimits>();
+builder.AddVerificationCodeSender();
 
 var app = builder.Build();
 app.MapCivilityApi<MoralModelsDbContext>("moral-models", area: "moral-models")

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Civility.EndToEnd.Tests.Telemetry;
 using Civility.ServiceDefaults.Time;
+using Civility.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -56,6 +57,9 @@ public class CivilityAppFixture : IAsyncLifetime
         : (await App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ParameterResource>().Single(p => p.Name == $"{clientId}-secret").GetValueAsync(default))!;
 
+    /// <summary>Where the voting codes the moral-model service sends arrive in this run.</summary>
+    public SmsInbox Sms { get; } = new();
+
     /// <summary>Where every project exports its traces, metrics and logs (OTLP/HTTP) in this run.</summary>
     public OtlpReceiver Telemetry { get; } = new();
 
@@ -80,7 +84,15 @@ public class CivilityAppFixture : IAsyncLifetime
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "credit"))
             .WithEnvironment("CreditList__StatementPeriodWorkingDays", "0");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
-            .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
+            .WithEnvironment("MoralModels__MinimumPublicityDays", "0")
+            // Voting codes go out through the service's real HTTP sender into this run's inbox (the voters' phones).
+            .WithEnvironment("Sms__Provider", "Http")
+            .WithEnvironment("Sms__Endpoint", Sms.Endpoint.ToString())
+            // Every test's public request comes from this machine's one address: the service's per-address limits are
+            // raised as the gateway's are (AuthorizationTests checks the gateway's; the service's are its own tests').
+            .WithEnvironment("MoralModels__PublicLimits__Votes__PerAddress__Permits", "100000")
+            .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerAddress__Permits", "100000")
+            .WithEnvironment("MoralModels__PublicLimits__Objections__PerAddress__Permits", "100000");
         // The README tour's own unit-scoped client, so its data cannot meet the scenario's UNIT-A and UNIT-B.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity"))
             .WithEnvironment($"Identity__Clients__{TourClient}__Secret", TourClientSecret)
@@ -159,6 +171,7 @@ public class CivilityAppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         // After the app: the services flush their last telemetry as they stop.
+        Sms.Dispose();
         await Telemetry.DisposeAsync();
         await AssertNoServerProcessLeftAsync();
         Directory.Delete(_dataDirectory, recursive: true);

@@ -142,12 +142,22 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
             scores = new[] { new { criterion = "deeds", score = 9 }, new { criterion = "influence", score = 8 }, new { criterion = "exemplarity", score = 8 } },
         }), HttpStatusCode.Created);
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/publicize", new { reason = "Reviewed" }), HttpStatusCode.OK);
+        // Each voter asks for a code by text message (the service's HTTP sender delivers it to the run's inbox), then votes.
         for (var i = 0; i < 3; i++)
         {
             var voter = TestIdentities.CitizenId();
             _idNumbers.Add(voter);
+            var phone = $"139{Random.Shared.Next(0, 10_000):D4}{i:D4}";
+            var sent = await Expect(await fixture.Gateway.PostAsJsonAsync($"/api/moral-models/public/nominations/{nominationId}/vote-codes",
+                new { phone }), HttpStatusCode.Accepted);
+            Assert.Equal($"{phone[..3]}****{phone[^4..]}", sent.GetProperty("phone").GetString());
+            var code = fixture.Sms.CodeFor(phone);
             await Expect(await fixture.Gateway.PostAsJsonAsync($"/api/moral-models/public/nominations/{nominationId}/votes",
-                new { voterName = "李明", idNumber = voter }), HttpStatusCode.Created);
+                new { voterName = "李明", idNumber = voter, phone, code }), HttpStatusCode.Created);
+            if (i == 0)
+                // The code is spent: the same phone cannot vote again with it.
+                await Expect(await fixture.Gateway.PostAsJsonAsync($"/api/moral-models/public/nominations/{nominationId}/votes",
+                    new { voterName = "李明", idNumber = TestIdentities.CitizenId(), phone, code }), HttpStatusCode.UnprocessableEntity);
         }
         var tally = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{nominationId}/tally"), HttpStatusCode.OK);
         Assert.Equal(3, tally.GetProperty("votes").GetInt64());

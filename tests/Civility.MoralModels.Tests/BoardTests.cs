@@ -55,7 +55,7 @@ public sealed class BoardTests(MoralModelsServiceFixture fixture)
         using (var c = await _api.CommendAsync(id)) Assert.Equal(HttpStatusCode.Created, c.StatusCode);
         Assert.Contains(id, Ids((await BoardAsync("good-deeds")).Body));
 
-        using var anonymous = _api.Service.Anonymous();
+        using var anonymous = _api.Public();
         using var filed = await anonymous.PostAsJsonAsync($"{MoralApi.Base}/public/nominations/{id}/objections",
             new { content = "The story was invented by his employer.", contactName = "Liu Yang", contactPhone = "13900001111" });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);

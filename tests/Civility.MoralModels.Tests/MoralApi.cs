@@ -25,6 +25,51 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
 
     public HttpClient Bureau(string clientId) => Service.ClientFor(clientId, null, "moral.read", "moral.write");
 
+    /// <summary>An anonymous member of the public, from an address of their own (as the gateway forwards it).</summary>
+    public HttpClient Public(string? address = null)
+    {
+        var client = Service.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? NewAddress());
+        return client;
+    }
+
+    public static string NewAddress() => $"10.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
+
+    /// <summary>A mainland mobile number, different on every call (in practice).</summary>
+    public static string NewPhone() => $"1{Random.Shared.Next(3, 10)}{Random.Shared.NextInt64(0, 1_000_000_000):000000000}";
+
+    public static async Task<HttpResponseMessage> RequestCodeAsync(HttpClient client, Guid nominationId, string phone) =>
+        await client.PostAsJsonAsync($"{Base}/public/nominations/{nominationId}/vote-codes", new { phone });
+
+    public static async Task<HttpResponseMessage> PostVoteAsync(HttpClient client, Guid nominationId, string idNumber, string? phone, string? code) =>
+        await client.PostAsJsonAsync($"{Base}/public/nominations/{nominationId}/votes", new { voterName = "Chen Jing", idNumber, phone, code });
+
+    /// <summary>A code request from an address of its own.</summary>
+    public async Task<HttpResponseMessage> RequestCodeAsync(Guid nominationId, string phone)
+    {
+        using var client = Public();
+        return await RequestCodeAsync(client, nominationId, phone);
+    }
+
+    /// <summary>A vote from an address of its own, with whatever phone and code it is given.</summary>
+    public async Task<HttpResponseMessage> PostVoteAsync(Guid nominationId, string idNumber, string? phone, string? code)
+    {
+        using var client = Public();
+        return await PostVoteAsync(client, nominationId, idNumber, phone, code);
+    }
+
+    /// <summary>A whole public vote as a voter casts it: ask for a code, read it off the phone, vote with it.</summary>
+    public async Task<HttpResponseMessage> VoteAsync(Guid nominationId, string? idNumber = null, string? phone = null)
+    {
+        phone ??= NewPhone();
+        using var client = Public();
+        using (var sent = await RequestCodeAsync(client, nominationId, phone))
+            Assert.True(sent.StatusCode == HttpStatusCode.Accepted, $"vote-codes: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
+        return await PostVoteAsync(client, nominationId, idNumber ?? NewCitizenId(), phone, fixture.Codes.LastFor(phone));
+    }
+
+    public string LastCodeFor(string phone) => fixture.Codes.LastFor(phone);
+
     public static string NewUnit() => $"U-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
 
     /// <summary>A valid GB 11643 number, different on every call.</summary>
@@ -38,7 +83,8 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    public async Task<Guid> CreateRoundAsync(int publicityDays = 7, TimeSpan? votingOpensIn = null, TimeSpan? votingLasts = null, string[]? categories = null)
+    public async Task<Guid> CreateRoundAsync(int publicityDays = 7, TimeSpan? votingOpensIn = null, TimeSpan? votingLasts = null, string[]? categories = null,
+        string? voteVerification = null)
     {
         using var admin = Admin();
         var now = Clock.GetUtcNow();
@@ -51,6 +97,7 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
             categories,
             votingOpensAt = opens,
             votingClosesAt = opens + (votingLasts ?? TimeSpan.FromDays(3)),
+            voteVerification,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await JsonAsync(response)).GetProperty("id").GetGuid();

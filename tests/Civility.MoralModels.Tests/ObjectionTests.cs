@@ -14,7 +14,7 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
 
     private async Task<HttpResponseMessage> ObjectAsync(Guid id, object? body = null)
     {
-        using var anonymous = _api.Service.Anonymous();
+        using var anonymous = _api.Public();
         return await anonymous.PostAsJsonAsync($"{MoralApi.Base}/public/nominations/{id}/objections", body ?? Objection());
     }
 
@@ -60,6 +60,47 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
         Assert.Equal("dismissed", (await MoralApi.JsonAsync(dismissed)).GetProperty("status").GetString());
         Assert.Equal("in-publicity", await _api.StatusAsync(id));
         using (var twice = await ResolveAsync(objection.GetProperty("id").GetGuid(), true, "again")) Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_dismisses_a_groundless_objection_in_one_step_and_the_nomination_resumes_with_the_reason_kept()
+    {
+        var id = await _api.InPublicityAsync(await _api.CreateRoundAsync());
+        using var filed = await ObjectAsync(id, Objection("Made up to stop him."));
+        var objectionId = (await MoralApi.JsonAsync(filed)).GetProperty("id").GetGuid();
+        Assert.Equal("suspended", await _api.StatusAsync(id));
+
+        using var admin = _api.Admin();
+        using (var bare = await admin.PostAsJsonAsync($"{MoralApi.Base}/objections/{objectionId}/dismiss", new { reason = "" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+            Assert.True((await MoralApi.JsonAsync(bare)).GetProperty("errors").TryGetProperty("reason", out _));
+        }
+        using (var unit = _api.Unit(MoralApi.NewUnit()))
+        using (var notAdmin = await unit.PostAsJsonAsync($"{MoralApi.Base}/objections/{objectionId}/dismiss", new { reason = "No." }))
+            Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+
+        const string reason = "Groundless: the objector named no fact and left no way to reach them.";
+        using var dismissed = await admin.PostAsJsonAsync($"{MoralApi.Base}/objections/{objectionId}/dismiss", new { reason });
+        Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
+        var body = await MoralApi.JsonAsync(dismissed);
+        Assert.Equal("dismissed", body.GetProperty("objection").GetProperty("status").GetString());
+        Assert.Equal(reason, body.GetProperty("objection").GetProperty("resolution").GetString());
+        Assert.Equal("in-publicity", body.GetProperty("nominationStatus").GetString());
+        Assert.Equal("in-publicity", await _api.StatusAsync(id));
+
+        // The objection is kept with its reason; the resumption is in the nomination's history with it.
+        var kept = (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/objections")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(objectionId, kept.GetProperty("id").GetGuid());
+        Assert.Equal(reason, kept.GetProperty("resolution").GetString());
+        var last = (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/history")).EnumerateArray().Last();
+        Assert.Equal("resume", last.GetProperty("action").GetString());
+        Assert.Contains(reason, last.GetProperty("reason").GetString());
+
+        using (var twice = await admin.PostAsJsonAsync($"{MoralApi.Base}/objections/{objectionId}/dismiss", new { reason }))
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        using (var missing = await admin.PostAsJsonAsync($"{MoralApi.Base}/objections/{Guid.NewGuid()}/dismiss", new { reason }))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

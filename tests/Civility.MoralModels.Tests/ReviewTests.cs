@@ -36,9 +36,7 @@ public sealed class ReviewTests(MoralModelsServiceFixture fixture)
         await AddReviewerAsync(round, "reviewer-b");
         using var a = _api.Bureau("reviewer-a");
         using var b = _api.Bureau("reviewer-b");
-        using var anonymous = _api.Service.Anonymous();
-        using (var vote = await anonymous.PostAsJsonAsync($"{MoralApi.Base}/public/nominations/{id}/votes", new { voterName = "Chen", idNumber = MoralApi.NewCitizenId() }))
-            Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
+        using (var vote = await _api.VoteAsync(id)) Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
 
         using (var scored = await a.PostAsJsonAsync($"{MoralApi.Base}/nominations/{id}/scores", Scores()))
             Assert.Equal(HttpStatusCode.Created, scored.StatusCode);

@@ -102,7 +102,10 @@ public sealed partial class DemoDataLoader
     {
         async Task<Guid?> Find() => (await _api.ReadAllAsync($"/api/moral-models/rounds?year={Year}", ct)).FindId(r => r.Str("name") == name);
         if (await Find() is { } existing) return existing;
-        var reply = await _api.PostAsync("/api/moral-models/rounds", new { name, year = Year, publicityDays, categories, votingOpensAt, votingClosesAt }, ct);
+        // The bureau's own selections, voted by its staff in person: the loader, which receives no text messages, casts
+        // the votes by ID number alone, as an admin allows for such a vote. A public round (the default) sends codes.
+        var reply = await _api.PostAsync("/api/moral-models/rounds",
+            new { name, year = Year, publicityDays, categories, votingOpensAt, votingClosesAt, voteVerification = "id-number-only" }, ct);
         if (reply.Status == HttpStatusCode.BadRequest && reply.Text.Contains("publicityDays", StringComparison.Ordinal))
             throw new DemoDataException($"POST /api/moral-models/rounds: {reply.Text} — the demo needs the moral-model service run with " +
                                         "MoralModels__MinimumPublicityDays=0 (the app host sets it when it loads the demo data).");

@@ -23,6 +23,8 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
 
     public DbSet<Vote> Votes => Set<Vote>();
 
+    public DbSet<VoteCode> VoteCodes => Set<VoteCode>();
+
     public DbSet<RoundReviewer> Reviewers => Set<RoundReviewer>();
 
     public DbSet<ReviewScore> Scores => Set<ReviewScore>();

@@ -134,6 +134,25 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         vote.ToTable("votes");
         vote.HasKey(v => new { v.NominationId, v.VoterHash });
         vote.Property(v => v.VoterHash).HasMaxLength(64);
+        vote.Property(v => v.PhoneHash).HasMaxLength(64);
         vote.HasIndex(v => v.RoundId);
+        // One vote per mobile number per nomination, besides one per ID number (numbers are null in ID-only rounds,
+        // and nulls do not collide).
+        vote.HasIndex(v => new { v.NominationId, v.PhoneHash }).IsUnique();
+    }
+}
+
+internal sealed class VoteCodeConfiguration : IEntityTypeConfiguration<VoteCode>
+{
+    public void Configure(EntityTypeBuilder<VoteCode> code)
+    {
+        code.ToTable("vote_codes");
+        code.HasKey(c => c.Id);
+        code.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
+        code.Property(c => c.PhoneHash).HasMaxLength(64);
+        code.Property(c => c.CodeHash).HasMaxLength(64);
+        // The vote finds the newest live code of (nomination, phone); the resend throttle counts a phone's recent codes.
+        code.HasIndex(c => new { c.NominationId, c.PhoneHash, c.IssuedAt });
+        code.HasIndex(c => new { c.PhoneHash, c.IssuedAt });
     }
 }

@@ -13,5 +13,7 @@ internal sealed class SelectionRoundConfiguration : IEntityTypeConfiguration<Sel
         round.Property(r => r.Name).HasMaxLength(200);
         round.HasIndex(r => r.Name).IsUnique();
         round.PrimitiveCollection(r => r.Categories);
+        // Rounds that existed before codes did require them too (the migration's column default): abuse-resistant.
+        round.Property(r => r.VoteVerification).HasConversion<string>().HasMaxLength(16);
     }
 }

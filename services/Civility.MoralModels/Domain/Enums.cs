@@ -43,6 +43,15 @@ public enum SuspensionCause
     CreditListing,
 }
 
+/// <summary>How a round checks that a public vote is cast by a real person (实名验证).</summary>
+public enum VoteVerification
+{
+    /// <summary>A one-time code sent to the voter's mobile number; one vote per number and per ID number. The default.</summary>
+    OneTimeCode,
+    /// <summary>The ID number only (its check digit): for votes an admin runs in person, e.g. in a meeting. Opted into explicitly.</summary>
+    IdNumberOnly,
+}
+
 public enum ObjectionStatus
 {
     Open,

@@ -8,7 +8,8 @@ public sealed class SelectionRound
     private SelectionRound() { }
 
     public SelectionRound(string name, int year, int publicityDays, DateTimeOffset now,
-        IEnumerable<NominationCategory>? categories = null, DateTimeOffset? votingOpensAt = null, DateTimeOffset? votingClosesAt = null)
+        IEnumerable<NominationCategory>? categories = null, DateTimeOffset? votingOpensAt = null, DateTimeOffset? votingClosesAt = null,
+        VoteVerification voteVerification = VoteVerification.OneTimeCode)
     {
         if (votingOpensAt is not null && votingClosesAt is not null && votingClosesAt <= votingOpensAt)
             throw DomainRuleException.Rule("The voting window closes before it opens.");
@@ -21,6 +22,7 @@ public sealed class SelectionRound
         // Clients send Beijing time (+08:00); instants are kept in UTC.
         VotingOpensAt = votingOpensAt?.ToUniversalTime();
         VotingClosesAt = votingClosesAt?.ToUniversalTime();
+        VoteVerification = voteVerification;
     }
 
     public Guid Id { get; private set; }
@@ -42,6 +44,9 @@ public sealed class SelectionRound
 
     /// <summary>...until this one (exclusive). No window, no voting.</summary>
     public DateTimeOffset? VotingClosesAt { get; private set; }
+
+    /// <summary>How a vote proves a real person: a one-time code by text message unless the admin opted out.</summary>
+    public VoteVerification VoteVerification { get; private set; }
 
     public bool IsVotingOpen(DateTimeOffset now) =>
         VotingOpensAt is { } opens && VotingClosesAt is { } closes && now >= opens && now < closes;

@@ -11,12 +11,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Civility.MoralModels.Endpoints;
 
-/// <summary>Objections (异议): anyone may file one during publicity; an admin resolves it with a written reason.</summary>
+/// <summary>
+/// Objections (异议): anyone may file one during publicity (under the public limits: one suspends the nomination);
+/// an admin resolves it with a written reason, or dismisses a groundless one in one step. Never deleted.
+/// </summary>
 public static class ObjectionsApi
 {
     public sealed record FileObjectionRequest(string? Content, string? ContactName, string? ContactPhone);
 
     public sealed record ResolveObjectionRequest(bool? Upheld, string? Reason);
+
+    public sealed record DismissObjectionRequest(string? Reason);
+
+    /// <summary>The objection as resolved, and where its nomination stands now (resumed unless another objection is open).</summary>
+    public sealed record DismissalResponse(ObjectionResponse Objection, NominationStatus NominationStatus);
 
     public sealed record ObjectionResponse(Guid Id, Guid NominationId, string Content, string ContactName, string ContactPhone,
         DateTimeOffset FiledAt, ObjectionStatus Status, string? Resolution, string? ResolvedBy, DateTimeOffset? ResolvedAt);
@@ -24,11 +32,14 @@ public static class ObjectionsApi
     public static RouteGroupBuilder MapObjectionsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/public/nominations/{id:guid}/objections", FileAsync).WithTags("Public")
-            .WithSummary("File an objection (anonymous) during publicity, or against a commended model").AllowAnonymous();
+            .WithSummary("File an objection (anonymous) during publicity, or against a commended model").AllowAnonymous()
+            .WithPublicLimits(PublicLimits.Objections);
         api.MapGet("/nominations/{id:guid}/objections", ListAsync).WithTags("Objections")
             .WithSummary("Objections against a nomination").RequireScope(CivilityScopes.Admin);
         api.MapPost("/objections/{id:guid}/resolve", ResolveAsync).WithTags("Objections")
             .WithSummary("Uphold (→ rejected / honour revoked) or dismiss (→ publicity resumes), with a reason").RequireScope(CivilityScopes.Admin);
+        api.MapPost("/objections/{id:guid}/dismiss", DismissAsync).WithTags("Objections")
+            .WithSummary("Dismiss a groundless objection with a reason: it is closed (kept) and the nomination resumes").RequireScope(CivilityScopes.Admin);
         return api;
     }
 
@@ -81,14 +92,35 @@ public static class ObjectionsApi
         var reason = check.Text("reason", request.Reason, 2000);
         if (!check.IsValid) return check.Problem();
 
+        var resolved = await CloseAsync(id, upheld!.Value, reason, db, caller, clock, ct);
+        return resolved is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(resolved.Value.Objection));
+    }
+
+    private static async Task<Results<Ok<DismissalResponse>, ValidationProblem, NotFound>> DismissAsync(
+        Guid id, DismissObjectionRequest request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new RequestValidator();
+        var reason = check.Text("reason", request.Reason, 2000);
+        if (!check.IsValid) return check.Problem();
+        var resolved = await CloseAsync(id, upheld: false, reason, db, caller, clock, ct);
+        return resolved is { } r ? TypedResults.Ok(new DismissalResponse(ToResponse(r.Objection), r.Nomination.Status)) : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// Closes the objection with its reason. Upheld, the nomination is rejected (or its honour revoked); dismissed, a
+    /// nomination suspended by objections resumes where it was once no other objection is open. One save for both.
+    /// </summary>
+    private static async Task<(Objection Objection, Nomination Nomination)?> CloseAsync(Guid id, bool upheld, string reason,
+        MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+    {
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (objection is null) return TypedResults.NotFound();
+        if (objection is null) return null;
         var nomination = await db.Nominations.FirstAsync(n => n.Id == objection.NominationId, ct);
         var actor = NominationViews.ActorOf(caller);
         var now = clock.GetUtcNow();
-        objection.Resolve(upheld!.Value, reason, actor, now);
+        objection.Resolve(upheld, reason, actor, now);
 
-        if (upheld.Value)
+        if (upheld)
         {
             if (nomination.Status == NominationStatus.Commended) nomination.RevokeHonour(actor, $"Objection upheld: {reason}", now);
             else if (nomination.AllowedActions.Contains(Nomination.Reject)) nomination.MarkRejected(actor, $"Objection upheld: {reason}", now);
@@ -99,7 +131,7 @@ public static class ObjectionsApi
             nomination.ResumeWorkflow(actor, $"Objection dismissed: {reason}", now);
         }
         await db.SaveOrConflictAsync("The nomination", ct);
-        return TypedResults.Ok(ToResponse(objection));
+        return (objection, nomination);
     }
 
     private static ObjectionResponse ToResponse(Objection o) => new(o.Id, o.NominationId, o.Content, Masking.Name(o.ContactName),

@@ -12,10 +12,10 @@ namespace Civility.MoralModels.Endpoints;
 public static class RoundsApi
 {
     public sealed record CreateRoundRequest(string? Name, int? Year, int? PublicityDays, List<string>? Categories,
-        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt);
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, string? VoteVerification);
 
     public sealed record RoundResponse(Guid Id, string Name, int Year, int PublicityDays, IReadOnlyList<NominationCategory> Categories,
-        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, DateTimeOffset CreatedAt);
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, VoteVerification VoteVerification, DateTimeOffset CreatedAt);
 
     public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
     {
@@ -40,12 +40,14 @@ public static class RoundsApi
         if (request.Categories is { Count: 0 }) check.Add("categories", "Name at least one category, or leave it out for all.");
         check.Check(request.VotingOpensAt is null == request.VotingClosesAt is null, "votingClosesAt", "A voting window has both an opening and a closing time.");
         check.Check(request.VotingOpensAt is null || request.VotingClosesAt > request.VotingOpensAt, "votingClosesAt", "Voting closes after it opens.");
+        // A code by text message unless the admin explicitly opts out (a vote taken in person, e.g. in a meeting).
+        var verification = check.Enum<VoteVerification>("voteVerification", request.VoteVerification, required: false) ?? VoteVerification.OneTimeCode;
         if (!check.IsValid) return check.Problem();
         if (await db.Rounds.AnyAsync(r => r.Name == name, ct))
             throw DomainRuleException.Conflict("A round with this name exists.", name);
 
         var round = new SelectionRound(name, year!.Value, publicityDays!.Value, clock.GetUtcNow(),
-            categories.Count > 0 ? categories : null, request.VotingOpensAt, request.VotingClosesAt);
+            categories.Count > 0 ? categories : null, request.VotingOpensAt, request.VotingClosesAt, verification);
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/moral-models/rounds/{round.Id}", ToResponse(round));
@@ -68,5 +70,5 @@ public static class RoundsApi
     }
 
     private static RoundResponse ToResponse(SelectionRound round) => new(round.Id, round.Name, round.Year, round.PublicityDays,
-        round.Categories, round.VotingOpensAt, round.VotingClosesAt, round.CreatedAt);
+        round.Categories, round.VotingOpensAt, round.VotingClosesAt, round.VoteVerification, round.CreatedAt);
 }

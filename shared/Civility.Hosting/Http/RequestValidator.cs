@@ -111,6 +111,22 @@ public sealed class RequestValidator
         return PhoneNumber.Normalize(value);
     }
 
+    /// <summary>
+    /// A mainland mobile number (where a text message can reach: a vote's one-time code), normalized to its 11 digits by
+    /// the shared rule (<see cref="PhoneNumber"/>). Null with the reason recorded against the field.
+    /// </summary>
+    public string? MobilePhone(string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, "This field is required: a mobile number.");
+            return null;
+        }
+        if (PhoneNumber.NormalizeMobile(value) is { } mobile) return mobile;
+        Add(field, "A mainland mobile number: 11 digits starting 13–19.");
+        return null;
+    }
+
     /// <summary>A unified social credit code (GB 32100) normalized, or null with the reason recorded against the field.</summary>
     public string? CreditCode(string field, string? value, bool required = true)
     {

@@ -9,7 +9,7 @@ namespace Civility.Hosting.PersonalData;
 /// </summary>
 public static partial class PhoneNumber
 {
-    [GeneratedRegex(@"^(?:\+86|0086)?(1[3-9]\d{9})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\+?86|0086)?(1[3-9]\d{9})$", RegexOptions.CultureInvariant)]
     private static partial Regex Mobile();
 
     [GeneratedRegex(@"^0[1-9]\d{1,2}-?[2-9]\d{6,7}(?:-\d{1,6})?$", RegexOptions.CultureInvariant)]
@@ -23,9 +23,14 @@ public static partial class PhoneNumber
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var compact = value.Trim().Replace(" ", "", StringComparison.Ordinal);
-        if (Mobile().Match(compact.Replace("-", "", StringComparison.Ordinal)) is { Success: true } mobile) return mobile.Groups[1].Value;
-        return Landline().IsMatch(compact) ? compact : null;
+        return NormalizeMobile(compact) ?? (Landline().IsMatch(compact) ? compact : null);
     }
+
+    /// <summary>A mobile number as its 11 digits, or null when the value is no mobile number (a landline included).</summary>
+    public static string? NormalizeMobile(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Mobile().Match(value.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)) is { Success: true } mobile
+            ? mobile.Groups[1].Value : null;
 
     /// <summary>Null when valid; otherwise why not, in words an API client can show.</summary>
     public static string? Validate(string? value) => Normalize(value) is null

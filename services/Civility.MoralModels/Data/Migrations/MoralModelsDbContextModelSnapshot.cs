@@ -825,6 +825,12 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("publicity_days");
 
+                    b.Property<string>("VoteVerification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("vote_verification");
+
                     b.Property<DateTimeOffset?>("VotingClosesAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("voting_closes_at");
@@ -862,6 +868,11 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cast_at");
 
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_hash");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
                         .HasColumnName("round_id");
@@ -872,7 +883,62 @@ namespace Civility.MoralModels.Data.Migrations
                     b.HasIndex("RoundId")
                         .HasDatabaseName("ix_votes_round_id");
 
+                    b.HasIndex("NominationId", "PhoneHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_votes_nomination_id_phone_hash");
+
                     b.ToTable("votes", "moral_models");
+                });
+
+            modelBuilder.Entity("Civility.MoralModels.Domain.VoteCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<string>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vote_codes");
+
+                    b.HasIndex("PhoneHash", "IssuedAt")
+                        .HasDatabaseName("ix_vote_codes_phone_hash_issued_at");
+
+                    b.HasIndex("NominationId", "PhoneHash", "IssuedAt")
+                        .HasDatabaseName("ix_vote_codes_nomination_id_phone_hash_issued_at");
+
+                    b.ToTable("vote_codes", "moral_models");
                 });
 
             modelBuilder.Entity("Civility.MoralModels.Domain.AssistanceRecord", b =>
@@ -1036,6 +1102,16 @@ namespace Civility.MoralModels.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_round_reviewers_rounds_round_id");
+                });
+
+            modelBuilder.Entity("Civility.MoralModels.Domain.VoteCode", b =>
+                {
+                    b.HasOne("Civility.MoralModels.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vote_codes_nominations_nomination_id");
                 });
 #pragma warning restore 612, 618
         }
