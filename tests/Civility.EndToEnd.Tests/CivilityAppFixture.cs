@@ -117,15 +117,25 @@ public class CivilityAppFixture : IAsyncLifetime
 
     private void CaptureLogs()
     {
+        // Logs are kept per running instance (the orchestrator's resource id, e.g. "volunteers-xkcd"), not per resource
+        // name: follow each instance of our processes as the notifications name it.
         var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var service in Services.Append("gateway").Append("identity"))
+        var watched = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        var ours = Services.Append("gateway").Append("identity").ToHashSet();
+        _ = Task.Run(async () =>
         {
-            _ = Task.Run(async () =>
+            await foreach (var update in App.ResourceNotifications.WatchAsync())
             {
-                await foreach (var batch in logs.WatchAsync(service))
-                    foreach (var line in batch) _logLines.Enqueue($"{service}: {line.Content}");
-            });
-        }
+                if (!ours.Contains(update.Resource.Name) || !watched.TryAdd(update.ResourceId, true)) continue;
+                var service = update.Resource.Name;
+                var instance = update.ResourceId;
+                _ = Task.Run(async () =>
+                {
+                    await foreach (var batch in logs.WatchAsync(instance))
+                        foreach (var line in batch) _logLines.Enqueue($"{service}: {line.Content}");
+                });
+            }
+        });
     }
 
     private readonly Dictionary<string, string> _tokens = [];

@@ -17,6 +17,17 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
     };
 
     [Fact]
+    public async Task The_log_capture_sees_every_service_so_that_checks_of_log_lines_check_something()
+    {
+        // "No ID number in any log line" passes trivially over no lines: make sure each process's output arrives.
+        foreach (var service in CivilityAppFixture.Services.Append("gateway").Append("identity"))
+        {
+            await Polling.UntilAsync(() => Task.FromResult(fixture.LogLines.FirstOrDefault(l => l.StartsWith($"{service}: ", StringComparison.Ordinal))),
+                TimeSpan.FromSeconds(30), $"log lines of {service}");
+        }
+    }
+
+    [Fact]
     public async Task Every_resource_is_healthy()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
