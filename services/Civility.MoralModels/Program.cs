@@ -1,8 +1,10 @@
 using Civility.MoralModels;
 using Civility.Hosting;
+using Civility.Hosting.Jobs;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Endpoints;
+using Civility.MoralModels.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, typeof(Program).Assembly);
@@ -11,6 +13,7 @@ builder.Services.AddScoped<CreditGate>();
 builder.Services.AddMoralModelsMetrics();
 builder.Services.AddSingleton<PublicLimits>();
 builder.AddVerificationCodeSender();
+builder.Services.AddSingleInstanceJob<ObjectionPhoneBackfillJob>();
 
 var app = builder.Build();
 app.MapCivilityApi<MoralModelsDbContext>("moral-models", area: "moral-models")

@@ -64,6 +64,9 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
 
 internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
 {
+    /// <summary>The shadow property of the objector's phone as it was once stored, in clear (column <c>contact_phone</c>).</summary>
+    public const string LegacyClearPhone = nameof(LegacyClearPhone);
+
     public void Configure(EntityTypeBuilder<Objection> objection)
     {
         objection.ToTable("objections");
@@ -72,7 +75,11 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         objection.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         objection.Property(o => o.Content).HasMaxLength(4000);
         objection.Property(o => o.ContactName).HasMaxLength(100);
-        objection.Property(o => o.ContactPhone).HasMaxLength(32);
+        objection.Property(o => o.ContactPhoneEncrypted).HasMaxLength(200);
+        objection.Property(o => o.MaskedContactPhone).HasMaxLength(30);
+        // The phone as it was stored before it was protected: read only by the backfill, which encrypts it and empties
+        // it; nothing writes it any more. Dropped by a later migration (see ObjectionPhoneBackfillJob).
+        objection.Property<string?>(LegacyClearPhone).HasColumnName("contact_phone").HasMaxLength(32);
         objection.Property(o => o.Resolution).HasMaxLength(2000);
         objection.Property(o => o.ResolvedBy).HasMaxLength(100);
         objection.HasIndex(o => new { o.NominationId, o.Status });

@@ -1,4 +1,5 @@
 using Civility.Hosting.Http;
+using Civility.Hosting.PersonalData;
 
 namespace Civility.MoralModels.Domain;
 
@@ -7,13 +8,14 @@ public sealed class Objection
 {
     private Objection() { }
 
-    public Objection(Guid nominationId, string content, string contactName, string contactPhone, DateTimeOffset now)
+    public Objection(Guid nominationId, string content, string contactName, ProtectedPhone contactPhone, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         NominationId = nominationId;
         Content = content;
         ContactName = contactName;
-        ContactPhone = contactPhone;
+        ContactPhoneEncrypted = contactPhone.Encrypted;
+        MaskedContactPhone = contactPhone.Masked;
         FiledAt = now;
         Status = ObjectionStatus.Open;
     }
@@ -26,8 +28,14 @@ public sealed class Objection
 
     public string ContactName { get; private set; } = "";
 
-    /// <summary>Kept for the reply; shown masked.</summary>
-    public string ContactPhone { get; private set; } = "";
+    /// <summary>
+    /// The objector's phone, kept for the reply (personal data: encrypted). Null only on a row filed before phones were
+    /// protected and not yet reached by the backfill.
+    /// </summary>
+    public string? ContactPhoneEncrypted { get; private set; }
+
+    /// <summary>The phone as every reader of the objection sees it: <c>138****5678</c>.</summary>
+    public string? MaskedContactPhone { get; private set; }
 
     public DateTimeOffset FiledAt { get; private set; }
 
@@ -38,6 +46,13 @@ public sealed class Objection
     public string? ResolvedBy { get; private set; }
 
     public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>Takes the protected form of a phone that was stored in clear before phones were protected.</summary>
+    public void ProtectLegacyPhone(ProtectedPhone phone)
+    {
+        ContactPhoneEncrypted = phone.Encrypted;
+        MaskedContactPhone = phone.Masked;
+    }
 
     public void Resolve(bool upheld, string reason, string actor, DateTimeOffset now)
     {

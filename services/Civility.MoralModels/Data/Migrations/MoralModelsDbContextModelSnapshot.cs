@@ -671,11 +671,10 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("contact_name");
 
-                    b.Property<string>("ContactPhone")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("contact_phone");
+                    b.Property<string>("ContactPhoneEncrypted")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_phone_encrypted");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -686,6 +685,16 @@ namespace Civility.MoralModels.Data.Migrations
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");
+
+                    b.Property<string>("LegacyClearPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("MaskedContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("masked_contact_phone");
 
                     b.Property<Guid>("NominationId")
                         .HasColumnType("uuid")
