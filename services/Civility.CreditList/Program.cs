@@ -1,10 +1,11 @@
+using Civility.CreditList.Events;
 using Civility.Hosting;
 using Civility.CreditList;
 using Civility.CreditList.Data;
 using Civility.CreditList.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, typeof(Program).Assembly);
+builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers);
 builder.AddCreditList();
 builder.Services.AddCreditListMetrics();
 

@@ -1,3 +1,4 @@
+using Civility.MoralModels.Events;
 using Civility.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Jobs;
@@ -7,7 +8,7 @@ using Civility.MoralModels.Endpoints;
 using Civility.MoralModels.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, typeof(Program).Assembly);
+builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, Subscriptions.Consumers);
 builder.Services.Configure<MoralModelsOptions>(builder.Configuration.GetSection("MoralModels"));
 builder.Services.AddScoped<CreditGate>();
 builder.Services.AddMoralModelsMetrics();

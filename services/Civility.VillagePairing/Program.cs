@@ -1,3 +1,4 @@
+using Civility.VillagePairing.Events;
 using Civility.VillagePairing;
 using Civility.Hosting;
 using Civility.VillagePairing.Data;
@@ -6,7 +7,7 @@ using Civility.VillagePairing.Endpoints;
 using Civility.VillagePairing.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, typeof(Program).Assembly);
+builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, Subscriptions.Consumers);
 builder.Services.Configure<AssessmentSettings>(builder.Configuration.GetSection("Assessment"));
 builder.Services.AddPairingJobs();
 builder.Services.AddVillagePairingMetrics();

@@ -1,3 +1,4 @@
+using Civility.Volunteers.Events;
 using Civility.Volunteers;
 using Civility.Hosting;
 using Civility.Volunteers.Data;
@@ -5,7 +6,7 @@ using Civility.Volunteers.Domain;
 using Civility.Volunteers.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, typeof(Program).Assembly);
+builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, Subscriptions.Consumers);
 builder.Services.AddVolunteerMetrics();
 builder.Services.Configure<HoursLimits>(builder.Configuration.GetSection("Volunteers"));
 

@@ -25,10 +25,10 @@ public static class CivilityServiceExtensions
 
     /// <summary>
     /// Everything a Civility service shares: telemetry, health, discovery; its DbContext on its own schema; the
-    /// broker with outbox and inbox (consumers found in <paramref name="consumersFrom"/>); problem details.
+    /// broker with outbox and inbox (the consumers in <paramref name="consumers"/>, the service's subscription list); problem details.
     /// </summary>
     public static WebApplicationBuilder AddCivilityService<TContext>(
-        this WebApplicationBuilder builder, string serviceName, string schema, Assembly consumersFrom)
+        this WebApplicationBuilder builder, string serviceName, string schema, IReadOnlyCollection<Type> consumers)
         where TContext : DbContext
     {
         builder.AddServiceDefaults();
@@ -41,7 +41,7 @@ public static class CivilityServiceExtensions
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
-        builder.AddCivilityMessaging<TContext>(serviceName, consumersFrom);
+        builder.AddCivilityMessaging<TContext>(serviceName, consumers);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<PersonalDataOptions>(builder.Configuration.GetSection("PersonalData"));

@@ -17,7 +17,7 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Wires a service to RabbitMQ through MassTransit with Civility's conventions: every event leaves through the
-    /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumersFrom"/> gets its own
+    /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumers"/> (the service's subscription list) gets its own
     /// durable quorum queue named <c>{service}-{consumer}</c>, retries in process, redeliveries from delay queues in the
     /// broker (see <see cref="DelayQueueRedelivery"/>), and an <c>_error</c> queue after them.
     /// </summary>
@@ -27,7 +27,7 @@ public static class MessagingExtensions
     /// change after it is declared, so this is chosen once, here, for every service.
     /// </remarks>
     public static IHostApplicationBuilder AddCivilityMessaging<TContext>(
-        this IHostApplicationBuilder builder, string serviceName, Assembly? consumersFrom = null)
+        this IHostApplicationBuilder builder, string serviceName, IReadOnlyCollection<Type>? consumers = null)
         where TContext : DbContext
     {
         var brokerUri = builder.Configuration.GetConnectionString(ConnectionName)
@@ -54,7 +54,7 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            if (consumersFrom is not null) bus.AddConsumers(consumersFrom);
+            foreach (var consumer in consumers ?? []) bus.AddConsumer(consumer);
             bus.AddPingConsumer<TContext>(serviceName);
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {

@@ -48,6 +48,7 @@ public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbConte
 
 public sealed class MessagingTestDbContextFactory() : DesignTimeDbContextFactory<MessagingTestDbContext>(MessagingTestDbContext.Schema);
 
+[InboxKey("TestEventConsumer")]
 public sealed class TestEventConsumer(MessagingTestDbContext db, TimeProvider clock)
     : InboxConsumer<TestEvent, MessagingTestDbContext>(db, clock)
 {

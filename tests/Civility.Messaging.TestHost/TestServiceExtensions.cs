@@ -13,7 +13,7 @@ public static class TestServiceExtensions
         var serviceName = builder.Configuration["Messaging:ServiceName"] ?? "messaging-test";
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<MessagingTestDbContext>(MessagingTestDbContext.Schema);
-        builder.AddCivilityMessaging<MessagingTestDbContext>(serviceName, typeof(TestEventConsumer).Assembly);
+        builder.AddCivilityMessaging<MessagingTestDbContext>(serviceName, [typeof(TestEventConsumer)]);
         return builder;
     }
 }

@@ -14,10 +14,10 @@ namespace Civility.CreditList.Events;
 /// decision (notify and activate, or revoke). One proposal per nomination, even if the event arrives twice under
 /// different message ids.
 /// </summary>
+[InboxKey("model-commended")]
 public sealed class ModelCommendedConsumer(CreditDbContext db, TimeProvider clock, IOptions<CreditListOptions> options, ILogger<ModelCommendedConsumer> logger)
     : InboxConsumer<ModelCommended, CreditDbContext>(db, clock)
 {
-    protected override string ConsumerName => "model-commended";
 
     protected override async Task HandleAsync(ModelCommended message, ConsumeContext<ModelCommended> context)
     {

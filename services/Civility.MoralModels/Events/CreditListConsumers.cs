@@ -14,6 +14,7 @@ namespace Civility.MoralModels.Events;
 /// that person, or of a person of that unit, is suspended with the listing as the reason (the gate decision keeps
 /// which listing it was).
 /// </summary>
+[InboxKey("SubjectBlacklistedConsumer")]
 public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<SubjectBlacklisted, MoralModelsDbContext>(db, clock)
 {
@@ -68,6 +69,7 @@ public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProv
 /// nomination stays an admin's call. A black-listing lifted before its listing arrived is kept as lifted, so that the
 /// listing, arriving late, suspends nothing.
 /// </summary>
+[InboxKey("ListingLiftedConsumer")]
 public sealed class ListingLiftedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<ListingLifted, MoralModelsDbContext>(db, clock)
 {

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Civility.MoralModels.Events;
 
 /// <summary>The volunteer service owns the bureau's units: its word on a unit's name and credit code is the one kept.</summary>
+[InboxKey("UnitDetailsChangedConsumer")]
 public sealed class UnitDetailsChangedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<UnitDetailsChanged, MoralModelsDbContext>(db, clock)
 {
@@ -19,6 +20,7 @@ public sealed class UnitDetailsChangedConsumer(MoralModelsDbContext db, TimeProv
 }
 
 /// <summary>A civilized unit carries its credit code: it fills in a unit the volunteer service has not described.</summary>
+[InboxKey("CivilizedUnitStatusChangedConsumer")]
 public sealed class CivilizedUnitStatusChangedConsumer(MoralModelsDbContext db, TimeProvider clock)
     : InboxConsumer<CivilizedUnitStatusChanged, MoralModelsDbContext>(db, clock)
 {

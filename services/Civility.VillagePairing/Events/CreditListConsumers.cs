@@ -24,6 +24,7 @@ internal static class CreditSubjects
 }
 
 /// <summary>One-vote veto (一票否决): a black-listed unit's title is warned at once and its revocation proposed.</summary>
+[InboxKey("SubjectBlacklistedConsumer")]
 public sealed class SubjectBlacklistedConsumer(PairingDbContext db, TimeProvider clock)
     : InboxConsumer<SubjectBlacklisted, PairingDbContext>(db, clock)
 {
@@ -36,6 +37,7 @@ public sealed class SubjectBlacklistedConsumer(PairingDbContext db, TimeProvider
 }
 
 /// <summary>A lifted black-listing is noted for the admin; it does not restore the title by itself.</summary>
+[InboxKey("ListingLiftedConsumer")]
 public sealed class ListingLiftedConsumer(PairingDbContext db, TimeProvider clock)
     : InboxConsumer<ListingLifted, PairingDbContext>(db, clock)
 {

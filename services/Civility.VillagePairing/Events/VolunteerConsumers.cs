@@ -11,6 +11,7 @@ namespace Civility.VillagePairing.Events;
 /// registration rate and per-head hours. One atomic statement that replaces only an older version, so snapshots
 /// delivered late, twice or at once end at the newest whatever their order.
 /// </summary>
+[InboxKey("UnitTargetsChangedConsumer")]
 public sealed class UnitTargetsChangedConsumer(PairingDbContext db, TimeProvider clock)
     : InboxConsumer<UnitTargetsChanged, PairingDbContext>(db, clock)
 {

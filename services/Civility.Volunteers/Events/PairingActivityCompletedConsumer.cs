@@ -16,6 +16,7 @@ namespace Civility.Volunteers.Events;
 /// the reason, for an approver there to decide; an id unknown here is skipped. Applied once per message (inbox) and
 /// once per volunteer and activity (unique source reference).
 /// </summary>
+[InboxKey("PairingActivityCompletedConsumer")]
 public sealed class PairingActivityCompletedConsumer(VolunteersDbContext db, TimeProvider clock, IOptions<HoursLimits> limits, ILogger<PairingActivityCompletedConsumer> logger)
     : InboxConsumer<PairingActivityCompleted, VolunteersDbContext>(db, clock)
 {

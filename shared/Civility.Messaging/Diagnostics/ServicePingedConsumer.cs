@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Civility.Messaging.Diagnostics;
 
 /// <summary>Records each ping it receives; pings come in batches (they are raised by the thousand to measure the path).</summary>
+[InboxKey("service-pinged")]
 public sealed class ServicePingedConsumer<TContext>(TContext db, TimeProvider clock)
     : InboxBatchConsumer<ServicePinged, TContext>(db, clock)
     where TContext : DbContext
 {
-    protected override string ConsumerName => "service-pinged";
 
     protected override Task HandleAsync(IReadOnlyList<ConsumeContext<ServicePinged>> messages, ConsumeContext<Batch<ServicePinged>> context)
     {

@@ -17,8 +17,8 @@ public abstract class InboxBatchConsumer<TMessage, TContext>(TContext db, TimePr
 
     protected TimeProvider Clock { get; } = clock;
 
-    /// <summary>Stable across renames of nothing but the class: change it and old messages look new.</summary>
-    protected abstract string ConsumerName { get; }
+    /// <summary>The consumer's <see cref="InboxKeyAttribute"/>: stays when the class is renamed.</summary>
+    private string ConsumerName => InboxKeyAttribute.Of(GetType());
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {

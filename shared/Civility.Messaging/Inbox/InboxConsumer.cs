@@ -17,8 +17,8 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
 
     protected TimeProvider Clock { get; } = clock;
 
-    /// <summary>Stable across renames of nothing but the class: change it and old messages look new.</summary>
-    protected virtual string ConsumerName => GetType().Name;
+    /// <summary>The consumer's <see cref="InboxKeyAttribute"/>: stays when the class is renamed.</summary>
+    private string ConsumerName => InboxKeyAttribute.Of(GetType());
 
     public Task Consume(ConsumeContext<TMessage> context) =>
         // One transaction for the handler's reads, its changes and the inbox row: a handler that reads a total and
