@@ -177,7 +177,7 @@ public sealed class ListEntry
     public void MarkUnderObjection(string actor, string grounds, DateTimeOffset now)
     {
         if (Status is not (EntryStatus.Notified or EntryStatus.Active))
-            throw DomainRuleException.IllegalTransition("The entry", Kebab(Status), "object", AllowedActions(Status));
+            throw DomainRuleException.IllegalTransition("The entry", JsonNames.Kebab(Status), "object", AllowedActions(Status));
         if (UnderObjection) throw DomainRuleException.Conflict("An objection to this entry is already pending.");
         UnderObjection = true;
         Record("objection-filed", Status, actor, grounds, now);
@@ -199,7 +199,7 @@ public sealed class ListEntry
     private void Require(string action, params EntryStatus[] from)
     {
         if (!from.Contains(Status))
-            throw DomainRuleException.IllegalTransition("The entry", Kebab(Status), action, AllowedActions(Status));
+            throw DomainRuleException.IllegalTransition("The entry", JsonNames.Kebab(Status), action, AllowedActions(Status));
     }
 
     private void Record(string action, EntryStatus to, string actor, string? reason, DateTimeOffset now)
@@ -208,5 +208,4 @@ public sealed class ListEntry
         Status = to;
     }
 
-    private static string Kebab(EntryStatus status) => Civility.Hosting.Http.JsonNames.Kebab(status.ToString());
 }

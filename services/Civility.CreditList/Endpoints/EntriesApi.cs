@@ -65,7 +65,7 @@ public static class EntriesApi
 
         var now = clock.GetUtcNow();
         var entry = ListEntry.Propose(subject.Id, list!.Value, tier, new LegalBasis(law, article), facts, decision, department,
-            listingDate!.Value, from!.Value, until!.Value, note, null, Actor(caller), now);
+            listingDate!.Value, from!.Value, until!.Value, note, null, caller.Actor, now);
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/credit/entries/{entry.Id}", ToResponse(entry, subject));
@@ -101,8 +101,8 @@ public static class EntriesApi
             x.e.Status, x.e.UnderObjection, x.e.ActivatedAt,
         });
         return TypedResults.Ok(new PagedResult<EntrySummary>(result.Items.Select(x => new EntrySummary(
-            x.Id, x.SubjectId, x.Name, Kebab(x.ListType), x.Tier is { } t ? Kebab(t) : null, x.DecisionNumber, x.PublishedFrom, x.PublishedUntil,
-            Kebab(x.Status), x.UnderObjection,
+            x.Id, x.SubjectId, x.Name, JsonNames.Kebab(x.ListType), x.Tier is { } t ? JsonNames.Kebab(t) : null, x.DecisionNumber, x.PublishedFrom, x.PublishedUntil,
+            JsonNames.Kebab(x.Status), x.UnderObjection,
             x.ActivatedAt is not null && x.Status is EntryStatus.Expired or EntryStatus.Repaired or EntryStatus.Revoked)).ToList(),
             result.Page, result.PageSize, result.Total));
     }
@@ -116,7 +116,7 @@ public static class EntriesApi
             // A statement period of 0 working days (configurable) means none: the entry may be activated at once.
             var days = options.Value.StatementPeriodWorkingDays;
             var deadline = days == 0 ? null : (await CalendarStore.ForCountingAsync(db, ct)).Count(clock.CountyToday(), days);
-            entry.Notify(deadline, Actor(caller), request?.Reason?.Trim(), clock.GetUtcNow());
+            entry.Notify(deadline, caller.Actor, request?.Reason?.Trim(), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return (entry, subject);
         }, cancellationToken);
@@ -127,7 +127,7 @@ public static class EntriesApi
     {
         var (entry, subject) = await LoadAsync(db, id);
         var now = clock.GetUtcNow();
-        entry.Activate(clock.CountyToday(), Actor(caller), request?.Reason?.Trim(), now);
+        entry.Activate(clock.CountyToday(), caller.Actor, request?.Reason?.Trim(), now);
         db.AddIntegrationEvent(CreditEvents.Activated(entry, subject, now), clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
@@ -140,7 +140,7 @@ public static class EntriesApi
         var reason = v.Text("reason", request?.Reason, 2000);
         if (!v.IsValid) return v.Problem();
         var (entry, subject) = await LoadAsync(db, id);
-        await RevokeEntryAsync(db, entry, subject, Actor(caller), reason, clock);
+        await RevokeEntryAsync(db, entry, subject, caller.Actor, reason, clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
     }
@@ -163,7 +163,7 @@ public static class EntriesApi
         var reason = v.Text("reason", request.Reason, 2000);
         if (!v.IsValid) return v.Problem();
         var (entry, subject) = await LoadAsync(db, id);
-        entry.Amend(change.Facts, request.PublishedUntil, change.DecisionNumber, change.Basis, Actor(caller), reason, clock.GetUtcNow());
+        entry.Amend(change.Facts, request.PublishedUntil, change.DecisionNumber, change.Basis, caller.Actor, reason, clock.GetUtcNow());
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
     }
@@ -176,6 +176,4 @@ public static class EntriesApi
             : new LegalBasis(v.Text("law", law, 200), v.Text("article", article, 100));
         return new Amendment(v.OptionalText("facts", facts, 4000), v.OptionalText("decisionNumber", decisionNumber, 100), basis);
     }
-
-    internal static string Actor(CallerContext caller) => caller.ClientId ?? "unknown";
 }

@@ -19,19 +19,18 @@ public sealed record EntryResponse(
 public sealed record CalendarYearUsed(int Year, string Calendar)
 {
     public static IReadOnlyList<CalendarYearUsed> Of(DeadlineCount count) =>
-        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, EntryViews.Kebab(count.StatusOf(y))))];
+        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, JsonNames.Kebab(count.StatusOf(y))))];
 }
 
 internal static class EntryViews
 {
-    public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNames.Kebab(value.ToString());
 
     public static EntryResponse ToResponse(ListEntry e, CreditSubject subject) => new(
-        e.Id, SubjectsApi.ToResponse(subject), Kebab(e.ListType), e.Tier is { } tier ? Kebab(tier) : null, e.LegalBasisLaw,
+        e.Id, SubjectsApi.ToResponse(subject), JsonNames.Kebab(e.ListType), e.Tier is { } tier ? JsonNames.Kebab(tier) : null, e.LegalBasisLaw,
         e.LegalBasisArticle, e.Facts, e.DecisionNumber, e.DecidingDepartment, e.ListingDate, e.PublishedFrom, e.PublishedUntil,
-        Kebab(e.Status), e.StatementDeadline, e.StatementDeadlineCount?.Provisional ?? false, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
+        JsonNames.Kebab(e.Status), e.StatementDeadline, e.StatementDeadlineCount?.Provisional ?? false, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
         e.History.OrderBy(t => t.At).ThenBy(t => t.Sequence)
-            .Select(t => new TransitionResponse(t.Sequence, t.Action, Kebab(t.From), Kebab(t.To), t.Actor, t.Reason, t.At)).ToList());
+            .Select(t => new TransitionResponse(t.Sequence, t.Action, JsonNames.Kebab(t.From), JsonNames.Kebab(t.To), t.Actor, t.Reason, t.At)).ToList());
 
     /// <summary>The entry (with its history) and its subject, tracked for a change; 404 when there is none.</summary>
     public static async Task<(ListEntry Entry, CreditSubject Subject)> LoadAsync(CreditDbContext db, Guid id, CancellationToken cancellationToken = default)

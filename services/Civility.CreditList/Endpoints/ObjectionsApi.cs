@@ -57,7 +57,7 @@ public static class ObjectionsApi
             var calendar = await CalendarStore.ForCountingAsync(db, ct);
             var now = clock.GetUtcNow();
             var decideBy = calendar.Count(clock.CountyToday(), Objection.DecisionWorkingDays);
-            entry.MarkUnderObjection(EntriesApi.Actor(caller), grounds, now);
+            entry.MarkUnderObjection(caller.Actor, grounds, now);
             var objection = new Objection(entry.Id, filedBy, grounds, decideBy, now);
             db.Objections.Add(objection);
             db.AddIntegrationEvent(CreditEvents.UnderObjection(entry, subject, objection, now), clock);
@@ -106,7 +106,7 @@ public static class ObjectionsApi
         if (objection is null) return TypedResults.NotFound();
 
         var (entry, subject) = await LoadAsync(db, objection.EntryId);
-        var actor = EntriesApi.Actor(caller);
+        var actor = caller.Actor;
         var now = clock.GetUtcNow();
         objection.Decide(outcome!.Value, reply, actor, now);
         if (outcome == ObjectionStatus.Dismissed || correction == Correction.Amend)
@@ -124,5 +124,5 @@ public static class ObjectionsApi
     }
 
     private static ObjectionResponse ToResponse(Objection o, DateOnly today) => new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy,
-        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), Kebab(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
+        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), JsonNames.Kebab(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
 }

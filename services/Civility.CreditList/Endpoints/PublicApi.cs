@@ -69,7 +69,7 @@ public static class PublicApi
             x.e.DecisionNumber, x.e.DecidingDepartment, x.e.ListingDate, x.e.PublishedFrom, x.e.PublishedUntil,
         });
         return TypedResults.Ok(new PagedResult<PublicEntry>(result.Items.Select(x => new PublicEntry(
-            x.Id, Kebab(x.Kind), x.Name, x.DisplayIdentifier, Kebab(x.ListType), x.Tier is { } t ? Kebab(t) : null, x.LegalBasisLaw,
+            x.Id, JsonNames.Kebab(x.Kind), x.Name, x.DisplayIdentifier, JsonNames.Kebab(x.ListType), x.Tier is { } t ? JsonNames.Kebab(t) : null, x.LegalBasisLaw,
             x.LegalBasisArticle, x.Facts, x.DecisionNumber, x.DecidingDepartment, x.ListingDate, x.PublishedFrom, x.PublishedUntil)).ToList(),
             result.Page, result.PageSize, result.Total));
     }

@@ -54,12 +54,12 @@ public static class RepairsApi
         {
             var (entry, _) = await LoadAsync(db, id, ct);
             if (entry.ListType != ListType.Black || entry.Status != EntryStatus.Active)
-                throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {Kebab(entry.ListType)}-list entry, {Kebab(entry.Status)}.");
+                throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {JsonNames.Kebab(entry.ListType)}-list entry, {JsonNames.Kebab(entry.Status)}.");
             var today = clock.CountyToday();
             var earliest = entry.PublishedFrom.AddMonths(options.Value.RepairMinimumMonthsFor(entry.Tier!.Value));
             if (today < earliest)
                 throw DomainRuleException.Rule("The minimum publication period has not passed.",
-                    $"A {Kebab(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
+                    $"A {JsonNames.Kebab(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
                     new Dictionary<string, object?> { ["earliest"] = earliest });
             if (await db.Repairs.AnyAsync(r => r.EntryId == id && r.Status == RepairStatus.Submitted, ct))
                 throw DomainRuleException.Conflict("A repair application for this entry is already being decided.");
@@ -99,7 +99,7 @@ public static class RepairsApi
         if (!v.IsValid) return v.Problem();
         var repair = await db.Repairs.FirstOrDefaultAsync(r => r.Id == id);
         if (repair is null) return TypedResults.NotFound();
-        var actor = EntriesApi.Actor(caller);
+        var actor = caller.Actor;
         var now = clock.GetUtcNow();
         repair.Decide(approve!.Value, reply, actor, now);
         if (approve == true)
@@ -116,12 +116,12 @@ public static class RepairsApi
     {
         var normalized = code.Trim().ToUpperInvariant();
         return await db.Repairs.AsNoTracking().FirstOrDefaultAsync(r => r.QueryCode == normalized) is { } r
-            ? TypedResults.Ok(new RepairProgress(r.QueryCode, Kebab(r.Status), CountyClock.CountyDate(r.SubmittedAt), r.DecideBy,
+            ? TypedResults.Ok(new RepairProgress(r.QueryCode, JsonNames.Kebab(r.Status), CountyClock.CountyDate(r.SubmittedAt), r.DecideBy,
                 r.DecideByCount.Provisional, r.DecidedAt is { } at ? CountyClock.CountyDate(at) : null, r.Reply))
             : TypedResults.NotFound();
     }
 
     private static RepairResponse ToResponse(RepairApplication r) =>
-        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, Kebab(r.Status), r.SubmittedAt, r.DecideBy, r.DecideByCount.Provisional,
+        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, JsonNames.Kebab(r.Status), r.SubmittedAt, r.DecideBy, r.DecideByCount.Provisional,
             CalendarYearUsed.Of(r.DecideByCount), r.Reply, r.DecidedAt);
 }

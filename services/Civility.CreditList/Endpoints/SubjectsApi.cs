@@ -94,8 +94,8 @@ public static class SubjectsApi
             .Select(g =>
             {
                 var first = g.First();
-                return new MeasureResponse(first.Measure.Code, first.Measure.Description, Kebab(first.Entry.ListType), first.Entry.Tier is { } t ? Kebab(t) : null,
-                    g.Select(x => new EntryReason(x.Entry.Id, Kebab(x.Entry.ListType), x.Entry.Tier is { } tier ? Kebab(tier) : null,
+                return new MeasureResponse(first.Measure.Code, first.Measure.Description, JsonNames.Kebab(first.Entry.ListType), first.Entry.Tier is { } t ? JsonNames.Kebab(t) : null,
+                    g.Select(x => new EntryReason(x.Entry.Id, JsonNames.Kebab(x.Entry.ListType), x.Entry.Tier is { } tier ? JsonNames.Kebab(tier) : null,
                         x.Entry.DecisionNumber, x.Entry.PublishedUntil)).ToList());
             })
             .ToList();
@@ -103,7 +103,6 @@ public static class SubjectsApi
     }
 
     internal static SubjectResponse ToResponse(CreditSubject subject) =>
-        new(subject.Id, Kebab(subject.Kind), subject.DisplayIdentifier, subject.Name, subject.CreatedAt);
+        new(subject.Id, JsonNames.Kebab(subject.Kind), subject.DisplayIdentifier, subject.Name, subject.CreatedAt);
 
-    private static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNames.Kebab(value.ToString());
 }

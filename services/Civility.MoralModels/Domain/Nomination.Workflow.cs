@@ -68,7 +68,7 @@ public sealed partial class Nomination
     public void SuspendFor(SuspensionCause cause, string reason, Guid? listingId, string actor, DateTimeOffset now)
     {
         if (!IsSuspendable)
-            throw DomainRuleException.IllegalTransition("Nomination", Kebab(Status), Suspend, AllowedActions);
+            throw DomainRuleException.IllegalTransition("Nomination", JsonNames.Kebab(Status), Suspend, AllowedActions);
         if (Status != NominationStatus.Suspended) ResumeTo = Status;
         if (Status != NominationStatus.Suspended || cause == Domain.SuspensionCause.CreditListing)
         {
@@ -95,7 +95,7 @@ public sealed partial class Nomination
     public void EnsureAllowed(string action)
     {
         if (!AllowedActions.Contains(action))
-            throw DomainRuleException.IllegalTransition("Nomination", Kebab(Status), action, AllowedActions);
+            throw DomainRuleException.IllegalTransition("Nomination", JsonNames.Kebab(Status), action, AllowedActions);
     }
 
     private void Move(string action, NominationStatus to, string actor, string? reason, DateTimeOffset now)
@@ -108,5 +108,4 @@ public sealed partial class Nomination
         if (to != NominationStatus.Suspended) ResumeTo = null;
     }
 
-    public static string Kebab(Enum value) => Hosting.Http.JsonNames.Kebab(value.ToString());
 }

@@ -57,7 +57,7 @@ public sealed class Objection
     public void Resolve(bool upheld, string reason, string actor, DateTimeOffset now)
     {
         if (Status != ObjectionStatus.Open)
-            throw DomainRuleException.IllegalTransition("Objection", Nomination.Kebab(Status), "resolve", []);
+            throw DomainRuleException.IllegalTransition("Objection", JsonNames.Kebab(Status), "resolve", []);
         if (string.IsNullOrWhiteSpace(reason)) throw DomainRuleException.Rule("An objection is resolved with a written reason.");
         Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
         Resolution = reason;

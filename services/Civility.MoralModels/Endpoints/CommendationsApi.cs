@@ -47,7 +47,7 @@ public static class CommendationsApi
         check.Check(ids.Count is >= 1 and <= 200, "nominationIds", "Honour 1 to 200 models.");
         if (!check.IsValid) return check.Problem();
 
-        var actor = NominationViews.ActorOf(caller);
+        var actor = caller.Actor;
         var now = clock.GetUtcNow();
         var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(ct);
         if (nominations.Count != ids.Count) throw NominationViews.NotFound();
@@ -56,7 +56,7 @@ public static class CommendationsApi
             nomination.EnsureAllowed(Nomination.Commend);
             await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
             nomination.MarkCommended(actor, title, now);
-            db.AddIntegrationEvent(new ModelCommended(nomination.Id, Nomination.Kebab(nomination.Category), nomination.NomineeName,
+            db.AddIntegrationEvent(new ModelCommended(nomination.Id, JsonNames.Kebab(nomination.Category), nomination.NomineeName,
                 nomination.IdMasked, nomination.IdHash, nomination.UnitCode, title), clock);
         }
         var commendation = new Commendation(kind!.Value, title, heldOn!.Value, place, ids, actor, now);

@@ -37,6 +37,4 @@ internal static class NominationViews
         await db.Nominations.Visible(caller).AsSplitQuery().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) ?? throw NotFound();
 
     public static DomainRuleException NotFound() => new(RuleKind.NotFound, "No such nomination.");
-
-    public static string ActorOf(CallerContext caller) => caller.ClientId ?? "anonymous";
 }

@@ -61,7 +61,7 @@ public static class NominationsApi
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        var actor = NominationViews.ActorOf(caller);
+        var actor = caller.Actor;
         var person = idNumber is null ? null : ProtectedIdNumber.From(idNumber, protector);
         var nominee = new Nominee(nomineeKind!.Value, name, person?.LookupHash, person?.Encrypted, person?.Masked, members, motto);
         var key = person?.LookupHash ?? protector.LookupHash($"family|{unitCode}|{name.ToUpperInvariant()}");
@@ -72,7 +72,7 @@ public static class NominationsApi
         await gate.EnsureClearAsync("nominate", person?.LookupHash, unitCode, null, actor, cancellationToken);
         var nomination = new Nomination(round, category!.Value, kind, nominee, key, unitCode, deeds, actor, caller.UnitId, now);
         db.Nominations.Add(nomination);
-        db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, Nomination.Kebab(nomination.Category), name, unitCode), clock);
+        db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, JsonNames.Kebab(nomination.Category), name, unitCode), clock);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -114,7 +114,7 @@ public static class ObjectionsApi
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (objection is null) return null;
         var nomination = await db.Nominations.FirstAsync(n => n.Id == objection.NominationId, ct);
-        var actor = NominationViews.ActorOf(caller);
+        var actor = caller.Actor;
         var now = clock.GetUtcNow();
         objection.Resolve(upheld, reason, actor, now);
 

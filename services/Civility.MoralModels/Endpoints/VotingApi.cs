@@ -125,7 +125,7 @@ public static class VotingApi
                 ? "This round has no public vote."
                 : $"Votes are taken from {opensAt:u} until {closesAt:u}.");
         if (!Votable.Contains(status))
-            throw DomainRuleException.Rule("This nomination takes no votes.", $"It is {Nomination.Kebab(status)}.");
+            throw DomainRuleException.Rule("This nomination takes no votes.", $"It is {JsonNames.Kebab(status)}.");
     }
 
     private static async Task<Ok<TallyResponse>> NominationTallyAsync(

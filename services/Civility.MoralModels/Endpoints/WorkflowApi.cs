@@ -32,7 +32,7 @@ public static class WorkflowApi
     {
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.StartReview(NominationViews.ActorOf(caller), reason.Text, clock.GetUtcNow());
+        nomination.StartReview(caller.Actor, reason.Text, clock.GetUtcNow());
         await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
@@ -43,11 +43,11 @@ public static class WorkflowApi
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.EnsureAllowed(Nomination.Publicize);
-        var actor = NominationViews.ActorOf(caller);
+        var actor = caller.Actor;
         await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
         nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category),
+        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, JsonNames.Kebab(nomination.Category),
             nomination.NomineeName, CountyClock.CountyDate(nomination.PublicityStart!.Value),
             CountyClock.CountyDate(nomination.PublicityEnd!.Value)), clock);
         await db.SaveOrConflictAsync("The nomination", ct);
@@ -59,8 +59,8 @@ public static class WorkflowApi
     {
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.MarkSelected(NominationViews.ActorOf(caller), reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, Nomination.Kebab(nomination.Category), nomination.NomineeName), clock);
+        nomination.MarkSelected(caller.Actor, reason.Text, clock.GetUtcNow());
+        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, JsonNames.Kebab(nomination.Category), nomination.NomineeName), clock);
         await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
@@ -70,7 +70,7 @@ public static class WorkflowApi
     {
         if (Reason(request, required: true) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.MarkRejected(NominationViews.ActorOf(caller), reason.Text!, clock.GetUtcNow());
+        nomination.MarkRejected(caller.Actor, reason.Text!, clock.GetUtcNow());
         await db.SaveOrConflictAsync("The nomination", ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
@@ -83,7 +83,7 @@ public static class WorkflowApi
         nomination.EnsureAllowed(Nomination.Resume);
         if (await db.Objections.AnyAsync(o => o.NominationId == id && o.Status == ObjectionStatus.Open, ct))
             throw DomainRuleException.Rule("An objection against this nomination is still open.", "Resolve it first: dismissing it resumes the nomination.");
-        var actor = NominationViews.ActorOf(caller);
+        var actor = caller.Actor;
         await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         nomination.ResumeWorkflow(actor, reason.Text!, clock.GetUtcNow());
         await db.SaveOrConflictAsync("The nomination", ct);

@@ -79,7 +79,7 @@ public sealed class CivilizedUnit
     {
         var allowed = AllowedActions(Status);
         if (!allowed.Contains(action))
-            throw DomainRuleException.IllegalTransition("The title", Kebab(Status), Kebab(action), allowed.Select(Kebab));
+            throw DomainRuleException.IllegalTransition("The title", JsonNames.Kebab(Status), JsonNames.Kebab(action), allowed.Select(a => JsonNames.Kebab(a)));
         var to = action switch
         {
             TitleAction.Warn => TitleStatus.Warned,
@@ -96,7 +96,7 @@ public sealed class CivilizedUnit
             ReviewDeadline = TermEnd;
         }
         if (action is TitleAction.Restore or TitleAction.Revoke) RevocationProposed = false;
-        return Move(to, Kebab(action), by, reason, now);
+        return Move(to, JsonNames.Kebab(action), by, reason, now);
     }
 
     /// <summary>
@@ -131,7 +131,6 @@ public sealed class CivilizedUnit
         return change;
     }
 
-    internal static string Kebab<T>(T value) where T : struct, Enum => JsonNames.Kebab(value.ToString());
 }
 
 /// <summary>One move of a title's status: who, when, why. Kept for good.</summary>

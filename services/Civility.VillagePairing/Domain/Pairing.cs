@@ -19,7 +19,7 @@ public sealed class Pairing
         IEnumerable<PairingContact> contacts, DateTimeOffset now)
     {
         if (unit.IsTerminal)
-            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {CivilizedUnit.Kebab(unit.Status)}.");
+            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {JsonNames.Kebab(unit.Status)}.");
         if (until < from) throw DomainRuleException.Rule("The pairing ends before it starts.");
         Id = Guid.CreateVersion7();
         CivilizedUnitId = unit.Id;

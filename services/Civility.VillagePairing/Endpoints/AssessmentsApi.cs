@@ -53,7 +53,7 @@ public static class AssessmentsApi
             return TypedResults.Problem(title: "This year is already assessed.", detail: $"{unit.UnitCode} {year}", statusCode: StatusCodes.Status409Conflict);
 
         var values = await IndicatorsAsync(db, unit.UnitCode, year!.Value, settings.Value);
-        var assessment = new Assessment(unit, year.Value, values, deductions, settings.Value, caller.ClientId ?? "unknown", clock.GetUtcNow());
+        var assessment = new Assessment(unit, year.Value, values, deductions, settings.Value, caller.Actor, clock.GetUtcNow());
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/pairing/civilized-units/{id}/assessments/{assessment.Id}", ToResponse(assessment));

@@ -96,7 +96,7 @@ public static class CivilizedUnitsApi
         if (!v.IsValid) return v.Problem();
         if (await FindAsync(db, id, caller) is not { } unit) return TypedResults.NotFound();
 
-        var change = unit.Apply(titleAction!.Value, caller.ClientId ?? "unknown", reason, clock.GetUtcNow(), years!.Value);
+        var change = unit.Apply(titleAction!.Value, caller.Actor, reason, clock.GetUtcNow(), years!.Value);
         Announce(db, unit, change, clock);
         await db.SaveOrConflictAsync("The title");
         return TypedResults.Ok(ToResponse(unit));
@@ -107,11 +107,11 @@ public static class CivilizedUnitsApi
     {
         if (change is null || change.From == change.To) return;
         db.AddIntegrationEvent(new CivilizedUnitStatusChanged(unit.Id, unit.UnitCode, unit.Name, unit.CreditCode,
-            CivilizedUnit.Kebab(change.From), CivilizedUnit.Kebab(change.To), change.Reason), clock);
+            JsonNames.Kebab(change.From), JsonNames.Kebab(change.To), change.Reason), clock);
     }
 
     private static CivilizedUnitResponse ToResponse(CivilizedUnit u) => new(
         u.Id, u.UnitCode, u.Name, u.CreditCode, u.Level, u.TermStart, u.TermEnd, u.ReviewDeadline, u.Status, u.RevocationProposed,
-        CivilizedUnit.AllowedActions(u.Status).Select(CivilizedUnit.Kebab).ToList(),
+        CivilizedUnit.AllowedActions(u.Status).Select(a => JsonNames.Kebab(a)).ToList(),
         u.History.OrderBy(h => h.At).Select(h => new StatusChangeResponse(h.From, h.To, h.Action, h.By, h.Reason, h.At)).ToList());
 }

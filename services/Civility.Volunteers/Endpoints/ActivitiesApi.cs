@@ -142,7 +142,7 @@ public static class ActivitiesApi
             var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == activity.ProjectId, ct);
             // The hours count for the volunteer's unit, which approves them, whoever organized the activity.
             var record = new ServiceRecord(volunteerId, volunteer.UnitCode, activity.UnitCode, ServiceRecordSource.Activity, activity.Id.ToString(),
-                CountyClock.CountyDate(served.Period.Start), served.Hours, $"{project.Name}: {activity.Title}", caller.ClientId ?? "unknown", now, served.Period);
+                CountyClock.CountyDate(served.Period.Start), served.Hours, $"{project.Name}: {activity.Title}", caller.Actor, now, served.Period);
             await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
             return (activity.SignUps.Single(s => s.VolunteerId == volunteerId && s.Status != SignUpStatus.Cancelled), record);
         }, cancellationToken);

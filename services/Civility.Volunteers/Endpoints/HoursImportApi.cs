@@ -24,7 +24,7 @@ public static class HoursImportApi
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var actor = caller.ClientId ?? "unknown";
+        var actor = caller.Actor;
         await using var csv = CsvFiles.Open(http.Body);
         if (await CsvFiles.MissingColumnsAsync(csv, ServiceRecordImport.Columns, cancellationToken) is { } missing) return missing;
 

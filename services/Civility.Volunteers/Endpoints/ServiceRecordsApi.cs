@@ -65,7 +65,7 @@ public static class ServiceRecordsApi
             var volunteers = await db.LockVolunteersAsync([volunteerId!.Value], ct);
             if (!volunteers.TryGetValue(volunteerId.Value, out var volunteer) || !caller.MayAccessUnit(volunteer.UnitCode)) return null;
             var record = new ServiceRecord(volunteer.Id, volunteer.UnitCode, volunteer.UnitCode, ServiceRecordSource.Manual, null, date!.Value,
-                hours!.Value, content, caller.ClientId ?? "unknown", now, period);
+                hours!.Value, content, caller.Actor, now, period);
             await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
             return record;
         }, cancellationToken);
@@ -101,7 +101,7 @@ public static class ServiceRecordsApi
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> ApproveAsync(
         Guid id, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits, CancellationToken cancellationToken) =>
         await DecideAsync(id, db, caller, cancellationToken, (record, volunteer, ct) =>
-            db.ApproveAsync(record, volunteer, limits.Value, caller.ClientId ?? "unknown", inBulk: false, clock.GetUtcNow(), ct));
+            db.ApproveAsync(record, volunteer, limits.Value, caller.Actor, inBulk: false, clock.GetUtcNow(), ct));
 
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound, ValidationProblem>> DeclineAsync(
         Guid id, ReasonRequest body, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public static class ServiceRecordsApi
         if (!check.IsValid) return check.Problem();
         return await DecideAsync(id, db, caller, cancellationToken, (record, _, _) =>
         {
-            record.Decline(reason, caller.ClientId ?? "unknown", clock.GetUtcNow());
+            record.Decline(reason, caller.Actor, clock.GetUtcNow());
             return Task.CompletedTask;
         });
     }
@@ -124,7 +124,7 @@ public static class ServiceRecordsApi
         if (!check.IsValid) return check.Problem();
         return await DecideAsync(id, db, caller, cancellationToken, (record, volunteer, _) =>
         {
-            db.Void(record, volunteer, reason, caller.ClientId ?? "unknown", clock.GetUtcNow());
+            db.Void(record, volunteer, reason, caller.Actor, clock.GetUtcNow());
             return Task.CompletedTask;
         });
     }
@@ -138,7 +138,7 @@ public static class ServiceRecordsApi
         check.Check(ids.Length is > 0 and <= 1000, "ids", "Between 1 and 1000 record ids.");
         if (!check.IsValid) return check.Problem();
         var failed = await db.CommitAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode), limits.Value,
-            caller.ClientId ?? "unknown", clock.GetUtcNow(), ct), cancellationToken);
+            caller.Actor, clock.GetUtcNow(), ct), cancellationToken);
         var approved = ids.Length - failed.Count;
         return TypedResults.Ok(new BulkApproveResponse(approved, [.. failed.Select(f => new BulkFailure(f.Id, f.Reason))]));
     }

@@ -86,7 +86,7 @@ public static class VolunteerImportApi
                 }
                 if (imported > 0 && imported % 500 == 0) await db.SaveChangesAsync(ct);
             }
-            var batch = new ImportBatch(ImportKind.Volunteers, caller.ClientId ?? "unknown", caller.UnitId, rows, imported, skipped, rejected, now);
+            var batch = new ImportBatch(ImportKind.Volunteers, caller.Actor, caller.UnitId, rows, imported, skipped, rejected, now);
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -108,7 +108,7 @@ public static class VolunteersApi
         if (!check.IsValid) return check.Problem();
         if (await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id) is not { } volunteer || !caller.MayAccessUnit(volunteer.UnitCode))
             return TypedResults.NotFound();
-        var actor = caller.ClientId ?? "unknown";
+        var actor = caller.Actor;
         if (activate)
         {
             volunteer.Reactivate(reason, actor, clock.GetUtcNow());

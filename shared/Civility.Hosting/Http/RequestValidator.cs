@@ -152,4 +152,7 @@ public sealed class RequestValidator
 public static class JsonNames
 {
     public static string Kebab(string pascal) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(pascal);
+
+    /// <summary>An enum value as the JSON converter writes it (<c>UnderReview</c> → <c>under-review</c>).</summary>
+    public static string Kebab(Enum value) => Kebab(value.ToString());
 }

@@ -21,6 +21,15 @@ public sealed class CallerContext
 
     public IReadOnlySet<string> Scopes { get; }
 
+    /// <summary>
+    /// Who a record says did it (decided by, approved by, filed by): the client id, or "anonymous" for the public on an
+    /// anonymous endpoint. One name for a caller without a client id everywhere (the audit trail names work done
+    /// outside any request, by a consumer or a job, "system").
+    /// </summary>
+    public string Actor => ClientId ?? AnonymousActor;
+
+    public const string AnonymousActor = "anonymous";
+
     public bool IsAdmin => Scopes.Contains(CivilityScopes.Admin);
 
     public bool IsUnitScoped => UnitId is not null && !IsAdmin;
