@@ -1,6 +1,7 @@
 using System.Globalization;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Configuration;
+using Civility.Domain.Time;
 
 namespace Civility.AppHost;
 

@@ -1,3 +1,4 @@
+using Civility.Domain.Time;
 namespace Civility.Bench;
 
 /// <summary>Generated identifiers the services accept, and the helpers to read what they generate.</summary>

@@ -5,7 +5,7 @@ using Civility.CreditList.Data;
 using Civility.CreditList.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers);
+builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent, pingDiagnostics: true);
 builder.AddCreditList();
 builder.Services.AddCreditListMetrics();
 

@@ -1,6 +1,7 @@
 using Civility.Data;
 using Microsoft.EntityFrameworkCore;
 using Civility.Identity.Data;
+using Civility.Identity.Application;
 using Civility.Identity.Domain;
 using Civility.Identity.Endpoints;
 using Civility.ServiceDefaults.Authentication;

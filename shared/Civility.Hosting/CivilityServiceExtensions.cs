@@ -1,11 +1,13 @@
 using System.Reflection;
 using Civility.Data;
+using Civility.Hosting.Application;
 using Civility.Hosting.Audit;
 using Civility.Hosting.Http;
 using Civility.Hosting.Messaging;
 using Civility.Hosting.PersonalData;
 using Civility.Messaging;
-using Civility.Messaging.Diagnostics;
+using Civility.Hosting.Diagnostics;
+using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Network;
 using Microsoft.AspNetCore.Builder;
@@ -25,10 +27,13 @@ public static class CivilityServiceExtensions
 
     /// <summary>
     /// Everything a Civility service shares: telemetry, health, discovery; its DbContext on its own schema; the
-    /// broker with outbox and inbox (the consumers in <paramref name="consumers"/>, the service's subscription list); problem details.
+    /// broker with outbox and inbox (the consumers in <paramref name="consumers"/>, the service's subscription list;
+    /// the domain events <paramref name="publications"/> turns into integration events); problem details. With
+    /// <paramref name="pingDiagnostics"/> the service takes and answers diagnostics pings (its model adds their table).
     /// </summary>
     public static WebApplicationBuilder AddCivilityService<TContext>(
-        this WebApplicationBuilder builder, string serviceName, string schema, IReadOnlyCollection<Type> consumers)
+        this WebApplicationBuilder builder, string serviceName, string schema, IReadOnlyCollection<Type> consumers,
+        Publications publications, bool pingDiagnostics = false)
         where TContext : DbContext
     {
         builder.AddServiceDefaults();
@@ -41,7 +46,9 @@ public static class CivilityServiceExtensions
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
-        builder.AddCivilityMessaging<TContext>(serviceName, consumers);
+        builder.Services.AddUseCases(typeof(TContext).Assembly);
+        builder.AddCivilityMessaging<TContext>(serviceName, consumers, publications, pingDiagnostics);
+        if (pingDiagnostics) builder.Services.AddSingleton<PingDiagnosticsApi.Enabled>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<PersonalDataOptions>(builder.Configuration.GetSection("PersonalData"));
@@ -70,7 +77,8 @@ public static class CivilityServiceExtensions
     }
 
     /// <summary>
-    /// The service's HTTP pipeline and its API group at <c>/api/{area}</c>, with the diagnostics every service has.
+    /// The service's HTTP pipeline and its API group at <c>/api/{area}</c>, with the audit trail, parked events and,
+    /// where the service opted in, diagnostics pings.
     /// Every endpoint of the group needs a valid token unless it says <c>AllowAnonymous</c>; areas add scopes.
     /// </summary>
     public static RouteGroupBuilder MapCivilityApi<TContext>(this WebApplication app, string serviceName, string area)
@@ -89,7 +97,8 @@ public static class CivilityServiceExtensions
         app.MapDefaultEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup($"/api/{area}").RequireAuthorization();
-        api.MapPingDiagnostics<TContext>(serviceName).RequireScope(CivilityScopes.Admin);
+        if (app.Services.GetService<PingDiagnosticsApi.Enabled>() is not null)
+            api.MapPingDiagnostics<TContext>(serviceName).RequireScope(CivilityScopes.Admin);
         api.MapAuditApi<TContext>();
         api.MapParkedEventsApi<TContext>();
         return api;

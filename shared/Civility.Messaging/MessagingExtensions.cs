@@ -27,7 +27,8 @@ public static class MessagingExtensions
     /// change after it is declared, so this is chosen once, here, for every service.
     /// </remarks>
     public static IHostApplicationBuilder AddCivilityMessaging<TContext>(
-        this IHostApplicationBuilder builder, string serviceName, IReadOnlyCollection<Type>? consumers = null)
+        this IHostApplicationBuilder builder, string serviceName, IReadOnlyCollection<Type>? consumers = null,
+        Publications? publications = null, bool pingDiagnostics = false)
         where TContext : DbContext
     {
         var brokerUri = builder.Configuration.GetConnectionString(ConnectionName)
@@ -39,8 +40,10 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSignalInterceptor>();
-        builder.Services.ConfigureDbContext<TContext>((services, options) =>
-            options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.Services.AddSingleton(publications ?? (_ => null));
+        builder.Services.AddSingleton<DomainEventsToOutbox>();
+        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddInterceptors(
+            services.GetRequiredService<DomainEventsToOutbox>(), services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
 
         // Start taking traffic only once the bus is connected and every queue is declared and bound: an event
@@ -55,7 +58,7 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             foreach (var consumer in consumers ?? []) bus.AddConsumer(consumer);
-            bus.AddPingConsumer<TContext>(serviceName);
+            if (pingDiagnostics) bus.AddPingConsumer<TContext>(serviceName);
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 // First a few quick tries in process, for what passes within seconds (a deadlock, a dropped
@@ -78,7 +81,7 @@ public static class MessagingExtensions
                 // Service-wide defaults; MassTransit sizes a batch consumer's endpoint for its batches.
                 rabbit.PrefetchCount = settings.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
-                rabbit.ConfigurePingTopology();
+                if (pingDiagnostics) rabbit.ConfigurePingTopology();
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,4 +1,3 @@
-using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Inbox;
 using Civility.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +11,11 @@ public static class MessagingModel
     public const string InboxPrimaryKey = "pk_inbox_messages";
 
     /// <summary>
-    /// Adds the messaging tables to a service's model, in the service's schema: outbox, inbox, and the pings every
-    /// service consumes (see <see cref="Diagnostics.PingDiagnostics"/>).
+    /// Adds the messaging tables to a service's model, in the service's schema: outbox and inbox. A service that
+    /// takes diagnostics pings adds their table itself (<see cref="Diagnostics.PingDiagnostics.AddPingDiagnostics"/>).
     /// </summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
     {
-        modelBuilder.AddPingDiagnostics();
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.ToTable(OutboxTable);

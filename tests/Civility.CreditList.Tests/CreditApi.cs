@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.Hosting.PersonalData;
+using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Tests;
 

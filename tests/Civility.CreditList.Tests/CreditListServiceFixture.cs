@@ -3,6 +3,7 @@ using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Tests;
 

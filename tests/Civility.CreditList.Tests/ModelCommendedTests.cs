@@ -3,6 +3,7 @@ using Civility.Contracts.MoralModels;
 using Civility.Hosting.PersonalData;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Tests;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Hosting.PersonalData;
 using Microsoft.Extensions.DependencyInjection;
+using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Civility.Domain.Identifiers;
 
 namespace Civility.CreditList.Tests;
 
@@ -47,7 +48,7 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
         fixture.SetToday(start);
         // One ID number in 31 has a last character that is also the credit-code check of its first 17.
         var idNumber = Enumerable.Range(0, 10_000).Select(_ => CreditApi.NewCitizenId())
-            .First(id => Civility.Hosting.Identifiers.UnifiedSocialCreditCode.Validate(id) is null);
+            .First(id => Civility.Domain.Identifiers.UnifiedSocialCreditCode.Validate(id) is null);
         var person = await CreditApi.CreatePersonAsync(admin, idNumber, $"Wu {Guid.NewGuid():N}"[..11]);
         var entry = await CreditApi.ProposeAsync(admin, person, "black", "general", start, start.AddMonths(6));
         await CreditApi.ActivateAsync(fixture, admin, entry);

@@ -1,8 +1,8 @@
-using Civility.Hosting.Identifiers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.CreditList.Domain;
+using Civility.Domain.Identifiers;
 
 namespace Civility.CreditList.Tests;
 

@@ -1,5 +1,6 @@
 using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.CreditList.Tests;
 

@@ -6,6 +6,7 @@ using Civility.DemoData;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using Civility.Domain.Time;
 
 namespace Civility.EndToEnd.Tests;
 

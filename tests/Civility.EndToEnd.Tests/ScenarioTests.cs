@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.ServiceDefaults.Time;
 using Npgsql;
+using Civility.Domain.Time;
 
 namespace Civility.EndToEnd.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
+using Civility.Domain.Time;
 
 namespace Civility.EndToEnd.Tests;
 

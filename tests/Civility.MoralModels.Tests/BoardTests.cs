@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Tests;
 
@@ -40,7 +41,7 @@ public sealed class BoardTests(MoralModelsServiceFixture fixture)
         Assert.All(goodDeeds.GetProperty("items").EnumerateArray(), i => Assert.Equal("commended", i.GetProperty("status").GetString()));
         Assert.DoesNotContain(olderId, text);
         Assert.DoesNotContain(newerId, text);
-        Assert.Contains(Civility.Hosting.PersonalData.CitizenIdNumber.Mask(newerId), text);
+        Assert.Contains(Civility.Domain.PersonalData.CitizenIdNumber.Mask(newerId), text);
 
         var (moral, _) = await BoardAsync("moral");
         Assert.Contains(moralModel, Ids(moral));

@@ -4,6 +4,8 @@ using Civility.Contracts.CreditList;
 using Civility.Hosting.PersonalData;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Civility.Domain.Identifiers;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Tests;
 
@@ -183,7 +185,7 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         "serious", $"Xian-Credit-{Random.Shared.Next(1000, 9999)}", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
 
     private static string NewCreditCode() =>
-        Civility.Hosting.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+        Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
 
     private async Task<long> KnownUnitsAsync(string unitCode, string creditCode) => await _api.ScalarAsync(
         "SELECT count(*) FROM moral_models.known_units WHERE unit_code = @u AND credit_code = @c", ("u", unitCode), ("c", creditCode));

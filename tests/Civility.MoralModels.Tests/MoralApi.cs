@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Civility.Domain.PersonalData;
+using Civility.Domain.Time;
 
 namespace Civility.MoralModels.Tests;
 

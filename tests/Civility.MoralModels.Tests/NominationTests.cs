@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Civility.Hosting.PersonalData;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Tests;
 

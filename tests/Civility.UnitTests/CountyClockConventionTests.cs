@@ -1,3 +1,5 @@
+using Civility.Domain.Time;
+using Civility.Domain;
 namespace Civility.UnitTests;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class CountyClockConventionTests
         var findings = CountyDateScanner.ScanRepository(root).ToList();
 
         Assert.True(findings.Count == 0,
-            $"{findings.Count} line(s) take a date from an instant without the county clock (Civility.ServiceDefaults.Time.CountyClock):\n"
+            $"{findings.Count} line(s) take a date from an instant without the county clock (Civility.Domain.Time.CountyClock):\n"
             + string.Join('\n', findings));
     }
 
@@ -64,7 +66,7 @@ public sealed class CountyClockConventionTests
         "if (day.Year != data.Year) throw new InvalidOperationException(\"outside the year\");",
         "query = query.Where(h => h.Year == year && h.UnitCode == unit.Code);",
         "activity.HasIndex(a => new { a.UnitCode, a.Date });",
-        "JsonNames.Kebab(activity.Category.ToString()), activity.Date,",
+        "KebabName.Of(activity.Category.ToString()), activity.Date,",
         "$\"No review recorded by {ReviewDeadline:yyyy-MM-dd}.\"",
         "$\"The publicity window ran until {end:u}.\"",
         "var retry = TimeSpan.FromHours(24);",

@@ -2,6 +2,7 @@ using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Civility.Domain.Time;
 
 namespace Civility.UnitTests;
 

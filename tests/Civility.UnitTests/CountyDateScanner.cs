@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Civility.Domain.Time;
 
 namespace Civility.UnitTests;
 
 /// <summary>
 /// Finds source lines that take a calendar date (a day, a year, "today") from an instant without the county clock
-/// (<c>Civility.ServiceDefaults.Time.CountyClock</c>). Between 00:00 and 08:00 in the county the UTC date is still
+/// (<c>Civility.Domain.Time.CountyClock</c>). Between 00:00 and 08:00 in the county the UTC date is still
 /// yesterday, and the server's own zone is whatever the machine says; only the clock knows the county's zone.
 /// </summary>
 /// <remarks>
@@ -54,7 +55,7 @@ public static class CountyDateScanner
     public static readonly string[] ScannedFolders = ["services", "shared", "gateway", "tools"];
 
     /// <summary>The clock itself, where instants become county dates.</summary>
-    public const string ExemptFolder = "shared/Civility.ServiceDefaults/Time/";
+    public const string ExemptFolder = "shared/Civility.Domain/Time/";
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "Migrations"];
 

@@ -1,4 +1,3 @@
-using Civility.Hosting.Identifiers;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Civility.Domain.Identifiers;
+using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Civility.Domain.Identifiers;
 
 namespace Civility.Volunteers.Tests;
 
@@ -41,7 +42,7 @@ public sealed class UnitsTests(VolunteersServiceFixture fixture)
             Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("creditCode", out _));
         }
 
-        var creditCode = Civility.Hosting.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+        var creditCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
         using var created = await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = "Clinic", creditCode = creditCode.ToLowerInvariant() });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var unit = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -55,7 +56,7 @@ public sealed class UnitsTests(VolunteersServiceFixture fixture)
             Assert.Contains(code, (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         }
 
-        var newCode = Civility.Hosting.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+        var newCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
         using var updated = await admin.PutAsJsonAsync($"/api/volunteers/units/{id}", new { name = "County Clinic", creditCode = newCode });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         using (var unchanged = await admin.PutAsJsonAsync($"/api/volunteers/units/{id}", new { name = "County Clinic", creditCode = newCode }))

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 
 namespace Civility.DemoData;
 

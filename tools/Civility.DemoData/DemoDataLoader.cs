@@ -4,6 +4,7 @@ using System.Text.Json;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Civility.Domain.Time;
 
 namespace Civility.DemoData;
 

@@ -1,5 +1,5 @@
-using Civility.Hosting.Identifiers;
-using Civility.Hosting.PersonalData;
+using Civility.Domain.PersonalData;
+using Civility.Domain.Identifiers;
 
 namespace Civility.DemoData;
 

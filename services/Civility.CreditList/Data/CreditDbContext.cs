@@ -2,6 +2,7 @@ using Civility.CreditList.Domain;
 using Civility.CreditList.Domain.Calendar;
 using Civility.Data;
 using Civility.Hosting.Audit;
+using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Data;
@@ -26,7 +27,7 @@ public sealed class CreditDbContext(DbContextOptions<CreditDbContext> options) :
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CreditDbContext).Assembly);
-        modelBuilder.AddCivilityTables();
+        modelBuilder.AddCivilityTables().AddPingDiagnostics();
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Civility.Hosting.PersonalData;
+using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Domain;
 

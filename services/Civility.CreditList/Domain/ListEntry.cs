@@ -1,5 +1,5 @@
 using Civility.CreditList.Domain.Calendar;
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.CreditList.Domain;
 
@@ -177,7 +177,7 @@ public sealed class ListEntry
     public void MarkUnderObjection(string actor, string grounds, DateTimeOffset now)
     {
         if (Status is not (EntryStatus.Notified or EntryStatus.Active))
-            throw DomainRuleException.IllegalTransition("The entry", JsonNames.Kebab(Status), "object", AllowedActions(Status));
+            throw DomainRuleException.IllegalTransition("The entry", KebabName.Of(Status), "object", AllowedActions(Status));
         if (UnderObjection) throw DomainRuleException.Conflict("An objection to this entry is already pending.");
         UnderObjection = true;
         Record("objection-filed", Status, actor, grounds, now);
@@ -199,7 +199,7 @@ public sealed class ListEntry
     private void Require(string action, params EntryStatus[] from)
     {
         if (!from.Contains(Status))
-            throw DomainRuleException.IllegalTransition("The entry", JsonNames.Kebab(Status), action, AllowedActions(Status));
+            throw DomainRuleException.IllegalTransition("The entry", KebabName.Of(Status), action, AllowedActions(Status));
     }
 
     private void Record(string action, EntryStatus to, string actor, string? reason, DateTimeOffset now)

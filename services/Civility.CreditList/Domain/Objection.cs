@@ -1,5 +1,5 @@
 using Civility.CreditList.Domain.Calendar;
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.CreditList.Domain;
 
@@ -62,7 +62,7 @@ public sealed class Objection
     public void Decide(ObjectionStatus outcome, string reply, string actor, DateTimeOffset now)
     {
         if (Status != ObjectionStatus.Pending)
-            throw DomainRuleException.IllegalTransition("The objection", JsonNames.Kebab(Status.ToString()), "decide", []);
+            throw DomainRuleException.IllegalTransition("The objection", KebabName.Of(Status.ToString()), "decide", []);
         if (outcome == ObjectionStatus.Pending) throw DomainRuleException.Rule("A decision is either corrected or dismissed.");
         Status = outcome;
         Reply = reply;

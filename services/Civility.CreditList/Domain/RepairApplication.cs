@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Civility.CreditList.Domain.Calendar;
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.CreditList.Domain;
 
@@ -63,7 +63,7 @@ public sealed class RepairApplication
     public void Decide(bool approve, string reply, string actor, DateTimeOffset now)
     {
         if (Status != RepairStatus.Submitted)
-            throw DomainRuleException.IllegalTransition("The repair application", JsonNames.Kebab(Status.ToString()), "decide", []);
+            throw DomainRuleException.IllegalTransition("The repair application", KebabName.Of(Status.ToString()), "decide", []);
         Status = approve ? RepairStatus.Approved : RepairStatus.Rejected;
         Reply = reply;
         DecidedBy = actor;

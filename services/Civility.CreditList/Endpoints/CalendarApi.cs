@@ -6,6 +6,8 @@ using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -67,7 +69,7 @@ public static class CalendarApi
         var today = clock.CountyToday();
         var coverage = CalendarCoverage.Of(calendar, today);
         var years = calendar.OfficialYears.Union([today.Year, today.Year + 1]).Order()
-            .Select(y => new YearSummary(y, JsonNames.Kebab(calendar.StatusOf(y)), calendar.Official(y) is { } o ? SourceOf(o) : null)).ToList();
+            .Select(y => new YearSummary(y, KebabName.Of(calendar.StatusOf(y)), calendar.Official(y) is { } o ? SourceOf(o) : null)).ToList();
         return TypedResults.Ok(new OverviewResponse(today, coverage.OfficialThrough, coverage.DaysAhead, years));
     }
 
@@ -75,7 +77,7 @@ public static class CalendarApi
     {
         var calendar = await CalendarStore.LoadAsync(db, cancellationToken);
         var (now, today) = (clock.CountyNow(), clock.CountyToday());
-        return TypedResults.Ok(new TodayResponse(today, now, Weekday(today), calendar.IsWorkingDay(today), JsonNames.Kebab(calendar.StatusOf(today.Year))));
+        return TypedResults.Ok(new TodayResponse(today, now, Weekday(today), calendar.IsWorkingDay(today), KebabName.Of(calendar.StatusOf(today.Year))));
     }
 
     private static async Task<Results<Ok<YearResponse>, ValidationProblem>> GetYearAsync(int year, CreditDbContext db, CancellationToken cancellationToken)
@@ -114,7 +116,7 @@ public static class CalendarApi
         var loaded = await load.ExecuteAsync(new HolidayNoticeInput(year, new HolidayNotice(number, title, publishedOn!.Value), holidays, makeUp, reason),
             caller.Actor, cancellationToken);
         var response = new PutYearResponse(ToResponse(new WorkingDayCalendar([loaded.Year]), year), loaded.Replaced,
-            [.. loaded.Recounted.Select(r => new RecountResponse(r.EntryId, r.CaseId, JsonNames.Kebab(r.Recount.Kind), r.Recount.Given, r.Recount.Counted, r.Recount.Due, r.Recount.Count.Provisional))]);
+            [.. loaded.Recounted.Select(r => new RecountResponse(r.EntryId, r.CaseId, KebabName.Of(r.Recount.Kind), r.Recount.Given, r.Recount.Counted, r.Recount.Due, r.Recount.Count.Provisional))]);
         return loaded.Replaced ? TypedResults.Ok(response) : TypedResults.Created($"/api/credit/calendar/{year}", response);
     }
 
@@ -126,8 +128,8 @@ public static class CalendarApi
         List<StatutoryDayResponse> statutory = year < WorkingDayCalendar.FirstProvisionalYear ? []
             : [.. StatutoryHolidays.Of(year).Select(h => new StatutoryDayResponse(h.Date, h.Name, h.ChineseName))];
         var holidays = days.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
-        return new YearResponse(year, JsonNames.Kebab(calendar.StatusOf(year)), official is null ? null : SourceOf(official), official?.LoadedBy, official?.LoadedAt,
-            official?.ReplacementReason, [.. days.Select(d => new DayResponse(d.Date, Weekday(d.Date), JsonNames.Kebab(d.Kind), d.Name))], statutory,
+        return new YearResponse(year, KebabName.Of(calendar.StatusOf(year)), official is null ? null : SourceOf(official), official?.LoadedBy, official?.LoadedAt,
+            official?.ReplacementReason, [.. days.Select(d => new DayResponse(d.Date, Weekday(d.Date), KebabName.Of(d.Kind), d.Name))], statutory,
             [.. statutory.Where(s => !holidays.Contains(s.Date))]);
     }
 

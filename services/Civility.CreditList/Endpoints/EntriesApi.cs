@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -85,9 +87,8 @@ public static class EntriesApi
         var v = new RequestValidator();
         var statusFilter = v.Enum<EntryStatus>("status", status, required: false);
         var listFilter = v.Enum<ListType>("listType", listType, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var query = db.Entries.AsNoTracking();
         if (subjectId is { } sid) query = query.Where(e => e.SubjectId == sid);
@@ -101,8 +102,8 @@ public static class EntriesApi
             x.e.Status, x.e.UnderObjection, x.e.ActivatedAt,
         });
         return TypedResults.Ok(new PagedResult<EntrySummary>(result.Items.Select(x => new EntrySummary(
-            x.Id, x.SubjectId, x.Name, JsonNames.Kebab(x.ListType), x.Tier is { } t ? JsonNames.Kebab(t) : null, x.DecisionNumber, x.PublishedFrom, x.PublishedUntil,
-            JsonNames.Kebab(x.Status), x.UnderObjection,
+            x.Id, x.SubjectId, x.Name, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null, x.DecisionNumber, x.PublishedFrom, x.PublishedUntil,
+            KebabName.Of(x.Status), x.UnderObjection,
             x.ActivatedAt is not null && x.Status is EntryStatus.Expired or EntryStatus.Repaired or EntryStatus.Revoked)).ToList(),
             result.Page, result.PageSize, result.Total));
     }

@@ -3,6 +3,7 @@ using Civility.CreditList.Domain;
 using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Http;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -19,18 +20,18 @@ public sealed record EntryResponse(
 public sealed record CalendarYearUsed(int Year, string Calendar)
 {
     public static IReadOnlyList<CalendarYearUsed> Of(DeadlineCount count) =>
-        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, JsonNames.Kebab(count.StatusOf(y))))];
+        [.. count.CalendarYears.Select(y => new CalendarYearUsed(y, KebabName.Of(count.StatusOf(y))))];
 }
 
 internal static class EntryViews
 {
 
     public static EntryResponse ToResponse(ListEntry e, CreditSubject subject) => new(
-        e.Id, SubjectsApi.ToResponse(subject), JsonNames.Kebab(e.ListType), e.Tier is { } tier ? JsonNames.Kebab(tier) : null, e.LegalBasisLaw,
+        e.Id, SubjectsApi.ToResponse(subject), KebabName.Of(e.ListType), e.Tier is { } tier ? KebabName.Of(tier) : null, e.LegalBasisLaw,
         e.LegalBasisArticle, e.Facts, e.DecisionNumber, e.DecidingDepartment, e.ListingDate, e.PublishedFrom, e.PublishedUntil,
-        JsonNames.Kebab(e.Status), e.StatementDeadline, e.StatementDeadlineCount?.Provisional ?? false, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
+        KebabName.Of(e.Status), e.StatementDeadline, e.StatementDeadlineCount?.Provisional ?? false, e.UnderObjection, e.FormerlyListed, e.InternalNote, ListEntry.AllowedActions(e.Status),
         e.History.OrderBy(t => t.At).ThenBy(t => t.Sequence)
-            .Select(t => new TransitionResponse(t.Sequence, t.Action, JsonNames.Kebab(t.From), JsonNames.Kebab(t.To), t.Actor, t.Reason, t.At)).ToList());
+            .Select(t => new TransitionResponse(t.Sequence, t.Action, KebabName.Of(t.From), KebabName.Of(t.To), t.Actor, t.Reason, t.At)).ToList());
 
     /// <summary>The entry (with its history) and its subject, tracked for a change; 404 when there is none.</summary>
     public static async Task<(ListEntry Entry, CreditSubject Subject)> LoadAsync(CreditDbContext db, Guid id, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -47,8 +48,8 @@ public static class ExportApi
             .Select(x => new { x.e.Id, x.e.SubjectId, x.s.Kind, x.s.Name, x.s.DisplayIdentifier, x.e.ListType, x.e.Tier, x.e.DecisionNumber,
                 x.e.DecidingDepartment, x.e.PublishedFrom, x.e.PublishedUntil, x.e.UnderObjection })
             .AsAsyncEnumerable();
-        return Stream(chosen, rows, x => new ActiveRow(x.Id, x.SubjectId, JsonNames.Kebab(x.Kind), x.Name, x.DisplayIdentifier, JsonNames.Kebab(x.ListType),
-            x.Tier is { } t ? JsonNames.Kebab(t) : null, x.DecisionNumber, x.DecidingDepartment, x.PublishedFrom, x.PublishedUntil, x.UnderObjection));
+        return Stream(chosen, rows, x => new ActiveRow(x.Id, x.SubjectId, KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType),
+            x.Tier is { } t ? KebabName.Of(t) : null, x.DecisionNumber, x.DecidingDepartment, x.PublishedFrom, x.PublishedUntil, x.UnderObjection));
     }
 
     private static IResult ExportChanges(CreditDbContext db, string? format, long? after, int? limit)
@@ -67,8 +68,8 @@ public static class ExportApi
             .Select(x => new { x.t.Sequence, x.t.EntryId, x.t.Action, x.t.From, x.t.To, x.t.At, x.e.SubjectId, x.s.Kind, x.s.Name,
                 x.s.DisplayIdentifier, x.e.ListType, x.e.Tier })
             .AsAsyncEnumerable();
-        return Stream(chosen, rows, x => new ChangeRow(x.Sequence, x.EntryId, x.Action, JsonNames.Kebab(x.From), JsonNames.Kebab(x.To), x.At, x.SubjectId,
-            JsonNames.Kebab(x.Kind), x.Name, x.DisplayIdentifier, JsonNames.Kebab(x.ListType), x.Tier is { } t ? JsonNames.Kebab(t) : null));
+        return Stream(chosen, rows, x => new ChangeRow(x.Sequence, x.EntryId, x.Action, KebabName.Of(x.From), KebabName.Of(x.To), x.At, x.SubjectId,
+            KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null));
     }
 
     private static IResult Stream<TSource, TRow>(ExportFormat format, IAsyncEnumerable<TSource> source, Func<TSource, TRow> map) =>

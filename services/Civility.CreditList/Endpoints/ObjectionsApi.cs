@@ -11,6 +11,8 @@ using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -72,9 +74,8 @@ public static class ObjectionsApi
     {
         var v = new RequestValidator();
         var statusFilter = v.Enum<ObjectionStatus>("status", status, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
         var today = clock.CountyToday();
         var query = db.Objections.AsNoTracking();
         if (statusFilter is { } s) query = query.Where(o => o.Status == s);
@@ -124,5 +125,5 @@ public static class ObjectionsApi
     }
 
     private static ObjectionResponse ToResponse(Objection o, DateOnly today) => new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy,
-        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), JsonNames.Kebab(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
+        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), KebabName.Of(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
 }

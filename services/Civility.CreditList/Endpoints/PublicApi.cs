@@ -2,12 +2,15 @@ using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Hosting.Identifiers;
 using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain.Identifiers;
+using Civility.Domain.PersonalData;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -33,8 +36,7 @@ public static class PublicApi
         CreditDbContext db, TimeProvider clock, PersonalDataProtector protector, string? name, string? identifier, int? page, int? pageSize)
     {
         var v = new RequestValidator();
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
+        var paging = v.Paging(page, pageSize);
         var trimmedName = v.OptionalText("name", name, 200);
         var id = v.OptionalText("identifier", identifier, 32);
         // One in 31 citizen ID numbers also passes the credit code's check character: such an identifier is looked for
@@ -48,7 +50,7 @@ public static class PublicApi
             if (CitizenIdNumber.Validate(normalized) is null) personHash = protector.LookupHash(CitizenIdNumber.Normalize(normalized));
             if (organizationCode is null && personHash is null) v.Add("identifier", "Not a valid unified social credit code or citizen ID number.");
         }
-        if (!v.IsValid || paging is null) return v.Problem();
+        if (!v.IsValid) return v.Problem();
 
         var today = clock.CountyToday();
         var subjects = db.Subjects.AsNoTracking();
@@ -69,7 +71,7 @@ public static class PublicApi
             x.e.DecisionNumber, x.e.DecidingDepartment, x.e.ListingDate, x.e.PublishedFrom, x.e.PublishedUntil,
         });
         return TypedResults.Ok(new PagedResult<PublicEntry>(result.Items.Select(x => new PublicEntry(
-            x.Id, JsonNames.Kebab(x.Kind), x.Name, x.DisplayIdentifier, JsonNames.Kebab(x.ListType), x.Tier is { } t ? JsonNames.Kebab(t) : null, x.LegalBasisLaw,
+            x.Id, KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null, x.LegalBasisLaw,
             x.LegalBasisArticle, x.Facts, x.DecisionNumber, x.DecidingDepartment, x.ListingDate, x.PublishedFrom, x.PublishedUntil)).ToList(),
             result.Page, result.PageSize, result.Total));
     }

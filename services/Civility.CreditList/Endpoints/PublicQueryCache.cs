@@ -3,6 +3,7 @@ using Civility.Data;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Endpoints;
 

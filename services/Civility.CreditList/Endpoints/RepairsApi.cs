@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.Domain;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -54,12 +56,12 @@ public static class RepairsApi
         {
             var (entry, _) = await LoadAsync(db, id, ct);
             if (entry.ListType != ListType.Black || entry.Status != EntryStatus.Active)
-                throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {JsonNames.Kebab(entry.ListType)}-list entry, {JsonNames.Kebab(entry.Status)}.");
+                throw DomainRuleException.Rule("Only an active black-list entry can be repaired.", $"The entry is a {KebabName.Of(entry.ListType)}-list entry, {KebabName.Of(entry.Status)}.");
             var today = clock.CountyToday();
             var earliest = entry.PublishedFrom.AddMonths(options.Value.RepairMinimumMonthsFor(entry.Tier!.Value));
             if (today < earliest)
                 throw DomainRuleException.Rule("The minimum publication period has not passed.",
-                    $"A {JsonNames.Kebab(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
+                    $"A {KebabName.Of(entry.Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
                     new Dictionary<string, object?> { ["earliest"] = earliest });
             if (await db.Repairs.AnyAsync(r => r.EntryId == id && r.Status == RepairStatus.Submitted, ct))
                 throw DomainRuleException.Conflict("A repair application for this entry is already being decided.");
@@ -78,9 +80,8 @@ public static class RepairsApi
     {
         var v = new RequestValidator();
         var statusFilter = v.Enum<RepairStatus>("status", status, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
         var query = db.Repairs.AsNoTracking();
         if (statusFilter is { } s) query = query.Where(r => r.Status == s);
         if (entryId is { } e) query = query.Where(r => r.EntryId == e);
@@ -116,12 +117,12 @@ public static class RepairsApi
     {
         var normalized = code.Trim().ToUpperInvariant();
         return await db.Repairs.AsNoTracking().FirstOrDefaultAsync(r => r.QueryCode == normalized) is { } r
-            ? TypedResults.Ok(new RepairProgress(r.QueryCode, JsonNames.Kebab(r.Status), CountyClock.CountyDate(r.SubmittedAt), r.DecideBy,
+            ? TypedResults.Ok(new RepairProgress(r.QueryCode, KebabName.Of(r.Status), CountyClock.CountyDate(r.SubmittedAt), r.DecideBy,
                 r.DecideByCount.Provisional, r.DecidedAt is { } at ? CountyClock.CountyDate(at) : null, r.Reply))
             : TypedResults.NotFound();
     }
 
     private static RepairResponse ToResponse(RepairApplication r) =>
-        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, JsonNames.Kebab(r.Status), r.SubmittedAt, r.DecideBy, r.DecideByCount.Provisional,
+        new(r.Id, r.EntryId, r.QueryCode, r.Applicant, KebabName.Of(r.Status), r.SubmittedAt, r.DecideBy, r.DecideByCount.Provisional,
             CalendarYearUsed.Of(r.DecideByCount), r.Reply, r.DecidedAt);
 }

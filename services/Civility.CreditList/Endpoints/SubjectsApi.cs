@@ -7,6 +7,8 @@ using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -53,7 +55,7 @@ public static class SubjectsApi
         var idNumber = validator.CitizenId("idNumber", request.IdNumber);
         var name = validator.Text("name", request.Name, 200);
         if (!validator.IsValid || idNumber is null) return validator.Problem();
-        return await RegisterAsync(db, CreditSubject.Person(ProtectedIdNumber.From(idNumber, protector), name, clock.GetUtcNow()));
+        return await RegisterAsync(db, CreditSubject.Person(protector.ProtectIdNumber(idNumber), name, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(CreditDbContext db, CreditSubject subject)
@@ -74,7 +76,9 @@ public static class SubjectsApi
     private static async Task<Results<Ok<PagedResult<SubjectResponse>>, ValidationProblem>> ListAsync(
         CreditDbContext db, string? name, int? page, int? pageSize)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Subjects.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(name)) query = query.Where(s => s.Name == name.Trim());
         return TypedResults.Ok(await paging.ApplyAsync(query.OrderBy(s => s.Name).ThenBy(s => s.Id),
@@ -94,8 +98,8 @@ public static class SubjectsApi
             .Select(g =>
             {
                 var first = g.First();
-                return new MeasureResponse(first.Measure.Code, first.Measure.Description, JsonNames.Kebab(first.Entry.ListType), first.Entry.Tier is { } t ? JsonNames.Kebab(t) : null,
-                    g.Select(x => new EntryReason(x.Entry.Id, JsonNames.Kebab(x.Entry.ListType), x.Entry.Tier is { } tier ? JsonNames.Kebab(tier) : null,
+                return new MeasureResponse(first.Measure.Code, first.Measure.Description, KebabName.Of(first.Entry.ListType), first.Entry.Tier is { } t ? KebabName.Of(t) : null,
+                    g.Select(x => new EntryReason(x.Entry.Id, KebabName.Of(x.Entry.ListType), x.Entry.Tier is { } tier ? KebabName.Of(tier) : null,
                         x.Entry.DecisionNumber, x.Entry.PublishedUntil)).ToList());
             })
             .ToList();
@@ -103,6 +107,6 @@ public static class SubjectsApi
     }
 
     internal static SubjectResponse ToResponse(CreditSubject subject) =>
-        new(subject.Id, JsonNames.Kebab(subject.Kind), subject.DisplayIdentifier, subject.Name, subject.CreatedAt);
+        new(subject.Id, KebabName.Of(subject.Kind), subject.DisplayIdentifier, subject.Name, subject.CreatedAt);
 
 }

@@ -6,6 +6,7 @@ using Civility.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Events;
 

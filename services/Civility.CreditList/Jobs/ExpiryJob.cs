@@ -5,6 +5,7 @@ using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Jobs;
 

@@ -2,6 +2,7 @@ using Civility.Hosting.Http;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Application;
 

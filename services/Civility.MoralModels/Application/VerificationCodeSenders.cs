@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Civility.Hosting.PersonalData;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Application;
 

@@ -1,6 +1,7 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
 using Civility.MoralModels.Domain;
+using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.MoralModels.Data;
@@ -37,7 +38,7 @@ public sealed class MoralModelsDbContext(DbContextOptions<MoralModelsDbContext> 
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MoralModelsDbContext).Assembly);
-        modelBuilder.AddCivilityTables();
+        modelBuilder.AddCivilityTables().AddPingDiagnostics();
     }
 }
 

@@ -1,4 +1,4 @@
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Domain;
 
@@ -45,7 +45,7 @@ public sealed class AssistanceRecord
     public AssistanceRecord(Nomination model, AssistanceKind kind, DateOnly date, decimal? amount, string handler, string? note, DateTimeOffset now)
     {
         if (model.Status != NominationStatus.Commended)
-            throw DomainRuleException.Rule("Courtesy and assistance are recorded for commended models.", $"This nomination is {JsonNames.Kebab(model.Status)}.");
+            throw DomainRuleException.Rule("Courtesy and assistance are recorded for commended models.", $"This nomination is {KebabName.Of(model.Status)}.");
         if ((kind == AssistanceKind.Subsidy) != (amount is not null))
             throw DomainRuleException.Rule("A subsidy records its amount; other kinds carry none.");
         Id = Guid.CreateVersion7();

@@ -1,3 +1,4 @@
+using Civility.Domain.Identifiers;
 namespace Civility.MoralModels.Domain;
 
 /// <summary>
@@ -17,7 +18,7 @@ public sealed class CreditListing
         MaskedIdentifier = maskedIdentifier;
         SubjectKeyHash = subjectKeyHash;
         OrganizationCode = string.Equals(subjectKind, "organization", StringComparison.OrdinalIgnoreCase)
-            ? Hosting.Identifiers.UnifiedSocialCreditCode.Normalize(maskedIdentifier)
+            ? Civility.Domain.Identifiers.UnifiedSocialCreditCode.Normalize(maskedIdentifier)
             : null;
         Tier = tier;
         DecisionNumber = decisionNumber;

@@ -1,4 +1,4 @@
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Domain;
 
@@ -68,7 +68,7 @@ public sealed partial class Nomination
     public void SuspendFor(SuspensionCause cause, string reason, Guid? listingId, string actor, DateTimeOffset now)
     {
         if (!IsSuspendable)
-            throw DomainRuleException.IllegalTransition("Nomination", JsonNames.Kebab(Status), Suspend, AllowedActions);
+            throw DomainRuleException.IllegalTransition("Nomination", KebabName.Of(Status), Suspend, AllowedActions);
         if (Status != NominationStatus.Suspended) ResumeTo = Status;
         if (Status != NominationStatus.Suspended || cause == Domain.SuspensionCause.CreditListing)
         {
@@ -95,7 +95,7 @@ public sealed partial class Nomination
     public void EnsureAllowed(string action)
     {
         if (!AllowedActions.Contains(action))
-            throw DomainRuleException.IllegalTransition("Nomination", JsonNames.Kebab(Status), action, AllowedActions);
+            throw DomainRuleException.IllegalTransition("Nomination", KebabName.Of(Status), action, AllowedActions);
     }
 
     private void Move(string action, NominationStatus to, string actor, string? reason, DateTimeOffset now)

@@ -1,5 +1,5 @@
-using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Domain;
 
@@ -57,7 +57,7 @@ public sealed class Objection
     public void Resolve(bool upheld, string reason, string actor, DateTimeOffset now)
     {
         if (Status != ObjectionStatus.Open)
-            throw DomainRuleException.IllegalTransition("Objection", JsonNames.Kebab(Status), "resolve", []);
+            throw DomainRuleException.IllegalTransition("Objection", KebabName.Of(Status), "resolve", []);
         if (string.IsNullOrWhiteSpace(reason)) throw DomainRuleException.Rule("An objection is resolved with a written reason.");
         Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
         Resolution = reason;

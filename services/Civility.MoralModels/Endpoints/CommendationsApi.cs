@@ -8,6 +8,7 @@ using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -56,22 +57,24 @@ public static class CommendationsApi
             nomination.EnsureAllowed(Nomination.Commend);
             await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
             nomination.MarkCommended(actor, title, now);
-            db.AddIntegrationEvent(new ModelCommended(nomination.Id, JsonNames.Kebab(nomination.Category), nomination.NomineeName,
+            db.AddIntegrationEvent(new ModelCommended(nomination.Id, KebabName.Of(nomination.Category), nomination.NomineeName,
                 nomination.IdMasked, nomination.IdHash, nomination.UnitCode, title), clock);
         }
         var commendation = new Commendation(kind!.Value, title, heldOn!.Value, place, ids, actor, now);
         db.Commendations.Add(commendation);
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/moral-models/commendations/{commendation.Id}", ToResponse(commendation));
     }
 
     private static async Task<Results<Ok<PagedResult<CommendationResponse>>, ValidationProblem>> ListAsync(
         MoralModelsDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Commendations.AsNoTracking().OrderByDescending(c => c.HeldOn).ThenByDescending(c => c.CreatedAt);
         var total = await query.LongCountAsync(ct);
-        var items = await query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        var items = await paging.Of(query).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<CommendationResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
     }
 
@@ -96,11 +99,13 @@ public static class CommendationsApi
     private static async Task<Results<Ok<PagedResult<AssistanceResponse>>, ValidationProblem>> ListAssistanceAsync(
         Guid id, MoralModelsDbContext db, CallerContext caller, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         if (!await db.Nominations.Visible(caller).AnyAsync(n => n.Id == id, ct)) throw NominationViews.NotFound();
         var query = db.Assistance.AsNoTracking().Where(r => r.NominationId == id).OrderByDescending(r => r.Date).ThenByDescending(r => r.RecordedAt);
         var total = await query.LongCountAsync(ct);
-        var items = await query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        var items = await paging.Of(query).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<AssistanceResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
     }
 

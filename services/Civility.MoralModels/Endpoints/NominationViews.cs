@@ -3,6 +3,7 @@ using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 

@@ -10,6 +10,7 @@ using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -62,7 +63,7 @@ public static class NominationsApi
         if (round is null) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         var actor = caller.Actor;
-        var person = idNumber is null ? null : ProtectedIdNumber.From(idNumber, protector);
+        var person = idNumber is null ? null : protector.ProtectIdNumber(idNumber);
         var nominee = new Nominee(nomineeKind!.Value, name, person?.LookupHash, person?.Encrypted, person?.Masked, members, motto);
         var key = person?.LookupHash ?? protector.LookupHash($"family|{unitCode}|{name.ToUpperInvariant()}");
 
@@ -72,7 +73,7 @@ public static class NominationsApi
         await gate.EnsureClearAsync("nominate", person?.LookupHash, unitCode, null, actor, cancellationToken);
         var nomination = new Nomination(round, category!.Value, kind, nominee, key, unitCode, deeds, actor, caller.UnitId, now);
         db.Nominations.Add(nomination);
-        db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, JsonNames.Kebab(nomination.Category), name, unitCode), clock);
+        db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, KebabName.Of(nomination.Category), name, unitCode), clock);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -103,7 +104,7 @@ public static class NominationsApi
             throw DomainRuleException.Conflict("The nominee is already nominated in this round.",
                 "Another unit nominated this nominee; the bureau can add your unit as a supporter.");
         existing.AddSupporter(actor, caller.UnitId, note, now);
-        await db.SaveOrConflictAsync("The nomination", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return NominationViews.ToResponse(existing, merged: true);
     }
 
@@ -124,16 +125,15 @@ public static class NominationsApi
         var check = new RequestValidator();
         var statusFilter = check.Enum<NominationStatus>("status", status, required: false);
         var categoryFilter = check.Enum<NominationCategory>("category", category, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) check.Add(field, messages[0]);
-        if (!check.IsValid || paging is null) return check.Problem();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
 
         var query = db.Nominations.AsNoTracking().Visible(caller);
         if (roundId is { } r) query = query.Where(n => n.RoundId == r);
         if (statusFilter is { } s) query = query.Where(n => n.Status == s);
         if (categoryFilter is { } c) query = query.Where(n => n.Category == c);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.AsSplitQuery().OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize)
+        var items = await paging.Of(query.AsSplitQuery().OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<NominationResponse>(
             items.Select(n => NominationViews.ToResponse(n)).ToList(), paging.Page, paging.PageSize, total));

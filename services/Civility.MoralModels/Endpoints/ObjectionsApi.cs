@@ -8,6 +8,8 @@ using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -60,7 +62,7 @@ public static class ObjectionsApi
             throw DomainRuleException.Rule("Objections are taken during the publicity window (or against a commended model).",
                 nomination.PublicityEnd is { } end ? $"The publicity window ran until {end:u}." : "This nomination is not in publicity.");
 
-        var objection = new Objection(id, content, contactName, ProtectedPhone.From(phone!, protector), now);
+        var objection = new Objection(id, content, contactName, protector.ProtectPhone(phone!), now);
         db.Objections.Add(objection);
         if (nomination.Status == NominationStatus.InPublicity)
         {
@@ -68,17 +70,19 @@ public static class ObjectionsApi
             nomination.SuspendFor(SuspensionCause.Objection, reason, null, Nomination.System, now);
             db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), clock);
         }
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/moral-models/objections/{objection.Id}", ToResponse(objection));
     }
 
     private static async Task<Results<Ok<PagedResult<ObjectionResponse>>, ValidationProblem>> ListAsync(
         Guid id, MoralModelsDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Objections.AsNoTracking().Where(o => o.NominationId == id).OrderBy(o => o.FiledAt);
         var total = await query.LongCountAsync(ct);
-        var items = await query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        var items = await paging.Of(query).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<ObjectionResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
     }
 
@@ -128,7 +132,7 @@ public static class ObjectionsApi
         {
             nomination.ResumeWorkflow(actor, $"Objection dismissed: {reason}", now);
         }
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return (objection, nomination);
     }
 

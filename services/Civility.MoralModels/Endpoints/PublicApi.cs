@@ -1,3 +1,4 @@
+using Civility.Hosting.Http;
 using Civility.Hosting;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
@@ -33,7 +34,9 @@ public static class PublicApi
     private static async Task<Results<Ok<PagedResult<PublicNominationResponse>>, ValidationProblem>> InPublicityAsync(
         MoralModelsDbContext db, Guid? roundId, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Nominations.AsNoTracking().Where(n => n.Status == NominationStatus.InPublicity
             || (n.Status == NominationStatus.Suspended && n.ResumeTo == NominationStatus.InPublicity));
         if (roundId is { } r) query = query.Where(n => n.RoundId == r);
@@ -43,7 +46,9 @@ public static class PublicApi
     private static async Task<Results<Ok<PagedResult<PublicNominationResponse>>, ValidationProblem>> BoardAsync(
         MoralModelsDbContext db, NominationCategory[] categories, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Nominations.AsNoTracking()
             .Where(n => n.Status == NominationStatus.Commended && categories.Contains(n.Category))
             .OrderByDescending(n => n.CommendedAt).ThenBy(n => n.Id);

@@ -4,6 +4,7 @@ using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 

@@ -6,6 +6,7 @@ using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -61,11 +62,13 @@ public static class RoundsApi
     private static async Task<Results<Ok<PagedResult<RoundResponse>>, ValidationProblem>> ListAsync(
         MoralModelsDbContext db, int? year, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Rounds.AsNoTracking();
         if (year is { } y) query = query.Where(r => r.Year == y);
         var total = await query.LongCountAsync(ct);
-        var items = await query.OrderByDescending(r => r.CreatedAt).Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        var items = await paging.Of(query.OrderByDescending(r => r.CreatedAt)).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<RoundResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
     }
 

@@ -8,6 +8,8 @@ using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -125,7 +127,7 @@ public static class VotingApi
                 ? "This round has no public vote."
                 : $"Votes are taken from {opensAt:u} until {closesAt:u}.");
         if (!Votable.Contains(status))
-            throw DomainRuleException.Rule("This nomination takes no votes.", $"It is {JsonNames.Kebab(status)}.");
+            throw DomainRuleException.Rule("This nomination takes no votes.", $"It is {KebabName.Of(status)}.");
     }
 
     private static async Task<Ok<TallyResponse>> NominationTallyAsync(
@@ -141,14 +143,16 @@ public static class VotingApi
     private static async Task<Results<Ok<RoundTallyResponse>, ValidationProblem, NotFound>> RoundTallyAsync(
         Guid id, MoralModelsDbContext db, CallerContext caller, int? page, int? pageSize, CancellationToken ct)
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         if (!await db.Rounds.AnyAsync(r => r.Id == id, ct)) return TypedResults.NotFound();
         var hidden = await ReviewVisibility.HiddenNominationsAsync(db, caller, id, ct);
         var query = db.Nominations.AsNoTracking().Visible(caller).Where(n => n.RoundId == id)
             .Select(n => new { n.Id, n.NomineeName, n.Category, Votes = db.Votes.LongCount(v => v.NominationId == n.Id) })
             .OrderByDescending(x => x.Votes).ThenBy(x => x.Id);
         var total = await query.LongCountAsync(ct);
-        var rows = await query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(ct);
+        var rows = await paging.Of(query).ToListAsync(ct);
         var items = rows.Select(r => new TallyResponse(r.Id, r.NomineeName, r.Category, hidden.Contains(r.Id) ? null : r.Votes)).ToList();
         long? roundVotes = hidden.Count == 0 ? await db.Votes.LongCountAsync(v => v.RoundId == id, ct) : null;
         return TypedResults.Ok(new RoundTallyResponse(id, roundVotes, new PagedResult<TallyResponse>(items, paging.Page, paging.PageSize, total)));

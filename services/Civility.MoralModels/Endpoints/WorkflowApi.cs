@@ -8,6 +8,8 @@ using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
+using Civility.Domain.Time;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -33,7 +35,7 @@ public static class WorkflowApi
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.StartReview(caller.Actor, reason.Text, clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -47,10 +49,10 @@ public static class WorkflowApi
         await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
         nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, JsonNames.Kebab(nomination.Category),
+        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category),
             nomination.NomineeName, CountyClock.CountyDate(nomination.PublicityStart!.Value),
             CountyClock.CountyDate(nomination.PublicityEnd!.Value)), clock);
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -60,8 +62,8 @@ public static class WorkflowApi
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.MarkSelected(caller.Actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, JsonNames.Kebab(nomination.Category), nomination.NomineeName), clock);
-        await db.SaveOrConflictAsync("The nomination", ct);
+        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category), nomination.NomineeName), clock);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -71,7 +73,7 @@ public static class WorkflowApi
         if (Reason(request, required: true) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.MarkRejected(caller.Actor, reason.Text!, clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 
@@ -86,7 +88,7 @@ public static class WorkflowApi
         var actor = caller.Actor;
         await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         nomination.ResumeWorkflow(actor, reason.Text!, clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The nomination", ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
 

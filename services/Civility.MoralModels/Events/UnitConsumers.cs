@@ -1,4 +1,3 @@
-using Civility.Hosting.Identifiers;
 using Civility.Contracts.VillagePairing;
 using Civility.Contracts.Volunteers;
 using Civility.Messaging.Inbox;
@@ -6,6 +5,7 @@ using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Identifiers;
 
 namespace Civility.MoralModels.Events;
 

@@ -32,7 +32,7 @@ public sealed class ObjectionPhoneBackfillJob(IServiceScopeFactory scopes, ILogg
             var clear = db.Entry(objection).Property<string?>(ObjectionConfiguration.LegacyClearPhone);
             if (clear.CurrentValue is not { } phone) continue;
             // A blank value has nothing to protect: it is only emptied, so the row is not read again.
-            if (!string.IsNullOrWhiteSpace(phone)) objection.ProtectLegacyPhone(ProtectedPhone.From(phone, protector));
+            if (!string.IsNullOrWhiteSpace(phone)) objection.ProtectLegacyPhone(protector.ProtectPhone(phone));
             clear.CurrentValue = null;
         }
         if (objections.Count > 0) logger.LogInformation("Protected {Count} objection phones stored in clear", objections.Count);

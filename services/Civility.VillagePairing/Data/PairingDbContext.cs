@@ -1,6 +1,7 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
 using Civility.VillagePairing.Domain;
+using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing.Data;
@@ -30,7 +31,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PairingDbContext).Assembly);
-        modelBuilder.AddCivilityTables();
+        modelBuilder.AddCivilityTables().AddPingDiagnostics();
     }
 }
 

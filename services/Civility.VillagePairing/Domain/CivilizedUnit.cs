@@ -1,4 +1,4 @@
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.VillagePairing.Domain;
 
@@ -79,7 +79,7 @@ public sealed class CivilizedUnit
     {
         var allowed = AllowedActions(Status);
         if (!allowed.Contains(action))
-            throw DomainRuleException.IllegalTransition("The title", JsonNames.Kebab(Status), JsonNames.Kebab(action), allowed.Select(a => JsonNames.Kebab(a)));
+            throw DomainRuleException.IllegalTransition("The title", KebabName.Of(Status), KebabName.Of(action), allowed.Select(a => KebabName.Of(a)));
         var to = action switch
         {
             TitleAction.Warn => TitleStatus.Warned,
@@ -96,7 +96,7 @@ public sealed class CivilizedUnit
             ReviewDeadline = TermEnd;
         }
         if (action is TitleAction.Restore or TitleAction.Revoke) RevocationProposed = false;
-        return Move(to, JsonNames.Kebab(action), by, reason, now);
+        return Move(to, KebabName.Of(action), by, reason, now);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
 
 namespace Civility.VillagePairing.Domain;
 
@@ -19,7 +19,7 @@ public sealed class Pairing
         IEnumerable<PairingContact> contacts, DateTimeOffset now)
     {
         if (unit.IsTerminal)
-            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {JsonNames.Kebab(unit.Status)}.");
+            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {KebabName.Of(unit.Status)}.");
         if (until < from) throw DomainRuleException.Rule("The pairing ends before it starts.");
         Id = Guid.CreateVersion7();
         CivilizedUnitId = unit.Id;

@@ -8,6 +8,8 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -83,9 +85,8 @@ public static class ActivitiesApi
     {
         var v = new RequestValidator();
         var state = v.Enum<ActivityStatus>("status", status, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var query = db.Activities.AsNoTracking().Where(a => !caller.IsUnitScoped || a.UnitCode == caller.UnitId);
         if (pairingId is { } p) query = query.Where(a => a.PairingId == p);
@@ -105,10 +106,10 @@ public static class ActivitiesApi
         var now = clock.GetUtcNow();
         activity.Complete(CountyClock.CountyDate(now), now);
         db.AddIntegrationEvent(new PairingActivityCompleted(activity.Id, activity.PairingId, activity.CivilizedUnitId, activity.UnitCode,
-            JsonNames.Kebab(activity.Category.ToString()), activity.Date,
+            KebabName.Of(activity.Category.ToString()), activity.Date,
             activity.Volunteers.Select(x => new ActivityParticipant(x.VolunteerId, x.Hours)).ToList(), activity.TotalServed), clock);
         // Completed by a concurrent request: that one announced it; this one must not announce it again.
-        await db.SaveOrConflictAsync("The activity");
+        await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(activity));
     }
 

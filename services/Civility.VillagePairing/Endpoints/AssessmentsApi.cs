@@ -7,6 +7,7 @@ using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -62,8 +63,9 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<PagedResult<AssessmentResponse>>, ValidationProblem, NotFound>> ListAsync(
         Guid id, PairingDbContext db, CallerContext caller, int? page, int? pageSize)
     {
-        var paging = PageRequest.Validate(page, pageSize);
-        if (paging is null) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         if (await CivilizedUnitsApi.FindAsync(db, id, caller) is null) return TypedResults.NotFound();
         var result = await paging.ApplyAsync(db.Assessments.AsNoTracking().Where(a => a.CivilizedUnitId == id).OrderByDescending(a => a.Year), a => a);
         return TypedResults.Ok(new PagedResult<AssessmentResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));

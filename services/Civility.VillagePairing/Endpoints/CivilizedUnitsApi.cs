@@ -7,6 +7,7 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -69,9 +70,8 @@ public static class CivilizedUnitsApi
         var v = new RequestValidator();
         var statusFilter = v.Enum<TitleStatus>("status", status, required: false);
         var levelFilter = v.Enum<TitleLevel>("level", level, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var query = db.CivilizedUnits.AsNoTracking().Where(u => !caller.IsUnitScoped || u.UnitCode == caller.UnitId);
         if (statusFilter is { } s) query = query.Where(u => u.Status == s);
@@ -98,7 +98,7 @@ public static class CivilizedUnitsApi
 
         var change = unit.Apply(titleAction!.Value, caller.Actor, reason, clock.GetUtcNow(), years!.Value);
         Announce(db, unit, change, clock);
-        await db.SaveOrConflictAsync("The title");
+        await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(unit));
     }
 
@@ -107,11 +107,11 @@ public static class CivilizedUnitsApi
     {
         if (change is null || change.From == change.To) return;
         db.AddIntegrationEvent(new CivilizedUnitStatusChanged(unit.Id, unit.UnitCode, unit.Name, unit.CreditCode,
-            JsonNames.Kebab(change.From), JsonNames.Kebab(change.To), change.Reason), clock);
+            KebabName.Of(change.From), KebabName.Of(change.To), change.Reason), clock);
     }
 
     private static CivilizedUnitResponse ToResponse(CivilizedUnit u) => new(
         u.Id, u.UnitCode, u.Name, u.CreditCode, u.Level, u.TermStart, u.TermEnd, u.ReviewDeadline, u.Status, u.RevocationProposed,
-        CivilizedUnit.AllowedActions(u.Status).Select(a => JsonNames.Kebab(a)).ToList(),
+        CivilizedUnit.AllowedActions(u.Status).Select(a => KebabName.Of(a)).ToList(),
         u.History.OrderBy(h => h.At).Select(h => new StatusChangeResponse(h.From, h.To, h.Action, h.By, h.Reason, h.At)).ToList());
 }

@@ -6,6 +6,7 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -57,9 +58,8 @@ public static class CreationTasksApi
     {
         var v = new RequestValidator();
         var state = v.Enum<CreationTaskStatus>("status", status, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
         var query = Visible(db, caller);
         if (state is { } s) query = query.Where(t => t.Status == s);
         return TypedResults.Ok(await Page(paging, query, caller));
@@ -68,8 +68,9 @@ public static class CreationTasksApi
     private static async Task<Results<Ok<PagedResult<TaskResponse>>, ValidationProblem>> OverdueAsync(
         PairingDbContext db, CallerContext caller, int? page, int? pageSize)
     {
-        var paging = PageRequest.Validate(page, pageSize);
-        if (paging is null) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         return TypedResults.Ok(await Page(paging, Visible(db, caller).Where(t => t.Status == CreationTaskStatus.Overdue), caller));
     }
 
@@ -86,7 +87,7 @@ public static class CreationTasksApi
         if (!v.IsValid) return v.Problem();
         if (await Visible(db, caller).FirstOrDefaultAsync(t => t.Id == id) is not { } task) return TypedResults.NotFound();
         task.SubmitEvidence(unitCode, evidence, clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The task");
+        await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(task, caller));
     }
 

@@ -5,6 +5,7 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -72,7 +73,7 @@ public static class LedgerApi
 
         var delivery = pledge.Deliver(quantity!.Value, date!.Value, evidence, clock.GetUtcNow());
         // Two deliveries racing on one pledge: the loser must re-read what is outstanding.
-        await db.SaveOrConflictAsync("The pledge");
+        await db.SaveChangesAsync();
         return TypedResults.Created($"/api/pairing/pairings/{pairingId}/pledges/{pledgeId}/deliveries/{delivery.Id}", ToResponse(pledge));
     }
 

@@ -8,6 +8,7 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -69,7 +70,7 @@ public static class PairingsApi
             v.Check(side is "" or "unit" or "place", $"contacts[{i}].side", "Side is 'unit' or 'place'.");
             var name = v.Text($"contacts[{i}].name", list[i].Name, 100);
             var phone = v.Phone($"contacts[{i}].phone", list[i].Phone);
-            contacts.Add(new PairingContact(side, name, phone is null ? null : ProtectedPhone.From(phone, protector)));
+            contacts.Add(new PairingContact(side, name, phone is null ? null : protector.ProtectPhone(phone)));
         }
         if (!v.IsValid) return v.Problem();
         if (await CivilizedUnitsApi.FindAsync(db, unitId!.Value, caller) is not { } unit)
@@ -81,7 +82,7 @@ public static class PairingsApi
 
         var pairing = new Pairing(unit, place, from!.Value, until!.Value, goals, contacts, clock.GetUtcNow());
         db.Pairings.Add(pairing);
-        db.AddIntegrationEvent(new PairingEstablished(pairing.Id, unit.Id, place.Id, JsonNames.Kebab(place.Kind.ToString()), pairing.From, pairing.Until), clock);
+        db.AddIntegrationEvent(new PairingEstablished(pairing.Id, unit.Id, place.Id, KebabName.Of(place.Kind.ToString()), pairing.From, pairing.Until), clock);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/pairing/pairings/{pairing.Id}", ToResponse(pairing, caller, protector));
     }
@@ -93,9 +94,8 @@ public static class PairingsApi
         var v = new RequestValidator();
         var kind = v.Enum<PlaceKind>("placeKind", placeKind, required: false);
         var state = v.Enum<PairingStatus>("status", status, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var query = db.Pairings.AsNoTracking().Where(p => !caller.IsUnitScoped || p.UnitCode == caller.UnitId);
         if (civilizedUnitId is { } u) query = query.Where(p => p.CivilizedUnitId == u);
@@ -118,7 +118,7 @@ public static class PairingsApi
         if (await FindAsync(db, id, caller) is not { } pairing) return TypedResults.NotFound();
         pairing.End(reason, clock.GetUtcNow());
         db.AddIntegrationEvent(new PairingEnded(pairing.Id, pairing.CivilizedUnitId, pairing.PlaceId, reason), clock);
-        await db.SaveOrConflictAsync("The pairing");
+        await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(pairing, caller, protector));
     }
 
@@ -127,9 +127,8 @@ public static class PairingsApi
     {
         var v = new RequestValidator();
         var which = v.Enum<Lacking>("lacking", lacking, required: false) ?? Lacking.Any;
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var active = db.Pairings.Where(p => p.Status == PairingStatus.Active);
         var rows = db.CivilizedUnits.AsNoTracking()

@@ -50,9 +50,8 @@ public static class PlacesApi
     {
         var v = new RequestValidator();
         var kindFilter = v.Enum<PlaceKind>("kind", kind, required: false);
-        var paging = PageRequest.Validate(page, pageSize);
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) v.Add(field, messages[0]);
-        if (!v.IsValid || paging is null) return v.Problem();
+        var paging = v.Paging(page, pageSize);
+        if (!v.IsValid) return v.Problem();
 
         var query = db.Places.AsNoTracking();
         if (kindFilter is { } k) query = query.Where(p => p.Kind == k);

@@ -1,4 +1,3 @@
-using Civility.Hosting.Identifiers;
 using Civility.Contracts.CreditList;
 using Civility.Messaging.Inbox;
 using Civility.VillagePairing.Data;
@@ -6,6 +5,7 @@ using Civility.VillagePairing.Domain;
 using Civility.VillagePairing.Endpoints;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Identifiers;
 
 namespace Civility.VillagePairing.Events;
 

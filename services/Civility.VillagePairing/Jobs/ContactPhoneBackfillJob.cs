@@ -32,7 +32,7 @@ public sealed class ContactPhoneBackfillJob(IServiceScopeFactory scopes, ILogger
         {
             var clear = db.Entry(contact).Property<string?>(PairingConfiguration.LegacyClearPhone);
             if (clear.CurrentValue is not { } phone) continue;
-            if (!string.IsNullOrWhiteSpace(phone)) contact.ProtectLegacyPhone(ProtectedPhone.From(phone, protector));
+            if (!string.IsNullOrWhiteSpace(phone)) contact.ProtectLegacyPhone(protector.ProtectPhone(phone));
             clear.CurrentValue = null;
             protectedCount++;
         }

@@ -4,6 +4,7 @@ using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Civility.VillagePairing.Endpoints;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Jobs;
 

@@ -1,6 +1,7 @@
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Data;
 

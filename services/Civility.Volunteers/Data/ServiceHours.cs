@@ -5,6 +5,8 @@ using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Data;
 
@@ -98,7 +100,7 @@ public static class ServiceHours
         record.Approve(actor, volunteer.IsStaffOfUnit, inBulk, now);
         var reached = volunteer.CreditApprovedHours(record.Hours);
         db.AddIntegrationEvent(new ServiceHoursApproved(record.Id, record.VolunteerId, record.UnitCode, record.Hours,
-            record.ServiceDate, JsonNames.Kebab(record.Source.ToString())), now);
+            record.ServiceDate, KebabName.Of(record.Source.ToString())), now);
         foreach (var stars in reached)
             db.AddIntegrationEvent(new StarLevelReached(volunteer.Id, volunteer.UnitCode, stars, volunteer.ApprovedHours), now);
     }
@@ -169,32 +171,5 @@ public static class ServiceHours
         record.Void(reason, actor, now);
         volunteer.DebitVoidedHours(record.Hours);
         db.AddIntegrationEvent(new ServiceRecordVoided(record.Id, record.VolunteerId, record.UnitCode, record.Hours, reason), now);
-    }
-
-    /// <summary>
-    /// Saves in a transaction, retrying the whole unit of work when another request changed the same activity in
-    /// between (optimistic concurrency), so no sign-up is lost.
-    /// </summary>
-    public static async Task<T> CommitAsync<T>(this VolunteersDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-                    var result = await work(ct);
-                    await db.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
-                    return result;
-                }, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
     }
 }

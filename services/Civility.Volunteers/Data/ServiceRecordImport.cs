@@ -6,6 +6,7 @@ using Civility.Volunteers.Domain;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Data;
 

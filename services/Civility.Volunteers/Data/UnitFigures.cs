@@ -5,6 +5,7 @@ using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Data;
 

@@ -2,6 +2,7 @@ using Civility.Data;
 using Civility.Hosting.Audit;
 using Civility.Messaging.Outbox;
 using Civility.Volunteers.Domain;
+using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Volunteers.Data;
@@ -79,7 +80,7 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
         modelBuilder.HasSequence<long>(VolunteerNumbers);
         modelBuilder.HasSequence<long>(CertificateNumbers);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VolunteersDbContext).Assembly);
-        modelBuilder.AddCivilityTables();
+        modelBuilder.AddCivilityTables().AddPingDiagnostics();
     }
 }
 

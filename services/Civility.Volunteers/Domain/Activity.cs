@@ -1,4 +1,4 @@
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.Volunteers.Domain;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Civility.Hosting.Http;
+using Civility.Domain;
 
 namespace Civility.Volunteers.Domain;
 

@@ -1,5 +1,5 @@
-using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
 
 namespace Civility.Volunteers.Domain;
 

@@ -1,3 +1,4 @@
+using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
@@ -7,6 +8,8 @@ using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -71,8 +74,8 @@ public static class ActivitiesApi
     {
         var check = new RequestValidator();
         check.Check(from is null || to is null || to >= from, "to", "The end of the period comes after its start.");
-        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) check.Add(field, messages[0]);
-        if (!check.IsValid || PageRequest.Validate(page, pageSize) is not { } paging) return check.Problem();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
         var query = db.Activities.AsNoTracking();
         if (caller.IsUnitScoped) query = query.Where(a => a.UnitCode == caller.UnitId);
         if (projectId is { } project) query = query.Where(a => a.ProjectId == project);
@@ -96,35 +99,35 @@ public static class ActivitiesApi
             || !caller.MayAccessUnit(volunteer.UnitCode))
             return TypedResults.NotFound();
         if (volunteer.Status != VolunteerStatus.Active) throw DomainRuleException.Rule("An inactive volunteer cannot sign up.");
-        var signUp = await db.CommitAsync(async ct =>
+        var signUp = await db.InTransactionAsync(async ct =>
         {
             var activity = await FindForUpdateAsync(db, id, caller, ct) ?? throw new DomainRuleException(RuleKind.NotFound, "No such activity.");
             return activity.SignUp(volunteer.Id, clock.GetUtcNow());
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return TypedResults.Ok(ToResponse(signUp));
     }
 
     private static async Task<Results<Ok<ActivityResponse>, NotFound>> CancelAsync(
         Guid id, Guid volunteerId, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var activity = await db.CommitAsync(async ct =>
+        var activity = await db.InTransactionAsync(async ct =>
         {
             var found = await FindForUpdateAsync(db, id, caller, ct) ?? throw new DomainRuleException(RuleKind.NotFound, "No such activity.");
             found.Cancel(volunteerId, clock.GetUtcNow());
             return found;
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return TypedResults.Ok(ToResponse(activity));
     }
 
     private static async Task<Results<Ok<SignUpResponse>, NotFound>> CheckInAsync(
         Guid id, Guid volunteerId, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var signUp = await db.CommitAsync(async ct =>
+        var signUp = await db.InTransactionAsync(async ct =>
         {
             var activity = await FindForUpdateAsync(db, id, caller, ct) ?? throw new DomainRuleException(RuleKind.NotFound, "No such activity.");
             activity.CheckIn(volunteerId, clock.GetUtcNow());
             return activity.SignUps.Single(s => s.VolunteerId == volunteerId && s.Status != SignUpStatus.Cancelled);
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return TypedResults.Ok(ToResponse(signUp));
     }
 
@@ -132,7 +135,7 @@ public static class ActivitiesApi
         Guid id, Guid volunteerId, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (signUp, record) = await db.CommitAsync(async ct =>
+        var (signUp, record) = await db.InTransactionAsync(async ct =>
         {
             var activity = await FindForUpdateAsync(db, id, caller, ct) ?? throw new DomainRuleException(RuleKind.NotFound, "No such activity.");
             var now = clock.GetUtcNow();
@@ -145,7 +148,7 @@ public static class ActivitiesApi
                 CountyClock.CountyDate(served.Period.Start), served.Hours, $"{project.Name}: {activity.Title}", caller.Actor, now, served.Period);
             await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
             return (activity.SignUps.Single(s => s.VolunteerId == volunteerId && s.Status != SignUpStatus.Cancelled), record);
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return TypedResults.Ok(new CheckOutResponse(ToResponse(signUp), ServiceRecordResponse.From(record)));
     }
 

@@ -7,6 +7,8 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.PersonalData;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -102,7 +104,7 @@ public static class CertificatesApi
         if (certificate is null || code is null
             || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(certificate.CheckCode), System.Text.Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant())))
             return TypedResults.NotFound();
-        return TypedResults.Ok(new VerificationResponse(true, certificate.Number, Civility.Hosting.PersonalData.Masking.Name(certificate.VolunteerName),
+        return TypedResults.Ok(new VerificationResponse(true, certificate.Number, Civility.Domain.PersonalData.Masking.Name(certificate.VolunteerName),
             certificate.MaskedIdNumber, certificate.PeriodFrom, certificate.PeriodTo, certificate.Hours, certificate.IssuingOrganization, certificate.IssuedAt));
     }
 

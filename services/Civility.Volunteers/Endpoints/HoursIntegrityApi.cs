@@ -1,3 +1,4 @@
+using Civility.Data;
 using System.Globalization;
 using System.Text;
 using Civility.Hosting;
@@ -8,6 +9,8 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Civility.Domain.Time;
+using Civility.Domain;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -35,7 +38,7 @@ public static class HoursIntegrityApi
     {
         if (YearProblem(year) is { } problem) return problem;
         var now = clock.GetUtcNow();
-        var (units, corrected) = await db.CommitAsync(ct => db.CompareTotalsAsync(year!.Value, correct: true, now, ct), cancellationToken);
+        var (units, corrected) = await db.InTransactionAsync(ct => db.CompareTotalsAsync(year!.Value, correct: true, now, ct), cancellationToken, OnConflict.Retry);
         return TypedResults.Ok(new RebuildReport(year!.Value, units, corrected));
     }
 
@@ -46,7 +49,7 @@ public static class HoursIntegrityApi
         var reportYear = year ?? clock.CountyYear();
         if (YearProblem(reportYear) is { } problem) return problem;
         var anomalies = await db.AnomaliesAsync(reportYear, limits.Value, clock.GetUtcNow(), cancellationToken);
-        var counts = Enum.GetValues<AnomalyKind>().ToDictionary(kind => JsonNames.Kebab(kind.ToString()), kind => anomalies.Count(a => a.Kind == kind));
+        var counts = Enum.GetValues<AnomalyKind>().ToDictionary(kind => KebabName.Of(kind.ToString()), kind => anomalies.Count(a => a.Kind == kind));
         var report = new AnomalyReport(reportYear, limits.Value.MaxHoursPerDay, counts, anomalies);
         return CsvFiles.Wanted(format, http) ? TypedResults.Content(Csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
     }
@@ -61,7 +64,7 @@ public static class HoursIntegrityApi
         foreach (var a in report.Anomalies)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{JsonNames.Kebab(a.Kind.ToString())},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
+                $"{KebabName.Of(a.Kind.ToString())},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
         }
         return csv.ToString();
     }

@@ -1,3 +1,4 @@
+using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
@@ -7,6 +8,7 @@ using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -60,7 +62,7 @@ public static class ServiceRecordsApi
             "The service starts on its service date (China Standard Time).");
         if (!check.IsValid) return check.Problem();
         var period = request.StartsAt is { } start && request.EndsAt is { } end ? new ServicePeriod(start.ToUniversalTime(), end.ToUniversalTime()) : (ServicePeriod?)null;
-        var record = await db.CommitAsync(async ct =>
+        var record = await db.InTransactionAsync(async ct =>
         {
             var volunteers = await db.LockVolunteersAsync([volunteerId!.Value], ct);
             if (!volunteers.TryGetValue(volunteerId.Value, out var volunteer) || !caller.MayAccessUnit(volunteer.UnitCode)) return null;
@@ -68,7 +70,7 @@ public static class ServiceRecordsApi
                 hours!.Value, content, caller.Actor, now, period);
             await db.RecordAsync(record, limits.Value, caller.IsAdmin, now, ct);
             return record;
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return record is null
             ? TypedResults.NotFound()
             : TypedResults.Created($"/api/volunteers/service-records/{record.Id}", ServiceRecordResponse.From(record));
@@ -81,7 +83,9 @@ public static class ServiceRecordsApi
         var check = new RequestValidator();
         var wanted = check.Enum<ServiceRecordStatus>("status", status, required: false);
         if (!check.IsValid) return check.Problem();
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.ServiceRecords.AsNoTracking();
         if (caller.IsUnitScoped) query = query.Where(r => r.UnitCode == caller.UnitId);
         if (volunteerId is { } volunteer) query = query.Where(r => r.VolunteerId == volunteer);
@@ -137,8 +141,8 @@ public static class ServiceRecordsApi
         var ids = (request.Ids ?? []).Distinct().ToArray();
         check.Check(ids.Length is > 0 and <= 1000, "ids", "Between 1 and 1000 record ids.");
         if (!check.IsValid) return check.Problem();
-        var failed = await db.CommitAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode), limits.Value,
-            caller.Actor, clock.GetUtcNow(), ct), cancellationToken);
+        var failed = await db.InTransactionAsync(ct => db.ApproveManyAsync(ids, record => caller.MayAccessUnit(record.UnitCode), limits.Value,
+            caller.Actor, clock.GetUtcNow(), ct), cancellationToken, OnConflict.Retry);
         var approved = ids.Length - failed.Count;
         return TypedResults.Ok(new BulkApproveResponse(approved, [.. failed.Select(f => new BulkFailure(f.Id, f.Reason))]));
     }
@@ -152,7 +156,7 @@ public static class ServiceRecordsApi
         Guid id, VolunteersDbContext db, CallerContext caller, CancellationToken cancellationToken,
         Func<ServiceRecord, Volunteer, CancellationToken, Task> decide)
     {
-        var record = await db.CommitAsync(async ct =>
+        var record = await db.InTransactionAsync(async ct =>
         {
             var target = await db.ServiceRecords.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.VolunteerId, r.UnitCode }).FirstOrDefaultAsync(ct);
             if (target is null || !caller.MayAccessUnit(target.UnitCode)) return null;
@@ -160,7 +164,7 @@ public static class ServiceRecordsApi
             var found = await db.ServiceRecords.SingleAsync(r => r.Id == id, ct);
             await decide(found, volunteers[found.VolunteerId], ct);
             return found;
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Retry);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(ServiceRecordResponse.From(record));
     }
 }

@@ -7,6 +7,7 @@ using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Endpoints;
 

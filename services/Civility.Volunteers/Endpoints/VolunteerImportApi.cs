@@ -7,6 +7,7 @@ using Civility.Volunteers.Domain;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.PersonalData;
 
 namespace Civility.Volunteers.Endpoints;
 

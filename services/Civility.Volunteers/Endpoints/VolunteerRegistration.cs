@@ -6,6 +6,7 @@ using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
+using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -32,14 +33,14 @@ internal static class VolunteerRegistration
     public static async Task<RegistrationOutcome> RegisterAsync(
         VolunteersDbContext db, PersonalDataProtector protector, RegistrationInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var idNumber = ProtectedIdNumber.From(input.IdNumber, protector);
+        var idNumber = protector.ProtectIdNumber(input.IdNumber);
         var existing = db.Volunteers.Local.FirstOrDefault(v => v.IdNumberHash == idNumber.LookupHash)
             ?? await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.IdNumberHash == idNumber.LookupHash, cancellationToken);
         if (existing is not null) return new RegistrationOutcome.AlreadyRegistered(existing.Id, existing.UnitCode);
         if (!await db.Units.AnyAsync(u => u.Code == input.UnitCode, cancellationToken)) return new RegistrationOutcome.UnknownUnit(input.UnitCode);
 
         var number = $"V{CountyClock.CountyDate(now):yyyy}{await db.NextAsync(VolunteersDbContext.VolunteerNumbers, cancellationToken):D6}";
-        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : ProtectedPhone.From(input.Phone, protector);
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : protector.ProtectPhone(input.Phone);
         var volunteer = new Volunteer(number, input.Name, idNumber, phone?.Encrypted, phone?.Masked, input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
         db.Volunteers.Add(volunteer);
         db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit), now);

@@ -83,7 +83,9 @@ public static class VolunteersApi
         var check = new RequestValidator();
         var wanted = check.Enum<VolunteerStatus>("status", status, required: false);
         if (!check.IsValid) return check.Problem();
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        var request = new RequestValidator();
+        var paging = request.Paging(page, pageSize);
+        if (!request.IsValid) return request.Problem();
         var query = db.Volunteers.AsNoTracking();
         if (caller.IsUnitScoped) query = query.Where(v => v.UnitCode == caller.UnitId);
         if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(v => v.UnitCode == unitCode);

@@ -8,7 +8,7 @@ public static class AuditModel
 {
     public const string Table = "audit_records";
 
-    /// <summary>The tables every Civility service has in its schema: outbox, inbox, pings, audit trail.</summary>
+    /// <summary>The tables every Civility service has in its schema: outbox, inbox, audit trail.</summary>
     public static ModelBuilder AddCivilityTables(this ModelBuilder modelBuilder) =>
         modelBuilder.AddMessagingTables().AddAuditTrail();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Civility.Domain;
 
 namespace Civility.Hosting.Http;
 
@@ -24,8 +25,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 (StatusCodes.Status409Conflict, "The change conflicts with an existing record.", "Another request made the same record at the same time; read it again.",
                     (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>()),
-            DbUpdateConcurrencyException =>
-                (StatusCodes.Status409Conflict, "Someone else changed this record at the same time.", "Read it again and retry.",
+            // Only the unit of work knows whether to try again (TransactionExtensions, OnConflict); one that lets the loss
+            // escape has decided on a 409, named after what was changed.
+            DbUpdateConcurrencyException concurrent =>
+                (StatusCodes.Status409Conflict, $"The {ChangedRecord(concurrent)} was changed by another request at the same time.", "Read it again and retry.",
                     (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>()),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
                 (bad.StatusCode, "The request has invalid fields.", "The body is not the JSON this operation takes.", FieldErrors(json)),
@@ -39,6 +42,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    private static string ChangedRecord(DbUpdateConcurrencyException concurrent) =>
+        concurrent.Entries.FirstOrDefault()?.Metadata.ClrType.Name is { } name
+            ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name).Replace('-', ' ')
+            : "record";
 
     /// <summary>The field a body's JSON failed at, as a validation problem's <c>errors</c> (<c>volunteers[0].hours</c>).</summary>
     private static IReadOnlyDictionary<string, object?> FieldErrors(System.Text.Json.JsonException json)

@@ -1,8 +1,10 @@
 using Civility.ServiceDefaults.Http;
 using System.Globalization;
-using Civility.Hosting.PersonalData;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Civility.Domain.Identifiers;
+using Civility.Domain.PersonalData;
+using Civility.Domain;
 
 namespace Civility.Hosting.Http;
 
@@ -131,8 +133,8 @@ public sealed class RequestValidator
     public string? CreditCode(string field, string? value, bool required = true)
     {
         if (!required && string.IsNullOrWhiteSpace(value)) return null;
-        var normalized = value is null ? null : Identifiers.UnifiedSocialCreditCode.Normalize(value);
-        if (Identifiers.UnifiedSocialCreditCode.Validate(normalized) is { } error)
+        var normalized = value is null ? null : Civility.Domain.Identifiers.UnifiedSocialCreditCode.Normalize(value);
+        if (Civility.Domain.Identifiers.UnifiedSocialCreditCode.Validate(normalized) is { } error)
         {
             Add(field, error);
             return null;
@@ -140,19 +142,17 @@ public sealed class RequestValidator
         return normalized;
     }
 
+    /// <summary>Page and size of a list request (<see cref="PageRequest"/>); when either is out of range, the errors are added and the defaults returned.</summary>
+    public PageRequest Paging(int? page, int? pageSize)
+    {
+        foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) Add(field, messages[0]);
+        return PageRequest.Validate(page, pageSize) ?? new PageRequest(1, PageRequest.DefaultSize);
+    }
+
     public ValidationProblem Problem() => TypedResults.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
         title: "The request has invalid fields.");
 
     private static string Names<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => JsonNames.Kebab(n)));
-}
-
-/// <summary>How enum values are spelled on the wire: kebab-case (<c>left-behind-children</c>).</summary>
-public static class JsonNames
-{
-    public static string Kebab(string pascal) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(pascal);
-
-    /// <summary>An enum value as the JSON converter writes it (<c>UnderReview</c> → <c>under-review</c>).</summary>
-    public static string Kebab(Enum value) => Kebab(value.ToString());
+        string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => KebabName.Of(n)));
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Civility.Domain.PersonalData;
 
 namespace Civility.Hosting.PersonalData;
 
@@ -62,14 +63,18 @@ public sealed class PersonalDataProtector
         aes.Decrypt(nonce, cipher, tag, plain);
         return Encoding.UTF8.GetString(plain);
     }
-}
 
-/// <summary>A citizen ID number as a service keeps it: never in clear.</summary>
-public sealed record ProtectedIdNumber(string LookupHash, string Encrypted, string Masked)
-{
-    public static ProtectedIdNumber From(string validIdNumber, PersonalDataProtector protector)
+    /// <summary>A valid citizen ID number as a service keeps it: a lookup hash, encrypted, and masked.</summary>
+    public ProtectedIdNumber ProtectIdNumber(string validIdNumber)
     {
         var normalized = CitizenIdNumber.Normalize(validIdNumber);
-        return new ProtectedIdNumber(protector.LookupHash(normalized), protector.Encrypt(normalized), CitizenIdNumber.Mask(normalized));
+        return new ProtectedIdNumber(LookupHash(normalized), Encrypt(normalized), CitizenIdNumber.Mask(normalized));
+    }
+
+    /// <summary>A phone number as a service keeps it: encrypted, and masked.</summary>
+    public ProtectedPhone ProtectPhone(string phone)
+    {
+        var kept = PhoneNumber.Normalize(phone) ?? phone.Trim();
+        return new ProtectedPhone(Encrypt(kept), Masking.Phone(kept));
     }
 }

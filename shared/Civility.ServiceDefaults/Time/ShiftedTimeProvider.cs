@@ -1,3 +1,4 @@
+using Civility.Domain.Time;
 namespace Civility.ServiceDefaults.Time;
 
 /// <summary>

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Civility.Hosting.PersonalData;
 using Xunit.Abstractions;
+using Civility.Domain.PersonalData;
 
 namespace Civility.EndToEnd.Tests.HostileSweep;
 

@@ -3,6 +3,7 @@ using Civility.CreditList.Domain.Calendar;
 using Civility.Hosting.Metrics;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Application.Calendar;
 

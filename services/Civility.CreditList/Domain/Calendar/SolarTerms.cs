@@ -1,4 +1,4 @@
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 
 namespace Civility.CreditList.Domain.Calendar;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Civility.ServiceDefaults.Files;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Civility.Identity.Domain;
+namespace Civility.Identity.Application;
 
 /// <summary>
 /// The key that signs access tokens. In production it comes from configuration (<c>Identity:SigningKeyPem</c>, an RSA

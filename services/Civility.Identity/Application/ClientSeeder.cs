@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Civility.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
+using Civility.Identity.Domain;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Civility.Identity.Domain;
+namespace Civility.Identity.Application;
 
 /// <summary>
 /// Brings the registered clients in line with configuration (<c>Identity:Clients</c>) when the service starts, after

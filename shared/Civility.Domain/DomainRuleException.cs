@@ -1,4 +1,4 @@
-namespace Civility.Hosting.Http;
+namespace Civility.Domain;
 
 public enum RuleKind
 {
@@ -36,6 +36,18 @@ public sealed class DomainRuleException(RuleKind kind, string title, string? det
     public static DomainRuleException Rule(string title, string? detail = null, IReadOnlyDictionary<string, object?>? details = null) =>
         new(RuleKind.Unprocessable, title, detail, details);
 
+    /// <summary>
+    /// The one way to say "no such thing" (404): a lookup that finds nothing, or finds what this caller may not know
+    /// exists. Use cases throw it (<see cref="Lookup.OrNotFound"/>); endpoints do not test for null.
+    /// </summary>
+    public static DomainRuleException NotFound(string what) => new(RuleKind.NotFound, $"No such {what}.");
+
     public static DomainRuleException Conflict(string title, string? detail = null, IReadOnlyDictionary<string, object?>? details = null) =>
         new(RuleKind.Conflict, title, detail, details);
+}
+
+public static class Lookup
+{
+    /// <summary>The value found, or a 404 naming <paramref name="what"/> (<c>"activity"</c>: "No such activity.").</summary>
+    public static T OrNotFound<T>(this T? value, string what) where T : class => value ?? throw DomainRuleException.NotFound(what);
 }

@@ -1,4 +1,4 @@
-namespace Civility.Hosting.PersonalData;
+namespace Civility.Domain.PersonalData;
 
 /// <summary>How personal data is shown when it is shown at all.</summary>
 public static class Masking

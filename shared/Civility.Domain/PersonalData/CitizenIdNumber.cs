@@ -1,7 +1,7 @@
 using System.Globalization;
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 
-namespace Civility.Hosting.PersonalData;
+namespace Civility.Domain.PersonalData;
 
 /// <summary>
 /// The citizen identity number of GB 11643-1999 (公民身份号码): 6-digit region code, 8-digit birth date, 3-digit

@@ -1,4 +1,4 @@
-namespace Civility.Hosting.Identifiers;
+namespace Civility.Domain.Identifiers;
 
 /// <summary>
 /// The unified social credit code of an organization (统一社会信用代码, GB 32100-2015): 18 characters from

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Civility.Hosting.PersonalData;
+namespace Civility.Domain.PersonalData;
 
 /// <summary>
 /// A mainland phone number as Civility accepts one: a mobile (11 digits from 13x to 19x, written with or without
@@ -36,14 +36,4 @@ public static partial class PhoneNumber
     public static string? Validate(string? value) => Normalize(value) is null
         ? "Not a mainland phone number: a mobile (11 digits, 13x–19x) or a landline with its area code (0579-84011201)."
         : null;
-}
-
-/// <summary>A phone number as a service keeps it: encrypted, and masked for the responses that may not show it.</summary>
-public sealed record ProtectedPhone(string Encrypted, string Masked)
-{
-    public static ProtectedPhone From(string phone, PersonalDataProtector protector)
-    {
-        var kept = PhoneNumber.Normalize(phone) ?? phone.Trim();
-        return new ProtectedPhone(protector.Encrypt(kept), Masking.Phone(kept));
-    }
 }

@@ -1,4 +1,4 @@
-namespace Civility.ServiceDefaults.Time;
+namespace Civility.Domain.Time;
 
 /// <summary>
 /// The county's time. Every date rule in every service — the date of a record, a deadline, a job's "today", "this
