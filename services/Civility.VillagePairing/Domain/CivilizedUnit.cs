@@ -14,7 +14,7 @@ public enum TitleAction { Warn, OrderRectification, Restore, Revoke, Renew }
 /// by someone, with a reason), <see cref="Veto"/> (one-vote veto, 一票否决) or <see cref="Lapse"/> (review missed);
 /// every move is kept.
 /// </summary>
-public sealed class CivilizedUnit
+public sealed class CivilizedUnit : AggregateRoot
 {
     public const int DefaultTermYears = 3;
 
@@ -127,10 +127,10 @@ public sealed class CivilizedUnit
     {
         var change = new TitleStatusChange(Status, to, action, by, reason, now);
         _history.Add(change);
+        if (to != Status) Record(new TitleStatusMoved(this, Status, to, reason));
         Status = to;
         return change;
     }
-
 }
 
 /// <summary>One move of a title's status: who, when, why. Kept for good.</summary>

@@ -9,7 +9,7 @@ public enum PairingStatus { Active, Ended }
 /// A civilized unit paired with a village or a community (结对共建). Ended with a reason, never deleted: the ledger
 /// and activities hang on it.
 /// </summary>
-public sealed class Pairing
+public sealed class Pairing : AggregateRoot
 {
     private readonly List<PairingContact> _contacts = [];
 
@@ -32,6 +32,7 @@ public sealed class Pairing
         _contacts.AddRange(contacts);
         Status = PairingStatus.Active;
         CreatedAt = now;
+        Record(new PairingStarted(this));
     }
 
     public Guid Id { get; private set; }
@@ -68,6 +69,7 @@ public sealed class Pairing
         Status = PairingStatus.Ended;
         EndedAt = now;
         EndReason = reason;
+        Record(new PairingClosed(this, reason));
     }
 
     public void EnsureActive()

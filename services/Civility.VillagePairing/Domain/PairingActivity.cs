@@ -13,7 +13,7 @@ public enum ServedGroup { Elderly, Children, Disabled, PoorHouseholds, Other }
 public enum ActivityStatus { Planned, Completed }
 
 /// <summary>An activity of a pairing (结对共建活动). Completing it announces the volunteers' hours, once.</summary>
-public sealed class PairingActivity
+public sealed class PairingActivity : AggregateRoot
 {
     private readonly List<ActivityVolunteer> _volunteers = [];
     private readonly List<PeopleServed> _served = [];
@@ -71,6 +71,7 @@ public sealed class PairingActivity
             throw DomainRuleException.Rule("An activity cannot be completed before its date.", $"It is planned for {Date:yyyy-MM-dd}.");
         Status = ActivityStatus.Completed;
         CompletedAt = now;
+        Record(new ActivityCompleted(this));
     }
 }
 

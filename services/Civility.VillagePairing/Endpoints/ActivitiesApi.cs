@@ -1,15 +1,9 @@
-using Civility.Contracts.VillagePairing;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
-using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Application.Activities;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain.Time;
-using Civility.Domain;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -43,8 +37,8 @@ public static class ActivitiesApi
         return api;
     }
 
-    private static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateActivityRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    private static async Task<Results<Created<ActivityResponse>, ValidationProblem>> CreateAsync(
+        CreateActivityRequest request, PlanActivity plan, CancellationToken ct)
     {
         var v = new RequestValidator();
         var pairingId = v.Required("pairingId", request.PairingId);
@@ -71,50 +65,26 @@ public static class ActivitiesApi
             if (group is { } g && count is { } c) served.Add(new PeopleServed(g, c));
         }
         if (!v.IsValid) return v.Problem();
-        if (await PairingsApi.FindAsync(db, pairingId!.Value, caller) is not { } pairing)
-            return TypedResults.Problem(title: "No such pairing.", statusCode: StatusCodes.Status404NotFound);
-
-        var activity = new PairingActivity(pairing, category!.Value, date!.Value, location, volunteers, served, clock.GetUtcNow());
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync();
+        var activity = await plan.ExecuteAsync(pairingId!.Value, category!.Value, date!.Value, location, volunteers, served, ct);
         return TypedResults.Created($"/api/pairing/activities/{activity.Id}", ToResponse(activity));
     }
 
     private static async Task<Results<Ok<PagedResult<ActivityResponse>>, ValidationProblem>> ListAsync(
-        PairingDbContext db, CallerContext caller, Guid? pairingId, Guid? civilizedUnitId, string? status, int? page, int? pageSize)
+        ListActivities list, Guid? pairingId, Guid? civilizedUnitId, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new RequestValidator();
         var state = v.Enum<ActivityStatus>("status", status, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-
-        var query = db.Activities.AsNoTracking().Where(a => !caller.IsUnitScoped || a.UnitCode == caller.UnitId);
-        if (pairingId is { } p) query = query.Where(a => a.PairingId == p);
-        if (civilizedUnitId is { } u) query = query.Where(a => a.CivilizedUnitId == u);
-        if (state is { } s) query = query.Where(a => a.Status == s);
-        var result = await paging.ApplyAsync(query.OrderByDescending(a => a.Date).ThenBy(a => a.Id), a => a);
+        var result = await list.ExecuteAsync(pairingId, civilizedUnitId, state, paging, ct);
         return TypedResults.Ok(new PagedResult<ActivityResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<ActivityResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
-        await FindAsync(db, id, caller) is { } activity ? TypedResults.Ok(ToResponse(activity)) : TypedResults.NotFound();
+    private static async Task<Ok<ActivityResponse>> GetAsync(Guid id, GetActivity get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
-    private static async Task<Results<Ok<ActivityResponse>, NotFound>> CompleteAsync(
-        Guid id, PairingDbContext db, CallerContext caller, TimeProvider clock)
-    {
-        if (await FindAsync(db, id, caller) is not { } activity) return TypedResults.NotFound();
-        var now = clock.GetUtcNow();
-        activity.Complete(CountyClock.CountyDate(now), now);
-        db.AddIntegrationEvent(new PairingActivityCompleted(activity.Id, activity.PairingId, activity.CivilizedUnitId, activity.UnitCode,
-            KebabName.Of(activity.Category.ToString()), activity.Date,
-            activity.Volunteers.Select(x => new ActivityParticipant(x.VolunteerId, x.Hours)).ToList(), activity.TotalServed), clock);
-        // Completed by a concurrent request: that one announced it; this one must not announce it again.
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToResponse(activity));
-    }
-
-    private static async Task<PairingActivity?> FindAsync(PairingDbContext db, Guid id, CallerContext caller) =>
-        await db.Activities.FirstOrDefaultAsync(a => a.Id == id) is { } activity && caller.MayAccessUnit(activity.UnitCode) ? activity : null;
+    private static async Task<Ok<ActivityResponse>> CompleteAsync(Guid id, CompleteActivity complete, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await complete.ExecuteAsync(id, ct)));
 
     private static ActivityResponse ToResponse(PairingActivity a) => new(
         a.Id, a.PairingId, a.UnitCode, a.Category, a.Date, a.Location,

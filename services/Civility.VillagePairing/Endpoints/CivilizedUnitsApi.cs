@@ -1,13 +1,10 @@
-using Civility.Contracts.VillagePairing;
+using Civility.Domain;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
-using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Application.CivilizedUnits;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -25,25 +22,20 @@ public static class CivilizedUnitsApi
         DateOnly ReviewDeadline, TitleStatus Status, bool RevocationProposed, IReadOnlyList<string> AllowedActions,
         IReadOnlyList<StatusChangeResponse> History);
 
-    public sealed record CivilizedUnitSummary(
-        Guid Id, string UnitCode, string Name, TitleLevel Level, DateOnly ReviewDeadline, TitleStatus Status, bool RevocationProposed);
-
     public static RouteGroupBuilder MapCivilizedUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/civilized-units").WithTags("Civilized units");
         units.MapPost("/", CreateAsync).WithSummary("Confer a civilized-unit title (文明单位)").RequireScope(CivilityScopes.Admin);
-        units.MapGet("/", ListAsync).WithSummary("Titles by status and level (a unit-scoped client sees its own)").RequireScope(CivilityScopes.PairingRead);
+        units.MapGet("/", ListAsync).WithSummary("Titles by status and level (a unit-scoped client sees its own)")
+            .RequireScope(CivilityScopes.PairingRead);
         units.MapGet("/{id:guid}", GetAsync).WithSummary("One title with its status history").RequireScope(CivilityScopes.PairingRead);
         units.MapPost("/{id:guid}/actions/{action}", ActAsync)
             .WithSummary("warn, order-rectification, restore, revoke or renew (review passed), with a reason").RequireScope(CivilityScopes.Admin);
         return api;
     }
 
-    internal static async Task<CivilizedUnit?> FindAsync(PairingDbContext db, Guid id, CallerContext caller) =>
-        await db.CivilizedUnits.FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.UnitCode) ? unit : null;
-
-    private static async Task<Results<Created<CivilizedUnitResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateCivilizedUnitRequest request, PairingDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<CivilizedUnitResponse>, ValidationProblem>> CreateAsync(
+        CreateCivilizedUnitRequest request, ConferTitle confer, CancellationToken ct)
     {
         var v = new RequestValidator();
         var code = v.Text("unitCode", request.UnitCode, 32);
@@ -53,61 +45,34 @@ public static class CivilizedUnitsApi
         var termStart = v.Required("termStart", request.TermStart);
         var years = v.Range("termYears", request.TermYears ?? CivilizedUnit.DefaultTermYears, 1, 10);
         if (!v.IsValid) return v.Problem();
-        if (await db.CivilizedUnits.AnyAsync(u => u.UnitCode == code || u.CreditCode == credit))
-            return TypedResults.Problem(title: "This unit already holds a title.", detail: $"Unit {code} or credit code {credit} is taken.",
-                statusCode: StatusCodes.Status409Conflict);
-
-        var unit = new CivilizedUnit(code, name, credit, level!.Value, termStart!.Value, years!.Value, clock.GetUtcNow());
-        db.CivilizedUnits.Add(unit);
-        await db.SaveChangesAsync();
+        var unit = await confer.ExecuteAsync(code, name, credit, level!.Value, termStart!.Value, years!.Value, ct);
         return TypedResults.Created($"/api/pairing/civilized-units/{unit.Id}", ToResponse(unit));
     }
 
     private static async Task<Results<Ok<PagedResult<CivilizedUnitSummary>>, ValidationProblem>> ListAsync(
-        PairingDbContext db, CallerContext caller, string? status, string? level, bool? revocationProposed, DateOnly? reviewDueBefore,
-        int? page, int? pageSize)
+        ListTitles list, string? status, string? level, bool? revocationProposed, DateOnly? reviewDueBefore, int? page, int? pageSize,
+        CancellationToken ct)
     {
         var v = new RequestValidator();
         var statusFilter = v.Enum<TitleStatus>("status", status, required: false);
         var levelFilter = v.Enum<TitleLevel>("level", level, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-
-        var query = db.CivilizedUnits.AsNoTracking().Where(u => !caller.IsUnitScoped || u.UnitCode == caller.UnitId);
-        if (statusFilter is { } s) query = query.Where(u => u.Status == s);
-        if (levelFilter is { } l) query = query.Where(u => u.Level == l);
-        // The admin's worklists: titles with a veto pending, titles whose review is coming up.
-        if (revocationProposed is { } proposed) query = query.Where(u => u.RevocationProposed == proposed);
-        if (reviewDueBefore is { } due) query = query.Where(u => u.ReviewDeadline < due);
-        return TypedResults.Ok(await paging.ApplyAsync(query.OrderBy(u => u.UnitCode),
-            u => new CivilizedUnitSummary(u.Id, u.UnitCode, u.Name, u.Level, u.ReviewDeadline, u.Status, u.RevocationProposed)));
+        return TypedResults.Ok(await list.ExecuteAsync(new TitleFilter(statusFilter, levelFilter, revocationProposed, reviewDueBefore), paging, ct));
     }
 
-    private static async Task<Results<Ok<CivilizedUnitResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
-        await FindAsync(db, id, caller) is { } unit ? TypedResults.Ok(ToResponse(unit)) : TypedResults.NotFound();
+    private static async Task<Ok<CivilizedUnitResponse>> GetAsync(Guid id, GetTitle get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
-    private static async Task<Results<Ok<CivilizedUnitResponse>, NotFound, ValidationProblem>> ActAsync(
-        Guid id, string action, TitleActionRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    private static async Task<Results<Ok<CivilizedUnitResponse>, ValidationProblem>> ActAsync(
+        Guid id, string action, TitleActionRequest request, ActOnTitle act, CancellationToken ct)
     {
         var v = new RequestValidator();
         var titleAction = v.Enum<TitleAction>("action", action);
         var reason = v.Text("reason", request.Reason, 1000);
         var years = v.Range("termYears", request.TermYears ?? CivilizedUnit.DefaultTermYears, 1, 10);
         if (!v.IsValid) return v.Problem();
-        if (await FindAsync(db, id, caller) is not { } unit) return TypedResults.NotFound();
-
-        var change = unit.Apply(titleAction!.Value, caller.Actor, reason, clock.GetUtcNow(), years!.Value);
-        Announce(db, unit, change, clock);
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToResponse(unit));
-    }
-
-    /// <summary>Queues CivilizedUnitStatusChanged when the status really moved (a renewal keeps it).</summary>
-    internal static void Announce(PairingDbContext db, CivilizedUnit unit, TitleStatusChange? change, TimeProvider clock)
-    {
-        if (change is null || change.From == change.To) return;
-        db.AddIntegrationEvent(new CivilizedUnitStatusChanged(unit.Id, unit.UnitCode, unit.Name, unit.CreditCode,
-            KebabName.Of(change.From), KebabName.Of(change.To), change.Reason), clock);
+        return TypedResults.Ok(ToResponse(await act.ExecuteAsync(id, titleAction!.Value, reason, years!.Value, ct)));
     }
 
     private static CivilizedUnitResponse ToResponse(CivilizedUnit u) => new(

@@ -2,10 +2,9 @@ using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
-using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Application.CreationTasks;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
@@ -35,7 +34,7 @@ public static class CreationTasksApi
     }
 
     private static async Task<Results<Created<TaskResponse>, ValidationProblem>> CreateAsync(
-        CreateTaskRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+        CreateTaskRequest request, HandDownTask handDown, CallerContext caller, TimeProvider clock, CancellationToken ct)
     {
         var v = new RequestValidator();
         var title = v.Text("title", request.Title, 200);
@@ -46,59 +45,45 @@ public static class CreationTasksApi
         v.Check(codes.Count is >= 1 and <= 500, "unitCodes", "Assign the task to 1 to 500 units.");
         v.Check(codes.All(c => c.Length is > 0 and <= 32), "unitCodes", "A unit code has 1 to 32 characters.");
         if (!v.IsValid) return v.Problem();
-
-        var task = new CreationTask(title, basis, deadline!.Value, codes, clock.GetUtcNow());
-        db.CreationTasks.Add(task);
-        await db.SaveChangesAsync();
+        var task = await handDown.ExecuteAsync(title, basis, deadline!.Value, codes, ct);
         return TypedResults.Created($"/api/pairing/creation-tasks/{task.Id}", ToResponse(task, caller));
     }
 
     private static async Task<Results<Ok<PagedResult<TaskResponse>>, ValidationProblem>> ListAsync(
-        PairingDbContext db, CallerContext caller, string? status, int? page, int? pageSize)
+        ListTasks list, CallerContext caller, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new RequestValidator();
         var state = v.Enum<CreationTaskStatus>("status", status, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-        var query = Visible(db, caller);
-        if (state is { } s) query = query.Where(t => t.Status == s);
-        return TypedResults.Ok(await Page(paging, query, caller));
+        return TypedResults.Ok(ToResponses(await list.ExecuteAsync(state, paging, ct), caller));
     }
 
     private static async Task<Results<Ok<PagedResult<TaskResponse>>, ValidationProblem>> OverdueAsync(
-        PairingDbContext db, CallerContext caller, int? page, int? pageSize)
+        ListTasks list, CallerContext caller, int? page, int? pageSize, CancellationToken ct)
     {
         var request = new RequestValidator();
         var paging = request.Paging(page, pageSize);
         if (!request.IsValid) return request.Problem();
-        return TypedResults.Ok(await Page(paging, Visible(db, caller).Where(t => t.Status == CreationTaskStatus.Overdue), caller));
+        return TypedResults.Ok(ToResponses(await list.ExecuteAsync(CreationTaskStatus.Overdue, paging, ct), caller));
     }
 
-    private static async Task<Results<Ok<TaskResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db, CallerContext caller) =>
-        await Visible(db, caller).FirstOrDefaultAsync(t => t.Id == id) is { } task ? TypedResults.Ok(ToResponse(task, caller)) : TypedResults.NotFound();
+    private static async Task<Ok<TaskResponse>> GetAsync(Guid id, GetTask get, CallerContext caller, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct), caller));
 
-    private static async Task<Results<Ok<TaskResponse>, NotFound, ValidationProblem>> EvidenceAsync(
-        Guid id, EvidenceRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    private static async Task<Results<Ok<TaskResponse>, ValidationProblem>> EvidenceAsync(
+        Guid id, EvidenceRequest request, FileEvidence file, CallerContext caller, CancellationToken ct)
     {
         var v = new RequestValidator();
         var evidence = v.Text("evidence", request.Evidence, 500);
         // A unit files for itself; a bureau-wide client names the unit.
         var unitCode = caller.IsUnitScoped ? caller.UnitId! : v.Text("unitCode", request.UnitCode, 32);
         if (!v.IsValid) return v.Problem();
-        if (await Visible(db, caller).FirstOrDefaultAsync(t => t.Id == id) is not { } task) return TypedResults.NotFound();
-        task.SubmitEvidence(unitCode, evidence, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToResponse(task, caller));
+        return TypedResults.Ok(ToResponse(await file.ExecuteAsync(id, unitCode, evidence, ct), caller));
     }
 
-    private static IQueryable<CreationTask> Visible(PairingDbContext db, CallerContext caller) =>
-        db.CreationTasks.Where(t => !caller.IsUnitScoped || t.Assignments.Any(a => a.UnitCode == caller.UnitId));
-
-    private static async Task<PagedResult<TaskResponse>> Page(PageRequest paging, IQueryable<CreationTask> query, CallerContext caller)
-    {
-        var result = await paging.ApplyAsync(query.AsNoTracking().OrderBy(t => t.Deadline).ThenBy(t => t.Id), t => t);
-        return new PagedResult<TaskResponse>(result.Items.Select(t => ToResponse(t, caller)).ToList(), result.Page, result.PageSize, result.Total);
-    }
+    private static PagedResult<TaskResponse> ToResponses(PagedResult<CreationTask> result, CallerContext caller) =>
+        new(result.Items.Select(t => ToResponse(t, caller)).ToList(), result.Page, result.PageSize, result.Total);
 
     /// <summary>A unit sees its own part only: other units' evidence is theirs.</summary>
     private static TaskResponse ToResponse(CreationTask t, CallerContext caller) => new(

@@ -1,10 +1,9 @@
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
-using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Application.Ledger;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
@@ -39,8 +38,8 @@ public static class LedgerApi
         return api;
     }
 
-    private static async Task<Results<Created<PledgeResponse>, ValidationProblem, NotFound>> PledgeAsync(
-        Guid pairingId, CreatePledgeRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    private static async Task<Results<Created<PledgeResponse>, ValidationProblem>> PledgeAsync(
+        Guid pairingId, CreatePledgeRequest request, PledgeResources pledgeResources, CancellationToken ct)
     {
         var v = new RequestValidator();
         var kind = v.Enum<ResourceKind>("kind", request.Kind);
@@ -51,49 +50,29 @@ public static class LedgerApi
         v.Check(kind != ResourceKind.People || quantity is null || quantity == decimal.Truncate(quantity.Value), "quantity", "People are counted whole.");
         var due = v.Required("dueDate", request.DueDate);
         if (!v.IsValid) return v.Problem();
-        if (await PairingsApi.FindAsync(db, pairingId, caller) is not { } pairing) return TypedResults.NotFound();
-
-        var pledge = new Pledge(pairing, kind!.Value, item, quantity!.Value, unit, due!.Value, clock.GetUtcNow());
-        db.Pledges.Add(pledge);
-        await db.SaveChangesAsync();
+        var pledge = await pledgeResources.ExecuteAsync(pairingId, kind!.Value, item, quantity!.Value, unit, due!.Value, ct);
         return TypedResults.Created($"/api/pairing/pairings/{pairingId}/pledges/{pledge.Id}", ToResponse(pledge));
     }
 
-    private static async Task<Results<Created<PledgeResponse>, ValidationProblem, NotFound>> DeliverAsync(
-        Guid pairingId, Guid pledgeId, DeliveryRequest request, PairingDbContext db, CallerContext caller, TimeProvider clock)
+    private static async Task<Results<Created<PledgeResponse>, ValidationProblem>> DeliverAsync(
+        Guid pairingId, Guid pledgeId, DeliveryRequest request, RecordDelivery record, CancellationToken ct)
     {
         var v = new RequestValidator();
         var quantity = v.Range("quantity", request.Quantity, 0.01m, 999_999_999m);
         var date = v.Required("date", request.Date);
         var evidence = v.Text("evidence", request.Evidence, 500);
         if (!v.IsValid) return v.Problem();
-        if (await PairingsApi.FindAsync(db, pairingId, caller) is null) return TypedResults.NotFound();
-        if (await db.Pledges.FirstOrDefaultAsync(p => p.Id == pledgeId && p.PairingId == pairingId) is not { } pledge)
-            return TypedResults.NotFound();
-
-        var delivery = pledge.Deliver(quantity!.Value, date!.Value, evidence, clock.GetUtcNow());
-        // Two deliveries racing on one pledge: the loser must re-read what is outstanding.
-        await db.SaveChangesAsync();
+        var (pledge, delivery) = await record.ExecuteAsync(pairingId, pledgeId, quantity!.Value, date!.Value, evidence, ct);
         return TypedResults.Created($"/api/pairing/pairings/{pairingId}/pledges/{pledgeId}/deliveries/{delivery.Id}", ToResponse(pledge));
     }
 
-    private static async Task<Results<Ok<LedgerReport>, NotFound>> PairingLedgerAsync(
-        Guid pairingId, PairingDbContext db, CallerContext caller, TimeProvider clock)
-    {
-        if (await PairingsApi.FindAsync(db, pairingId, caller) is null) return TypedResults.NotFound();
-        var pledges = await db.Pledges.AsNoTracking().Where(p => p.PairingId == pairingId).OrderBy(p => p.DueDate).ToListAsync();
-        return TypedResults.Ok(Report(pledges, clock));
-    }
+    private static async Task<Ok<LedgerReport>> PairingLedgerAsync(Guid pairingId, PairingLedger ledger, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(Report(await ledger.ExecuteAsync(pairingId, ct), clock));
 
-    private static async Task<Results<Ok<LedgerReport>, NotFound>> UnitLedgerAsync(
-        Guid id, PairingDbContext db, CallerContext caller, TimeProvider clock)
-    {
-        if (await CivilizedUnitsApi.FindAsync(db, id, caller) is not { } unit) return TypedResults.NotFound();
-        var pledges = await db.Pledges.AsNoTracking().Where(p => p.UnitCode == unit.UnitCode).OrderBy(p => p.DueDate).ToListAsync();
-        return TypedResults.Ok(Report(pledges, clock));
-    }
+    private static async Task<Ok<LedgerReport>> UnitLedgerAsync(Guid id, UnitLedger ledger, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(Report(await ledger.ExecuteAsync(id, ct), clock));
 
-    private static LedgerReport Report(List<Pledge> pledges, TimeProvider clock)
+    private static LedgerReport Report(IReadOnlyList<Pledge> pledges, TimeProvider clock)
     {
         var today = clock.CountyToday();
         var totals = pledges.GroupBy(p => (p.Kind, p.UnitOfMeasure))

@@ -1,10 +1,9 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Civility.VillagePairing.Data;
+using Civility.VillagePairing.Application.Places;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing.Endpoints;
 
@@ -23,41 +22,30 @@ public static class PlacesApi
         return api;
     }
 
-    private static async Task<Results<Created<PlaceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreatePlaceRequest request, PairingDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<PlaceResponse>, ValidationProblem>> CreateAsync(
+        CreatePlaceRequest request, RegisterPlace register, CancellationToken ct)
     {
         var v = new RequestValidator();
         var kind = v.Enum<PlaceKind>("kind", request.Kind);
         var name = v.Text("name", request.Name, 200);
         var township = v.Text("township", request.Township, 200);
         if (!v.IsValid) return v.Problem();
-        if (await db.Places.AnyAsync(p => p.Township == township && p.Name == name))
-            return TypedResults.Problem(title: "This place exists.", detail: $"{township} {name}", statusCode: StatusCodes.Status409Conflict);
-
-        var place = new Place(kind!.Value, name, township, clock.GetUtcNow());
-        db.Places.Add(place);
-        await db.SaveChangesAsync();
+        var place = await register.ExecuteAsync(kind!.Value, name, township, ct);
         return TypedResults.Created($"/api/pairing/places/{place.Id}", ToResponse(place));
     }
 
-    private static async Task<Results<Ok<PlaceResponse>, NotFound>> GetAsync(Guid id, PairingDbContext db) =>
-        await db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) is { } place
-            ? TypedResults.Ok(ToResponse(place))
-            : TypedResults.NotFound();
+    private static async Task<Ok<PlaceResponse>> GetAsync(Guid id, GetPlace get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
     private static async Task<Results<Ok<PagedResult<PlaceResponse>>, ValidationProblem>> ListAsync(
-        PairingDbContext db, string? kind, string? township, int? page, int? pageSize)
+        ListPlaces list, string? kind, string? township, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new RequestValidator();
         var kindFilter = v.Enum<PlaceKind>("kind", kind, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-
-        var query = db.Places.AsNoTracking();
-        if (kindFilter is { } k) query = query.Where(p => p.Kind == k);
-        if (!string.IsNullOrWhiteSpace(township)) query = query.Where(p => p.Township == township.Trim());
-        return TypedResults.Ok(await paging.ApplyAsync(query.OrderBy(p => p.Township).ThenBy(p => p.Name),
-            p => new PlaceResponse(p.Id, p.Kind, p.Name, p.Township, p.CreatedAt)));
+        var result = await list.ExecuteAsync(kindFilter, township, paging, ct);
+        return TypedResults.Ok(new PagedResult<PlaceResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     private static PlaceResponse ToResponse(Place place) => new(place.Id, place.Kind, place.Name, place.Township, place.CreatedAt);

@@ -19,8 +19,16 @@ public abstract class SingleInstanceJob<TContext>(IServiceScopeFactory scopes, I
     /// <summary>A stable name; its hash is the advisory lock key, shared by every replica of the service.</summary>
     protected abstract string Name { get; }
 
-    /// <summary>Does one round of work on <paramref name="db"/>; do not call SaveChanges, the job does.</summary>
-    protected abstract Task RunOnceAsync(TContext db, CancellationToken cancellationToken);
+    /// <summary>Does one round of work on <paramref name="db"/>; the job saves and commits what it leaves pending.</summary>
+    protected virtual Task RunOnceAsync(TContext db, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} overrides neither RunOnceAsync.");
+
+    /// <summary>
+    /// Does one round of work with the round's services: a use case resolved from <paramref name="services"/> works
+    /// on the same <paramref name="db"/>, inside the round's transaction and lock.
+    /// </summary>
+    protected virtual Task RunOnceAsync(IServiceProvider services, TContext db, CancellationToken cancellationToken) =>
+        RunOnceAsync(db, cancellationToken);
 
     /// <summary>
     /// Runs one round now if no other replica is running it; returns whether this call did the work. The schedule
@@ -38,7 +46,7 @@ public abstract class SingleInstanceJob<TContext>(IServiceScopeFactory scopes, I
                 .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({Name}, 0)) AS \"Value\"")
                 .SingleAsync(ct);
             if (!locked) return false;
-            await RunOnceAsync(db, ct);
+            await RunOnceAsync(scope.ServiceProvider, db, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
