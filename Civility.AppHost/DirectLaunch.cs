@@ -7,8 +7,8 @@ internal static class DirectLaunch
 {
     /// <summary>
     /// Starts every project as <c>dotnet &lt;built assembly&gt;</c> instead of <c>dotnet run --no-build</c>: the same
-    /// build output, without an MSBuild evaluation per process (measured: 2–4 s of CPU each, and six of them compete
-    /// for the same cores during start-up). A project whose assembly is not built in the app host's configuration
+    /// build output, without an MSBuild evaluation per process (six of them would compete for the same cores during
+    /// start-up; bench/README.md has the cost). A project whose assembly is not built in the app host's configuration
     /// keeps <c>dotnet run</c>, which reports what is missing.
     /// </summary>
     public static IDistributedApplicationBuilder StartProjectsFromBuildOutput(this IDistributedApplicationBuilder builder)

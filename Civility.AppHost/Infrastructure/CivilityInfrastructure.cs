@@ -124,7 +124,6 @@ public static class CivilityInfrastructureExtensions
             $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Database={DatabaseBootstrap.DatabaseName};Username={role};Password={password.Resource}"));
         return project
             .WithReference(connectionString, connectionName: "database")
-            .WithEnvironment("Database__Schema", schema)
             .WaitFor(infra.Postgres);
     }
 

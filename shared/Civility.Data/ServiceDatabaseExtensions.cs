@@ -26,8 +26,8 @@ public static class ServiceDatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. Start the service through the app host (Civility.AppHost).");
-        // Pooled: a request then leases a ready context instead of building options and services for a new one,
-        // which was a fifth of a cheap request's CPU. Interceptors are therefore singletons (see AfterCommitInterceptor).
+        // Pooled: a request leases a ready context instead of building options and services for a new one (see
+        // bench/README.md for what that costs). Interceptors are therefore singletons (see AfterCommitInterceptor).
         builder.Services.AddDbContextPool<TContext>(options => Configure(options, ForPooledUse(connectionString), schema));
         builder.EnrichNpgsqlDbContext<TContext>();
         // Registered before the web server and the message bus, so it finishes before either starts.
@@ -39,8 +39,8 @@ public static class ServiceDatabaseExtensions
     /// How a service's pooled connections are used. Statements run again and again (a vote, a page of a list) are
     /// prepared on each connection after a few runs, so PostgreSQL parses and plans them once. A connection going
     /// back to the pool is not reset: the reset Npgsql sends to keep those prepared statements (RESET ALL, UNLISTEN,
-    /// unlocking advisory locks, CLOSE ALL, DISCARD …) was parsed and run on every next use, a sixth of the database's
-    /// CPU per vote, while nothing here leaves session state behind (settings are SET LOCAL, advisory locks and
+    /// unlocking advisory locks, CLOSE ALL, DISCARD …) would be parsed and run on every next use (bench/README.md:
+    /// a sixth of the database's CPU per vote), while nothing here leaves session state behind (settings are SET LOCAL, advisory locks and
     /// temporary tables end with their transaction). Explicit settings in the connection string win.
     /// </summary>
     public static string ForPooledUse(string connectionString)
