@@ -13,6 +13,8 @@ namespace Civility.Hosting.Jobs;
 public abstract class SingleInstanceJob<TContext>(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
     where TContext : DbContext
 {
+    protected ILogger Logger => logger;
+
     /// <summary>How long between runs.</summary>
     protected virtual TimeSpan Interval => TimeSpan.FromMinutes(1);
 
