@@ -51,15 +51,9 @@ public static class HoursIntegrity
             if (row?.StaffHours != sum.Staff || row.OtherHours != sum.Other)
                 differences.Add(new TotalsDifference(unit, year, row?.StaffHours ?? 0, sum.Staff, row?.OtherHours ?? 0, sum.Other));
             if (!correct) continue;
-            var version = await db.Database.SqlQuery<long>($"""
-                INSERT INTO volunteers.unit_year_hours AS h (unit_code, year, staff_hours, other_hours, version)
-                VALUES ({unit}, {year}, {sum.Staff}, {sum.Other}, 1)
-                ON CONFLICT (unit_code, year) DO UPDATE
-                SET staff_hours = excluded.staff_hours, other_hours = excluded.other_hours, version = h.version + 1
-                RETURNING h.version AS "Value"
-                """).ToListAsync(cancellationToken);
+            var version = await UnitFigures.SetAsync(db, unit, year, sum.Staff, sum.Other, cancellationToken);
             // Every unit's snapshot goes out again, so a consumer that missed one is brought level.
-            await UnitFigures.QueueSnapshotAsync(db, unit, year, (sum.Staff, sum.Other, version.Single()), null, 0, now, cancellationToken);
+            await UnitFigures.SnapshotAsync(db, unit, year, (sum.Staff, sum.Other, version), null, 0, cancellationToken);
         }
         return (units.Count, differences);
     }

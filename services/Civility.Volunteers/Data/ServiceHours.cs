@@ -1,7 +1,5 @@
-using Civility.Contracts.Volunteers;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -80,30 +78,12 @@ public static class ServiceHours
         var sameDay = record.Status == ServiceRecordStatus.Pending
             ? await db.SameDayAsync(record.VolunteerId, record.ServiceDate, record.Id, approvedOnly: true, cancellationToken)
             : DayOfService.Empty;
-        db.Approve(record, volunteer, sameDay, limits, actor, inBulk, now);
+        Approve(record, volunteer, sameDay, limits, actor, inBulk, now);
     }
 
     /// <param name="sameDay">The volunteer's other approved hours that day.</param>
-    private static void Approve(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, DayOfService sameDay, HoursLimits limits,
-        string actor, bool inBulk, DateTimeOffset now)
-    {
-        if (volunteer.Status != VolunteerStatus.Active)
-            throw DomainRuleException.Rule("Hours of an inactive volunteer cannot be approved.", $"Volunteer {volunteer.Number} is inactive.");
-        if (record.Status == ServiceRecordStatus.Pending)
-        {
-            var overlap = record.Period is { } timed && sameDay.Periods.Any(p => p.Overlaps(timed))
-                ? "The volunteer already has approved hours for part of this time."
-                : null;
-            if ((HoursRules.DayProblem(record.Hours, record.ServiceDate, sameDay.Hours, limits) ?? overlap) is { } problem)
-                throw DomainRuleException.Rule("These hours cannot be approved.", problem);
-        }
-        record.Approve(actor, volunteer.IsStaffOfUnit, inBulk, now);
-        var reached = volunteer.CreditApprovedHours(record.Hours);
-        db.AddIntegrationEvent(new ServiceHoursApproved(record.Id, record.VolunteerId, record.UnitCode, record.Hours,
-            record.ServiceDate, KebabName.Of(record.Source.ToString())), now);
-        foreach (var stars in reached)
-            db.AddIntegrationEvent(new StarLevelReached(volunteer.Id, volunteer.UnitCode, stars, volunteer.ApprovedHours), now);
-    }
+    private static void Approve(ServiceRecord record, Volunteer volunteer, DayOfService sameDay, HoursLimits limits,
+        string actor, bool inBulk, DateTimeOffset now) => volunteer.ApproveHours(record, sameDay, limits, actor, inBulk, now);
 
     /// <summary>
     /// Approves many records in one transaction (one commit, not one per record); a record that may not be approved
@@ -134,7 +114,7 @@ public static class ServiceHours
             try
             {
                 var wasPending = record.Status == ServiceRecordStatus.Pending;
-                db.Approve(record, volunteers[record.VolunteerId], wasPending ? sameDay : DayOfService.Empty, limits, actor, inBulk: true, now);
+                Approve(record, volunteers[record.VolunteerId], wasPending ? sameDay : DayOfService.Empty, limits, actor, inBulk: true, now);
                 if (wasPending)
                     days[key] = sameDay.With(record.Hours, record.Period);
             }
@@ -166,10 +146,6 @@ public static class ServiceHours
             """).ToListAsync(cancellationToken);
     }
 
-    public static void Void(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, string reason, string actor, DateTimeOffset now)
-    {
-        record.Void(reason, actor, now);
-        volunteer.DebitVoidedHours(record.Hours);
-        db.AddIntegrationEvent(new ServiceRecordVoided(record.Id, record.VolunteerId, record.UnitCode, record.Hours, reason), now);
-    }
+    public static void Void(this VolunteersDbContext db, ServiceRecord record, Volunteer volunteer, string reason, string actor, DateTimeOffset now) =>
+        volunteer.VoidHours(record, reason, actor, now);
 }

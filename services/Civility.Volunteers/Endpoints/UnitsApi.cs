@@ -1,7 +1,5 @@
 using Civility.Volunteers.Data;
-using Civility.Contracts.Volunteers;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +50,6 @@ public static class UnitsApi
 
         var unit = new Unit(code, name, creditCode, clock.GetUtcNow());
         db.Units.Add(unit);
-        db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/volunteers/units/{unit.Id}", ToResponse(unit));
     }
@@ -66,11 +63,7 @@ public static class UnitsApi
         if (!check.IsValid) return check.Problem();
         if (await db.Units.FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
         if (await CreditCodeTakenAsync(db, creditCode, id) is { } taken) return taken;
-        if (unit.Update(name, creditCode, clock.GetUtcNow()))
-        {
-            db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
-            await db.SaveChangesAsync();
-        }
+        if (unit.Update(name, creditCode, clock.GetUtcNow())) await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(unit));
     }
 
@@ -100,7 +93,6 @@ public static class UnitsApi
         if (!check.IsValid) return check.Problem();
         if (await db.Units.Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
         var entry = unit.SetHeadcount(year, headcount!.Value, clock.GetUtcNow());
-        db.AddIntegrationEvent(new UnitHeadcountSet(unit.Code, unit.Name, year, entry.Headcount), clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(new HeadcountResponse(unit.Code, year, entry.Headcount, entry.SetAt));
     }

@@ -1,6 +1,4 @@
-using Civility.Contracts.Volunteers;
 using Civility.Hosting.PersonalData;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
@@ -27,8 +25,8 @@ public abstract record RegistrationOutcome
 internal static class VolunteerRegistration
 {
     /// <summary>
-    /// Registers one person (not yet saved: the caller saves, so a CSV import can save a batch at once), publishing
-    /// VolunteerRegistered with the masked number only.
+    /// Registers one person (not yet saved: the caller saves, so a CSV import can save a batch at once); the
+    /// volunteer records its registration, announced with the masked number only.
     /// </summary>
     public static async Task<RegistrationOutcome> RegisterAsync(
         VolunteersDbContext db, PersonalDataProtector protector, RegistrationInput input, DateTimeOffset now, CancellationToken cancellationToken)
@@ -43,7 +41,6 @@ internal static class VolunteerRegistration
         var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : protector.ProtectPhone(input.Phone);
         var volunteer = new Volunteer(number, input.Name, idNumber, phone?.Encrypted, phone?.Masked, input.UnitCode, input.IsStaffOfUnit, input.Skills, input.NationalVolunteerNumber, now);
         db.Volunteers.Add(volunteer);
-        db.AddIntegrationEvent(new VolunteerRegistered(volunteer.Id, volunteer.UnitCode, volunteer.Name, volunteer.MaskedIdNumber, volunteer.IsStaffOfUnit), now);
         return new RegistrationOutcome.Registered(volunteer);
     }
 

@@ -1,8 +1,6 @@
-using Civility.Contracts.Volunteers;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
@@ -111,16 +109,8 @@ public static class VolunteersApi
         if (await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id) is not { } volunteer || !caller.MayAccessUnit(volunteer.UnitCode))
             return TypedResults.NotFound();
         var actor = caller.Actor;
-        if (activate)
-        {
-            volunteer.Reactivate(reason, actor, clock.GetUtcNow());
-            db.AddIntegrationEvent(new VolunteerReactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
-        }
-        else
-        {
-            volunteer.Deactivate(reason, actor, clock.GetUtcNow());
-            db.AddIntegrationEvent(new VolunteerDeactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
-        }
+        if (activate) volunteer.Reactivate(reason, actor, clock.GetUtcNow());
+        else volunteer.Deactivate(reason, actor, clock.GetUtcNow());
         await db.SaveChangesAsync();
         return TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
