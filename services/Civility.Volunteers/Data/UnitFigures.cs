@@ -1,4 +1,3 @@
-using Civility.Contracts.Volunteers;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
@@ -13,8 +12,8 @@ namespace Civility.Volunteers.Data;
 /// The unit-year figures the programme is judged on (staff registered, staff hours, other hours, headcount), kept
 /// in step with every save that changes them, whichever path made the change (a request, a bulk approval, an event,
 /// a job): the change is read from what the save is about to write, the unit-year row is changed by one atomic
-/// update in the save's transaction (so no addition can be lost), and a <see cref="UnitTargetsChanged"/> snapshot
-/// with the row's new version goes into the outbox of that same transaction.
+/// update in the save's transaction (so no addition can be lost), and the row records a <see cref="UnitTargetsChanged"/>
+/// snapshot with its new version, which the same save writes to the outbox.
 /// </summary>
 internal sealed class UnitFigures
 {
@@ -121,16 +120,17 @@ internal sealed class UnitFigures
             var row = await AddAsync(connection, unitCode, year, delta, cancellationToken);
             // Once the row's lock is this transaction's, every change committed before this one is in the counts;
             // this save's own (not written yet) are added.
-            await QueueSnapshotAsync(db, unitCode, year, row, delta.Headcount, registeredHere, _at, cancellationToken);
+            await SnapshotAsync(db, unitCode, year, row, delta.Headcount, registeredHere, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Queues the unit-year's <see cref="UnitTargetsChanged"/> with <paramref name="row"/>'s hours and version; call with
-    /// the row locked by this transaction.
+    /// Has the unit-year's row announce its figures (<see cref="UnitYearHours.Changed"/>) with <paramref name="row"/>'s
+    /// hours and version; call with the row locked by this transaction. The row is tracked as it is stored, so the
+    /// save writes nothing for it, only what it recorded.
     /// </summary>
-    public static async Task QueueSnapshotAsync(VolunteersDbContext db, string unitCode, int year, (decimal Staff, decimal Other, long Version) row,
-        int? headcountBeingSaved, int registeredBeingSaved, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task SnapshotAsync(VolunteersDbContext db, string unitCode, int year, (decimal Staff, decimal Other, long Version) row,
+        int? headcountBeingSaved, int registeredBeingSaved, CancellationToken cancellationToken)
     {
         var yearEnd = CountyClock.StartOfCountyDay(new DateOnly(year + 1, 1, 1)).ToUniversalTime();
         var registered = await db.Volunteers.CountAsync(v => v.UnitCode == unitCode && v.IsStaffOfUnit
@@ -138,7 +138,39 @@ internal sealed class UnitFigures
         var headcount = headcountBeingSaved ?? await db.Headcounts
             .Where(h => h.Year == year && db.Units.Any(u => u.Id == h.UnitId && u.Code == unitCode))
             .Select(h => h.Headcount).FirstOrDefaultAsync(cancellationToken);
-        db.AddIntegrationEvent(new UnitTargetsChanged(unitCode, year, row.Version, headcount, registered + registeredBeingSaved, row.Staff, row.Other), at);
+        var figures = db.UnitYearHours.Local.FirstOrDefault(h => h.UnitCode == unitCode && h.Year == year)
+            ?? db.UnitYearHours.Attach(new UnitYearHours(unitCode, year)).Entity;
+        figures.Changed(row.Staff, row.Other, row.Version, headcount, registered + registeredBeingSaved);
+        var entry = db.Entry(figures);
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        entry.State = EntityState.Unchanged;
+    }
+
+    /// <summary>
+    /// Before a save is tried again: forgets the figures the failed attempt announced (their versions were rolled
+    /// back with it), which the new attempt announces afresh. Everything else it queued is saved again as it was.
+    /// </summary>
+    public static void ForgetSnapshots(VolunteersDbContext db)
+    {
+        foreach (var figures in db.UnitYearHours.Local) figures.TakeDomainEvents();
+        var snapshotType = typeof(Contracts.Volunteers.UnitTargetsChanged).FullName + ", ";
+        var queued = db.ChangeTracker.Entries<OutboxMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.MessageType.StartsWith(snapshotType, StringComparison.Ordinal)).ToList();
+        foreach (var snapshot in queued) snapshot.State = EntityState.Detached;
+    }
+
+    /// <summary>Sets a unit-year's totals to <paramref name="staff"/> and <paramref name="other"/> (a rebuild); its new version.</summary>
+    public static async Task<long> SetAsync(VolunteersDbContext db, string unitCode, int year, decimal staff, decimal other,
+        CancellationToken cancellationToken)
+    {
+        var version = await db.Database.SqlQuery<long>($"""
+            INSERT INTO volunteers.unit_year_hours AS h (unit_code, year, staff_hours, other_hours, version)
+            VALUES ({unitCode}, {year}, {staff}, {other}, 1)
+            ON CONFLICT (unit_code, year) DO UPDATE
+            SET staff_hours = excluded.staff_hours, other_hours = excluded.other_hours, version = h.version + 1
+            RETURNING h.version AS "Value"
+            """).ToListAsync(cancellationToken);
+        return version.Single();
     }
 
     private static async Task<(decimal Staff, decimal Other, long Version)> AddAsync(NpgsqlConnection connection, string unitCode, int year,

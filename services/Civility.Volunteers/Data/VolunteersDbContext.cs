@@ -1,6 +1,5 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
-using Civility.Messaging.Outbox;
 using Civility.Volunteers.Domain;
 using Civility.Messaging.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -53,16 +52,13 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
             await figures.ApplyAsync(this, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        List<OutboxMessage> snapshots = [];
+        var attempts = 0;
         var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            // A second attempt must not queue the snapshots of the first one again.
-            foreach (var queued in ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && snapshots.Contains(e.Entity)).ToList())
-                queued.State = EntityState.Detached;
+            // A second attempt must not announce the figures of the first one again.
+            if (++attempts > 1) UnitFigures.ForgetSnapshots(this);
             await using var transaction = await Database.BeginTransactionAsync(ct);
-            var before = ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).ToHashSet();
             await figures.ApplyAsync(this, ct);
-            snapshots = [.. ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).Where(m => !before.Contains(m))];
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             await transaction.CommitAsync(ct);
             return count;

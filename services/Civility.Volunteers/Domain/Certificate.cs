@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Civility.Volunteers.Domain;
 
 /// <summary>
@@ -67,4 +70,13 @@ public sealed class Certificate
     public string Contact { get; private set; } = "";
 
     public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>Eight characters without look-alikes: the number alone is guessable, the pair is not.</summary>
+    public static string NewCheckCode() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
+
+    /// <summary>Whether <paramref name="code"/> is this certificate's check code (any case), compared in constant time.</summary>
+    public bool Verifies(string? code) =>
+        code is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(CheckCode),
+            Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant()));
 }

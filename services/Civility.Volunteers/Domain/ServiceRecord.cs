@@ -16,7 +16,7 @@ public enum ServiceRecordSource { Activity, PairingActivity, Manual, Import }
 /// (approved or declined, with a reason for a decline) and a wrong approved record is voided with a reason, never
 /// edited or deleted — the database role may not delete these rows at all.
 /// </summary>
-public sealed class ServiceRecord
+public sealed class ServiceRecord : AggregateRoot
 {
     private ServiceRecord() { }
 
@@ -160,6 +160,7 @@ public sealed class ServiceRecord
         ApprovedInBulk = inBulk;
         DecidedBy = actor;
         DecidedAt = now;
+        Record(new ServiceHoursApproved(this));
     }
 
     public void Decline(string reason, string actor, DateTimeOffset now)
@@ -178,6 +179,7 @@ public sealed class ServiceRecord
         VoidReason = reason;
         VoidedBy = actor;
         VoidedAt = now;
+        Record(new ServiceRecordVoided(this, reason));
     }
 
     public IReadOnlyList<string> AllowedActions => Status switch

@@ -6,7 +6,7 @@ namespace Civility.Volunteers.Domain;
 /// One of the bureau's subordinate units (下属单位), whose staff are expected to register as volunteers. Named across
 /// services by its <see cref="Code"/>, which is also the <c>unit_id</c> of a unit-scoped client.
 /// </summary>
-public sealed class Unit
+public sealed class Unit : AggregateRoot
 {
     private readonly List<UnitHeadcount> _headcounts = [];
 
@@ -20,6 +20,7 @@ public sealed class Unit
         CreditCode = creditCode;
         CreatedAt = now;
         UpdatedAt = now;
+        Record(new UnitDetailsChanged(this));
     }
 
     public Guid Id { get; private set; }
@@ -48,6 +49,7 @@ public sealed class Unit
         Name = name;
         CreditCode = creditCode;
         UpdatedAt = now;
+        Record(new UnitDetailsChanged(this));
         return true;
     }
 
@@ -65,6 +67,7 @@ public sealed class Unit
             entry.Change(headcount, now);
         }
         UpdatedAt = now;
+        Record(new UnitHeadcountSet(this, year, entry.Headcount));
         return entry;
     }
 }

@@ -10,7 +10,7 @@ public enum VolunteerStatus { Active, Inactive }
 /// The number itself is kept encrypted and only ever shown masked; the approved-hours total is kept here, maintained
 /// by approvals and voids, so star levels and certificates never sum a million rows.
 /// </summary>
-public sealed class Volunteer
+public sealed class Volunteer : AggregateRoot
 {
     private readonly List<VolunteerStatusChange> _statusChanges = [];
 
@@ -33,6 +33,7 @@ public sealed class Volunteer
         NationalVolunteerNumber = nationalVolunteerNumber;
         Status = VolunteerStatus.Active;
         RegisteredAt = now;
+        Record(new VolunteerRegistered(this));
     }
 
     public Guid Id { get; private set; }
@@ -78,22 +79,60 @@ public sealed class Volunteer
 
     public IReadOnlyList<VolunteerStatusChange> StatusChanges => _statusChanges;
 
-    public void Deactivate(string reason, string actor, DateTimeOffset now) => ChangeStatus(VolunteerStatus.Inactive, "deactivate", reason, actor, now);
+    public void Deactivate(string reason, string actor, DateTimeOffset now)
+    {
+        ChangeStatus(VolunteerStatus.Inactive, "deactivate", reason, actor, now);
+        Record(new VolunteerDeactivated(this, reason));
+    }
 
-    public void Reactivate(string reason, string actor, DateTimeOffset now) => ChangeStatus(VolunteerStatus.Active, "reactivate", reason, actor, now);
+    public void Reactivate(string reason, string actor, DateTimeOffset now)
+    {
+        ChangeStatus(VolunteerStatus.Active, "reactivate", reason, actor, now);
+        Record(new VolunteerReactivated(this, reason));
+    }
 
     public void SetNationalVolunteerNumber(string number) => NationalVolunteerNumber = number;
 
-    /// <summary>Adds approved hours; returns the star levels newly reached (usually none, at most a few at once).</summary>
-    public IReadOnlyList<int> CreditApprovedHours(decimal hours)
+    /// <summary>
+    /// Approves one of this volunteer's pending records and adds its hours to the total. The rules are checked again
+    /// against the approved hours of its day, so that what counts never breaks them, whatever was pending beside it.
+    /// Every rule is checked before anything changes, so a refused record leaves both as they were.
+    /// </summary>
+    /// <param name="approvedSameDay">The volunteer's other approved hours that day.</param>
+    public void ApproveHours(ServiceRecord record, DayOfService approvedSameDay, HoursLimits limits, string actor, bool inBulk,
+        DateTimeOffset now)
+    {
+        if (record.VolunteerId != Id) throw new ArgumentException("The record is another volunteer's.", nameof(record));
+        if (Status != VolunteerStatus.Active)
+            throw DomainRuleException.Rule("Hours of an inactive volunteer cannot be approved.", $"Volunteer {Number} is inactive.");
+        if (record.Status == ServiceRecordStatus.Pending)
+        {
+            var overlap = record.Period is { } timed && approvedSameDay.Periods.Any(p => p.Overlaps(timed))
+                ? "The volunteer already has approved hours for part of this time."
+                : null;
+            if ((HoursRules.DayProblem(record.Hours, record.ServiceDate, approvedSameDay.Hours, limits) ?? overlap) is { } problem)
+                throw DomainRuleException.Rule("These hours cannot be approved.", problem);
+        }
+        record.Approve(actor, IsStaffOfUnit, inBulk, now);
+        CreditApprovedHours(record.Hours);
+    }
+
+    /// <summary>Voids one of this volunteer's approved records and takes its hours off the total.</summary>
+    public void VoidHours(ServiceRecord record, string reason, string actor, DateTimeOffset now)
+    {
+        if (record.VolunteerId != Id) throw new ArgumentException("The record is another volunteer's.", nameof(record));
+        record.Void(reason, actor, now);
+        ApprovedHours = Math.Max(0, ApprovedHours - record.Hours);
+    }
+
+    /// <summary>Adds approved hours; each star level newly reached (usually none, at most a few at once) is recorded.</summary>
+    private void CreditApprovedHours(decimal hours)
     {
         ApprovedHours += hours;
         var reached = Enumerable.Range(StarsAnnounced + 1, Math.Max(0, Stars - StarsAnnounced)).ToList();
         if (reached.Count > 0) StarsAnnounced = Stars;
-        return reached;
+        foreach (var stars in reached) Record(new StarLevelReached(this, stars, ApprovedHours));
     }
-
-    public void DebitVoidedHours(decimal hours) => ApprovedHours = Math.Max(0, ApprovedHours - hours);
 
     private void ChangeStatus(VolunteerStatus to, string action, string reason, string actor, DateTimeOffset now)
     {

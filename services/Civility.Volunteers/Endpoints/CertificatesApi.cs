@@ -1,21 +1,16 @@
 using System.Net;
-using System.Security.Cryptography;
-using Civility.Hosting.Http;
-using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
-using Civility.Volunteers.Data;
-using Civility.Volunteers.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Civility.Domain.PersonalData;
 using Civility.Domain.Time;
+using Civility.Hosting.Http;
+using Civility.ServiceDefaults.Authentication;
+using Civility.Volunteers.Application;
+using Civility.Volunteers.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Civility.Volunteers.Endpoints;
 
 public static class CertificatesApi
 {
-    public const string IssuingOrganization = "County Health Bureau volunteer service";
-
     public sealed record IssueRequest(DateOnly? From, DateOnly? To, string? Handler, string? Contact);
 
     public sealed record CertificateResponse(
@@ -32,19 +27,22 @@ public static class CertificatesApi
     {
         var certificates = api.MapGroup("/").WithTags("Certificates");
         certificates.MapPost("/{volunteerId:guid}/certificates", IssueAsync).RequireScope(CivilityScopes.VolunteersWrite)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Issue a service-record certificate (志愿服务记录证明) for a period")
             .WithDescription("Counts the approved hours of the period at issue time; a record voided later does not change an issued certificate.");
-        certificates.MapGet("/certificates/{number}", GetAsync).RequireScope(CivilityScopes.VolunteersRead).WithSummary("A certificate as JSON");
+        certificates.MapGet("/certificates/{number}", GetAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A certificate as JSON");
         certificates.MapGet("/certificates/{number}/print", PrintAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A certificate as a printable HTML page");
-        certificates.MapGet("/public/certificates/{number}", VerifyAsync).AllowAnonymous()
+        certificates.MapGet("/public/certificates/{number}", VerifyAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Verify a certificate by its number and check code (public)")
             .WithDescription("Anyone holding a certificate can check it. Answers only masked fields; a wrong number or code answers 404.");
         return api;
     }
 
-    private static async Task<Results<Created<CertificateResponse>, ValidationProblem, NotFound>> IssueAsync(
-        Guid volunteerId, IssueRequest request, VolunteersDbContext db, CallerContext caller, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CertificateResponse>, ValidationProblem>> IssueAsync(
+        Guid volunteerId, IssueRequest request, IssueCertificate issueCertificate, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var from = check.Required("from", request.From);
@@ -53,34 +51,17 @@ public static class CertificatesApi
         var handler = check.Text("handler", request.Handler, 100);
         var contact = check.Text("contact", request.Contact, 100);
         if (!check.IsValid) return check.Problem();
-        if (await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId, cancellationToken) is not { } volunteer
-            || !caller.MayAccessUnit(volunteer.UnitCode))
-            return TypedResults.NotFound();
-
-        var counted = await db.ServiceRecords.AsNoTracking()
-            .Where(r => r.VolunteerId == volunteerId && r.Status == ServiceRecordStatus.Approved && r.ServiceDate >= from && r.ServiceDate <= to)
-            .GroupBy(r => r.Content)
-            .Select(g => new { Content = g.Key, Hours = g.Sum(r => r.Hours), Records = g.Count() })
-            .ToListAsync(cancellationToken);
-        var content = string.Join("; ", counted.OrderByDescending(c => c.Hours).Select(c => $"{c.Content} ({c.Hours} h)"));
-        var now = clock.GetUtcNow();
-        var number = $"VC{CountyClock.CountyDate(now):yyyy}{await db.NextAsync(VolunteersDbContext.CertificateNumbers, cancellationToken):D6}";
-        var certificate = new Certificate(number, CheckCode(), volunteer, from!.Value, to!.Value, counted.Sum(c => c.Hours),
-            counted.Sum(c => c.Records), content.Length > 2000 ? content[..2000] : content, IssuingOrganization, handler, contact, now);
-        db.Certificates.Add(certificate);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/volunteers/certificates/{number}", ToResponse(certificate));
+        var certificate = await issueCertificate.ExecuteAsync(volunteerId, from!.Value, to!.Value, handler, contact, cancellationToken);
+        return TypedResults.Created($"/api/volunteers/certificates/{certificate.Number}", ToResponse(certificate));
     }
 
-    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(string number, VolunteersDbContext db, CallerContext caller) =>
-        await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number) is { } certificate && caller.MayAccessUnit(certificate.UnitCode)
-            ? TypedResults.Ok(ToResponse(certificate))
-            : TypedResults.NotFound();
+    private static async Task<Ok<CertificateResponse>> GetAsync(string number, CertificateQueries certificates,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await certificates.ByNumberAsync(number, cancellationToken)));
 
-    private static async Task<Results<ContentHttpResult, NotFound>> PrintAsync(string number, VolunteersDbContext db, CallerContext caller)
+    private static async Task<ContentHttpResult> PrintAsync(string number, CertificateQueries certificates, CancellationToken cancellationToken)
     {
-        if (await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number) is not { } c || !caller.MayAccessUnit(c.UnitCode))
-            return TypedResults.NotFound();
+        var c = await certificates.ByNumberAsync(number, cancellationToken);
         static string E(object value) => WebUtility.HtmlEncode(value.ToString() ?? "");
         var html = $$"""
             <!doctype html>
@@ -98,18 +79,14 @@ public static class CertificatesApi
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<Ok<VerificationResponse>, NotFound>> VerifyAsync(string number, string? code, VolunteersDbContext db)
+    private static async Task<Ok<VerificationResponse>> VerifyAsync(string number, string? code, CertificateQueries certificates,
+        CancellationToken cancellationToken)
     {
-        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
-        if (certificate is null || code is null
-            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(certificate.CheckCode), System.Text.Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant())))
-            return TypedResults.NotFound();
-        return TypedResults.Ok(new VerificationResponse(true, certificate.Number, Civility.Domain.PersonalData.Masking.Name(certificate.VolunteerName),
-            certificate.MaskedIdNumber, certificate.PeriodFrom, certificate.PeriodTo, certificate.Hours, certificate.IssuingOrganization, certificate.IssuedAt));
+        var certificate = await certificates.VerifiedAsync(number, code, cancellationToken);
+        return TypedResults.Ok(new VerificationResponse(true, certificate.Number, Masking.Name(certificate.VolunteerName),
+            certificate.MaskedIdNumber, certificate.PeriodFrom, certificate.PeriodTo, certificate.Hours, certificate.IssuingOrganization,
+            certificate.IssuedAt));
     }
-
-    /// <summary>Eight characters without look-alikes: the number alone is guessable, the pair is not.</summary>
-    private static string CheckCode() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
 
     private static CertificateResponse ToResponse(Certificate c) => new(c.Number, c.CheckCode, c.VolunteerId, c.VolunteerName, c.IdType,
         c.MaskedIdNumber, c.VolunteerNumber, c.PeriodFrom, c.PeriodTo, c.Hours, c.Records, c.Content, c.IssuingOrganization, c.Handler,

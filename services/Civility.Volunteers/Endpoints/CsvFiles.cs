@@ -1,3 +1,4 @@
+using Civility.Volunteers.Application;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ internal static class CsvFiles
     public static CsvReader Open(Stream body) => CsvReader.Create(body, new CsvReaderOptions
     {
         TrackLineNumbers = true,
-        MaxRecordSize = Data.CsvInput.MaxRecordBytes,
+        MaxRecordSize = CsvInput.MaxRecordBytes,
         TrimWhitespace = true,
         NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
     }, leaveOpen: true);
@@ -17,17 +18,13 @@ internal static class CsvFiles
     /// <summary>A 400 naming the required columns the header lacks, or null when all are there.</summary>
     public static async Task<ProblemHttpResult?> MissingColumnsAsync(CsvReader csv, string[] required, CancellationToken cancellationToken)
     {
-        await Data.CsvInput.HeaderAsync(csv, cancellationToken);
+        await csv.HeaderAsync(cancellationToken);
         var missing = required.Where(column => !csv.TryGetFieldIndex(column, out _)).ToList();
         return missing.Count == 0
             ? null
             : TypedResults.Problem(title: "The file lacks required columns.", detail: $"Missing: {string.Join(", ", missing)}.",
                 statusCode: StatusCodes.Status400BadRequest);
     }
-
-    /// <summary>A field of the current row by column name; empty when the column or the field is absent.</summary>
-    public static string Field(CsvReader csv, string column) =>
-        csv.TryGetFieldIndex(column, out var index) ? (csv.GetStringOrNull(index) ?? "").Trim() : "";
 
     /// <summary>Whether a report is asked for as CSV: <c>format=csv</c>, or <c>Accept: text/csv</c>.</summary>
     public static bool Wanted(string? format, HttpRequest http) =>

@@ -1,9 +1,7 @@
-using Civility.ServiceDefaults.Authentication;
-using Civility.Volunteers.Data;
-using Civility.Volunteers.Domain;
 using Civility.Hosting.Http;
+using Civility.ServiceDefaults.Authentication;
+using Civility.Volunteers.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -20,19 +18,10 @@ public static class HoursImportApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest http, VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> limits, ILogger<ServiceRecordImport> logger,
-        CancellationToken cancellationToken)
+        HttpRequest http, ImportServiceRecords importServiceRecords, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var actor = caller.Actor;
         await using var csv = CsvFiles.Open(http.Body);
-        if (await CsvFiles.MissingColumnsAsync(csv, ServiceRecordImport.Columns, cancellationToken) is { } missing) return missing;
-
-        // A unit-scoped client credits only its own unit's volunteers.
-        var result = await new ServiceRecordImport(db, limits.Value).RunAsync(csv, caller.IsUnitScoped ? caller.UnitId : null, caller.IsAdmin,
-            actor, now, ImportReport.MaxListedErrors, cancellationToken);
-        logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; staged in {StagedMs} ms, merged in {MergedMs} ms",
-            result.Rows, result.Imported, result.Skipped, result.Rejected, (long)result.Staged.TotalMilliseconds, (long)result.Merged.TotalMilliseconds);
-        return TypedResults.Ok(new ImportReport(result.BatchId, result.Rows, result.Imported, result.Skipped, result.Rejected, [.. result.Errors.OrderBy(e => e.Line)]));
+        if (await CsvFiles.MissingColumnsAsync(csv, ImportServiceRecords.Columns, cancellationToken) is { } missing) return missing;
+        return TypedResults.Ok(await importServiceRecords.ExecuteAsync(csv, cancellationToken));
     }
 }

@@ -1,26 +1,17 @@
-using Civility.Data;
 using System.Globalization;
 using System.Text;
-using Civility.Hosting;
+using Civility.Domain;
+using Civility.Domain.Time;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
-using Civility.Volunteers.Data;
-using Civility.Volunteers.Domain;
+using Civility.Volunteers.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Civility.Domain.Time;
-using Civility.Domain;
 
 namespace Civility.Volunteers.Endpoints;
 
 /// <summary>For administrators: rebuild the targets' totals from the records, and list what in a year's hours looks wrong.</summary>
 public static class HoursIntegrityApi
 {
-    public sealed record RebuildReport(int Year, int Units, IReadOnlyList<TotalsDifference> Corrected);
-
-    public sealed record AnomalyReport(int Year, decimal MaxHoursPerDay, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<HoursAnomaly> Anomalies);
-
     public static RouteGroupBuilder MapHoursIntegrityApi(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
@@ -34,23 +25,19 @@ public static class HoursIntegrityApi
     }
 
     private static async Task<Results<Ok<RebuildReport>, ValidationProblem>> RebuildAsync(
-        int? year, VolunteersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int? year, RebuildTargetTotals rebuildTargetTotals, CancellationToken cancellationToken)
     {
         if (YearProblem(year) is { } problem) return problem;
-        var now = clock.GetUtcNow();
-        var (units, corrected) = await db.InTransactionAsync(ct => db.CompareTotalsAsync(year!.Value, correct: true, now, ct), cancellationToken, OnConflict.Retry);
-        return TypedResults.Ok(new RebuildReport(year!.Value, units, corrected));
+        return TypedResults.Ok(await rebuildTargetTotals.ExecuteAsync(year!.Value, cancellationToken));
     }
 
     private static async Task<Results<Ok<AnomalyReport>, ContentHttpResult, ValidationProblem>> AnomaliesAsync(
-        int? year, string? format, HttpRequest http, VolunteersDbContext db, TimeProvider clock, IOptions<HoursLimits> limits,
+        int? year, string? format, HttpRequest http, FindHoursAnomalies findHoursAnomalies, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var reportYear = year ?? clock.CountyYear();
         if (YearProblem(reportYear) is { } problem) return problem;
-        var anomalies = await db.AnomaliesAsync(reportYear, limits.Value, clock.GetUtcNow(), cancellationToken);
-        var counts = Enum.GetValues<AnomalyKind>().ToDictionary(kind => KebabName.Of(kind.ToString()), kind => anomalies.Count(a => a.Kind == kind));
-        var report = new AnomalyReport(reportYear, limits.Value.MaxHoursPerDay, counts, anomalies);
+        var report = await findHoursAnomalies.ExecuteAsync(reportYear, cancellationToken);
         return CsvFiles.Wanted(format, http) ? TypedResults.Content(Csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
     }
 
@@ -64,7 +51,7 @@ public static class HoursIntegrityApi
         foreach (var a in report.Anomalies)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{KebabName.Of(a.Kind.ToString())},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
+                $"{KebabName.Of(a.Kind)},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
         }
         return csv.ToString();
     }

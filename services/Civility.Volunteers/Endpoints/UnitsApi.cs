@@ -1,11 +1,8 @@
-using Civility.Volunteers.Data;
-using Civility.Contracts.Volunteers;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
+using Civility.Volunteers.Application;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -25,90 +22,67 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapPost("/", CreateAsync).WithSummary("Register a subordinate unit").RequireScope(CivilityScopes.Admin);
-        units.MapPut("/{id:guid}", UpdateAsync).RequireScope(CivilityScopes.Admin)
+        units.MapPut("/{id:guid}", UpdateAsync).RequireScope(CivilityScopes.Admin).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Change a unit's name or unified social credit code")
             .WithDescription("The code stays: other services and unit-scoped clients name the unit by it.");
-        units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead);
+        units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         units.MapGet("/", ListAsync).WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
         units.MapPut("/{id:guid}/headcounts/{year:int}", SetHeadcountAsync).RequireScope(CivilityScopes.Admin)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Set a unit's staff headcount for a year")
             .WithDescription("Each year keeps its own headcount: the targets of a year use that year's headcount.");
         units.MapGet("/{id:guid}/headcounts", HeadcountsAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A unit's headcount by year");
         return api;
     }
 
-    private static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateUnitRequest request, VolunteersDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<UnitResponse>, ValidationProblem>> CreateAsync(
+        CreateUnitRequest request, RegisterUnit registerUnit, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var code = check.Text("code", request.Code, 32).ToUpperInvariant();
         var name = check.Text("name", request.Name, 200);
         var creditCode = check.CreditCode("creditCode", request.CreditCode, required: false);
         if (!check.IsValid) return check.Problem();
-        if (await db.Units.AnyAsync(u => u.Code == code))
-            return TypedResults.Problem(title: "A unit with this code exists.", detail: $"Unit code {code} is taken.", statusCode: StatusCodes.Status409Conflict);
-        if (await CreditCodeTakenAsync(db, creditCode, null) is { } taken) return taken;
-
-        var unit = new Unit(code, name, creditCode, clock.GetUtcNow());
-        db.Units.Add(unit);
-        db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
-        await db.SaveChangesAsync();
+        var unit = await registerUnit.ExecuteAsync(code, name, creditCode, cancellationToken);
         return TypedResults.Created($"/api/volunteers/units/{unit.Id}", ToResponse(unit));
     }
 
-    private static async Task<Results<Ok<UnitResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateUnitRequest request, VolunteersDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<UnitResponse>, ValidationProblem>> UpdateAsync(
+        Guid id, UpdateUnitRequest request, ChangeUnitDetails changeUnitDetails, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var name = check.Text("name", request.Name, 200);
         var creditCode = check.CreditCode("creditCode", request.CreditCode, required: false);
         if (!check.IsValid) return check.Problem();
-        if (await db.Units.FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
-        if (await CreditCodeTakenAsync(db, creditCode, id) is { } taken) return taken;
-        if (unit.Update(name, creditCode, clock.GetUtcNow()))
-        {
-            db.AddIntegrationEvent(new UnitDetailsChanged(unit.Code, unit.Name, unit.CreditCode), clock);
-            await db.SaveChangesAsync();
-        }
-        return TypedResults.Ok(ToResponse(unit));
+        return TypedResults.Ok(ToResponse(await changeUnitDetails.ExecuteAsync(id, name, creditCode, cancellationToken)));
     }
 
-    private static async Task<ProblemHttpResult?> CreditCodeTakenAsync(VolunteersDbContext db, string? creditCode, Guid? self) =>
-        creditCode is not null && await db.Units.FirstOrDefaultAsync(u => u.CreditCode == creditCode && u.Id != self) is { } other
-            ? TypedResults.Problem(title: "Another unit has this credit code.",
-                detail: $"Credit code {creditCode} belongs to unit {other.Code}.", statusCode: StatusCodes.Status409Conflict)
-            : null;
+    private static async Task<Ok<UnitResponse>> GetAsync(Guid id, UnitQueries units, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await units.OneAsync(id, cancellationToken)));
 
-    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
-        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.Code)
-            ? TypedResults.Ok(ToResponse(unit))
-            : TypedResults.NotFound();
+    private static async Task<Ok<List<UnitResponse>>> ListAsync(UnitQueries units, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await units.AllAsync(cancellationToken)).Select(ToResponse).ToList());
 
-    private static async Task<Ok<List<UnitResponse>>> ListAsync(VolunteersDbContext db, CallerContext caller) =>
-        TypedResults.Ok(await db.Units.AsNoTracking()
-            .Where(u => !caller.IsUnitScoped || u.Code == caller.UnitId)
-            .OrderBy(u => u.Code)
-            .Select(u => new UnitResponse(u.Id, u.Code, u.Name, u.CreditCode, u.CreatedAt, u.UpdatedAt)).ToListAsync());
-
-    private static async Task<Results<Ok<HeadcountResponse>, NotFound, ValidationProblem>> SetHeadcountAsync(
-        Guid id, int year, HeadcountRequest request, VolunteersDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<HeadcountResponse>, ValidationProblem>> SetHeadcountAsync(
+        Guid id, int year, HeadcountRequest request, SetUnitHeadcount setUnitHeadcount, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         check.Range("year", year, 2000, 2100);
         var headcount = check.Range("headcount", request.Headcount, 0, 1_000_000);
         if (!check.IsValid) return check.Problem();
-        if (await db.Units.Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is not { } unit) return TypedResults.NotFound();
-        var entry = unit.SetHeadcount(year, headcount!.Value, clock.GetUtcNow());
-        db.AddIntegrationEvent(new UnitHeadcountSet(unit.Code, unit.Name, year, entry.Headcount), clock);
-        await db.SaveChangesAsync();
+        var (unit, entry) = await setUnitHeadcount.ExecuteAsync(id, year, headcount!.Value, cancellationToken);
         return TypedResults.Ok(new HeadcountResponse(unit.Code, year, entry.Headcount, entry.SetAt));
     }
 
-    private static async Task<Results<Ok<List<HeadcountResponse>>, NotFound>> HeadcountsAsync(Guid id, VolunteersDbContext db, CallerContext caller) =>
-        await db.Units.AsNoTracking().Include(u => u.Headcounts).FirstOrDefaultAsync(u => u.Id == id) is { } unit && caller.MayAccessUnit(unit.Code)
-            ? TypedResults.Ok(unit.Headcounts.OrderBy(h => h.Year).Select(h => new HeadcountResponse(unit.Code, h.Year, h.Headcount, h.SetAt)).ToList())
-            : TypedResults.NotFound();
+    private static async Task<Ok<List<HeadcountResponse>>> HeadcountsAsync(Guid id, UnitQueries units, CancellationToken cancellationToken)
+    {
+        var unit = await units.WithHeadcountsAsync(id, cancellationToken);
+        return TypedResults.Ok(unit.Headcounts.OrderBy(h => h.Year)
+            .Select(h => new HeadcountResponse(unit.Code, h.Year, h.Headcount, h.SetAt)).ToList());
+    }
 
     private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreditCode, unit.CreatedAt, unit.UpdatedAt);
 }

@@ -1,13 +1,9 @@
-using Civility.Contracts.Volunteers;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
-using Civility.Volunteers.Data;
+using Civility.Volunteers.Application;
 using Civility.Volunteers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Volunteers.Endpoints;
 
@@ -28,27 +24,28 @@ public static class VolunteersApi
             .WithDescription("The ID number is validated (GB 11643 check character), stored protected and shown masked. One person, one registration: a second registration of the same number answers 409 with existingId. A unit-scoped client registers for its own unit.");
         volunteers.MapGet("/", ListAsync).RequireScope(CivilityScopes.VolunteersRead)
             .WithSummary("Volunteers, paged; filter by unit, status, skill, staff, name");
-        volunteers.MapGet("/{id:guid}", GetAsync).RequireScope(CivilityScopes.VolunteersRead).WithSummary("One volunteer");
-        volunteers.MapPost("/{id:guid}/deactivate", (Guid id, ReasonRequest body, VolunteersDbContext db, CallerContext caller, TimeProvider clock) =>
-            ChangeStatusAsync(id, body, db, caller, clock, activate: false))
-            .RequireScope(CivilityScopes.VolunteersWrite).WithSummary("Deactivate a volunteer with a reason (nothing is deleted)");
-        volunteers.MapPost("/{id:guid}/reactivate", (Guid id, ReasonRequest body, VolunteersDbContext db, CallerContext caller, TimeProvider clock) =>
-            ChangeStatusAsync(id, body, db, caller, clock, activate: true))
-            .RequireScope(CivilityScopes.VolunteersWrite).WithSummary("Reactivate a volunteer with a reason");
+        volunteers.MapGet("/{id:guid}", GetAsync).RequireScope(CivilityScopes.VolunteersRead).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One volunteer");
+        volunteers.MapPost("/{id:guid}/deactivate", DeactivateAsync).RequireScope(CivilityScopes.VolunteersWrite)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Deactivate a volunteer with a reason (nothing is deleted)");
+        volunteers.MapPost("/{id:guid}/reactivate", ReactivateAsync).RequireScope(CivilityScopes.VolunteersWrite)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Reactivate a volunteer with a reason");
         volunteers.MapPut("/{id:guid}/national-number", SetNationalNumberAsync).RequireScope(CivilityScopes.VolunteersWrite)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record the volunteer's number in the national volunteer system after a sync");
         return api;
     }
 
     private static async Task<Results<Created<VolunteerResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterVolunteerRequest request, VolunteersDbContext db, PersonalDataProtector protector, CallerContext caller,
-        TimeProvider clock, CancellationToken cancellationToken)
+        RegisterVolunteerRequest request, RegisterVolunteer registerVolunteer, CallerContext caller, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var name = check.Text("name", request.Name, 100);
         var idNumber = check.CitizenId("idNumber", request.IdNumber);
         var phone = check.Phone("phone", request.Phone);
-        var unitCode = VolunteerRegistration.UnitFor(caller, request.UnitCode);
+        var unitCode = caller.UnitFor(request.UnitCode);
         check.Check(!string.IsNullOrEmpty(unitCode), "unitCode", "This field is required.");
         check.Check(!caller.IsUnitScoped || request.UnitCode is null || string.Equals(request.UnitCode, caller.UnitId, StringComparison.OrdinalIgnoreCase),
             "unitCode", "A unit-scoped client registers volunteers of its own unit only.");
@@ -58,8 +55,7 @@ public static class VolunteersApi
         if (!check.IsValid) return check.Problem();
 
         var input = new RegistrationInput(name, idNumber!, phone, unitCode!, request.IsStaffOfUnit ?? true, skills, national);
-        var outcome = await VolunteerRegistration.RegisterAsync(db, protector, input, clock.GetUtcNow(), cancellationToken);
-        switch (outcome)
+        switch (await registerVolunteer.ExecuteAsync(input, cancellationToken))
         {
             case RegistrationOutcome.AlreadyRegistered already:
                 // Only a caller who may see that volunteer learns who it is: an id is what another unit would need
@@ -70,14 +66,15 @@ public static class VolunteersApi
             case RegistrationOutcome.UnknownUnit unknown:
                 return TypedResults.Problem(title: "No such unit.", detail: $"Unit {unknown.UnitCode} is not registered.",
                     statusCode: StatusCodes.Status422UnprocessableEntity);
+            case RegistrationOutcome.Registered { Volunteer: var volunteer }:
+                return TypedResults.Created($"/api/volunteers/{volunteer.Id}", VolunteerResponse.From(volunteer));
+            case var other:
+                throw new InvalidOperationException($"Unexpected registration outcome {other}.");
         }
-        var volunteer = ((RegistrationOutcome.Registered)outcome).Volunteer;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/volunteers/{volunteer.Id}", VolunteerResponse.From(volunteer));
     }
 
     private static async Task<Results<Ok<PagedResult<VolunteerResponse>>, ValidationProblem>> ListAsync(
-        VolunteersDbContext db, CallerContext caller, string? unitCode, string? status, string? skill, bool? staff,
+        VolunteerQueries volunteers, string? unitCode, string? status, string? skill, bool? staff,
         string? name, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
@@ -86,55 +83,38 @@ public static class VolunteersApi
         var request = new RequestValidator();
         var paging = request.Paging(page, pageSize);
         if (!request.IsValid) return request.Problem();
-        var query = db.Volunteers.AsNoTracking();
-        if (caller.IsUnitScoped) query = query.Where(v => v.UnitCode == caller.UnitId);
-        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(v => v.UnitCode == unitCode);
-        if (wanted is { } s) query = query.Where(v => v.Status == s);
-        if (!string.IsNullOrWhiteSpace(skill)) query = query.Where(v => v.Skills.Contains(skill));
-        if (staff is { } isStaff) query = query.Where(v => v.IsStaffOfUnit == isStaff);
-        if (!string.IsNullOrWhiteSpace(name)) query = query.Where(v => v.Name.Contains(name));
-        var result = await paging.ApplyAsync(query.OrderBy(v => v.Number), v => v, cancellationToken);
-        return TypedResults.Ok(new PagedResult<VolunteerResponse>([.. result.Items.Select(VolunteerResponse.From)], result.Page, result.PageSize, result.Total));
+        var result = await volunteers.PageAsync(new VolunteerFilter(unitCode, wanted, skill, staff, name), paging, cancellationToken);
+        return TypedResults.Ok(new PagedResult<VolunteerResponse>([.. result.Items.Select(VolunteerResponse.From)],
+            result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetAsync(Guid id, VolunteersDbContext db, CallerContext caller, CancellationToken cancellationToken) =>
-        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken) is { } volunteer && caller.MayAccessUnit(volunteer.UnitCode)
-            ? TypedResults.Ok(VolunteerResponse.From(volunteer))
-            : TypedResults.NotFound();
+    private static async Task<Ok<VolunteerResponse>> GetAsync(Guid id, VolunteerQueries volunteers, CancellationToken cancellationToken) =>
+        TypedResults.Ok(VolunteerResponse.From(await volunteers.OneAsync(id, cancellationToken)));
 
-    private static async Task<Results<Ok<VolunteerResponse>, NotFound, ValidationProblem>> ChangeStatusAsync(
-        Guid id, ReasonRequest body, VolunteersDbContext db, CallerContext caller, TimeProvider clock, bool activate)
+    private static async Task<Results<Ok<VolunteerResponse>, ValidationProblem>> DeactivateAsync(
+        Guid id, ReasonRequest body, DeactivateVolunteer deactivateVolunteer, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var reason = check.Text("reason", body.Reason, 500);
         if (!check.IsValid) return check.Problem();
-        if (await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id) is not { } volunteer || !caller.MayAccessUnit(volunteer.UnitCode))
-            return TypedResults.NotFound();
-        var actor = caller.Actor;
-        if (activate)
-        {
-            volunteer.Reactivate(reason, actor, clock.GetUtcNow());
-            db.AddIntegrationEvent(new VolunteerReactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
-        }
-        else
-        {
-            volunteer.Deactivate(reason, actor, clock.GetUtcNow());
-            db.AddIntegrationEvent(new VolunteerDeactivated(volunteer.Id, volunteer.UnitCode, reason), clock);
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(VolunteerResponse.From(volunteer));
+        return TypedResults.Ok(VolunteerResponse.From(await deactivateVolunteer.ExecuteAsync(id, reason, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<VolunteerResponse>, NotFound, ValidationProblem>> SetNationalNumberAsync(
-        Guid id, NationalNumberRequest body, VolunteersDbContext db, CallerContext caller)
+    private static async Task<Results<Ok<VolunteerResponse>, ValidationProblem>> ReactivateAsync(
+        Guid id, ReasonRequest body, ReactivateVolunteer reactivateVolunteer, CancellationToken cancellationToken)
+    {
+        var check = new RequestValidator();
+        var reason = check.Text("reason", body.Reason, 500);
+        if (!check.IsValid) return check.Problem();
+        return TypedResults.Ok(VolunteerResponse.From(await reactivateVolunteer.ExecuteAsync(id, reason, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<VolunteerResponse>, ValidationProblem>> SetNationalNumberAsync(
+        Guid id, NationalNumberRequest body, SetNationalVolunteerNumber setNationalVolunteerNumber, CancellationToken cancellationToken)
     {
         var check = new RequestValidator();
         var number = check.Text("nationalVolunteerNumber", body.NationalVolunteerNumber, 50);
         if (!check.IsValid) return check.Problem();
-        if (await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id) is not { } volunteer || !caller.MayAccessUnit(volunteer.UnitCode))
-            return TypedResults.NotFound();
-        volunteer.SetNationalVolunteerNumber(number);
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(VolunteerResponse.From(volunteer));
+        return TypedResults.Ok(VolunteerResponse.From(await setNationalVolunteerNumber.ExecuteAsync(id, number, cancellationToken)));
     }
 }

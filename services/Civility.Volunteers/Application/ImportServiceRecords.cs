@@ -1,19 +1,16 @@
-using Civility.ServiceDefaults.Http;
-using Civility.Hosting.Http;
 using System.Globalization;
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
+using Civility.Hosting.Application;
+using Civility.ServiceDefaults.Authentication;
+using Civility.ServiceDefaults.Http;
+using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using Civility.Domain.Time;
 
-namespace Civility.Volunteers.Data;
-
-/// <param name="Staged">Reading, checking and copying the rows in.</param>
-/// <param name="Merged">The merge into <c>service_records</c>, the batch record and the commit.</param>
-public sealed record ServiceRecordImportResult(Guid BatchId, int Rows, int Imported, int Skipped, int Rejected, IReadOnlyList<ImportError> Errors,
-    TimeSpan Staged, TimeSpan Merged);
+namespace Civility.Volunteers.Application;
 
 /// <summary>
 /// The bulk path for service hours (a million rows in seconds, not minutes): every row is checked in the service as
@@ -23,7 +20,8 @@ public sealed record ServiceRecordImportResult(Guid BatchId, int Rows, int Impor
 /// on the (volunteer, source, key) unique index) and repeats within the same file. The rows, and the
 /// <see cref="ImportBatch"/> that records who sent them, commit in one transaction: a failed import leaves nothing.
 /// </summary>
-public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limits)
+public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext caller, TimeProvider clock, IOptions<HoursLimits> options,
+    ILogger<ImportServiceRecords> logger) : IUseCase
 {
     public static readonly string[] Columns = ["volunteer_number", "service_date", "hours", "content"];
 
@@ -32,34 +30,51 @@ public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limi
     /// <summary>Encoded rows go to the connection in pieces of about this size.</summary>
     private const int SendBytes = 256 * 1024;
 
-    /// <param name="byAdministrator">An administrator may import hours older than <see cref="HoursLimits.MaxRecordAgeDays"/>.</param>
-    public async Task<ServiceRecordImportResult> RunAsync(CsvReader csv, string? unitCode, bool byAdministrator, string actor, DateTimeOffset now,
-        int maxListedErrors, CancellationToken cancellationToken)
+    private readonly HoursLimits _limits = options.Value;
+
+    /// <summary>
+    /// Imports the rows of <paramref name="csv"/> (its header read). A unit-scoped client credits only its own unit's
+    /// volunteers; an administrator may import hours older than <see cref="HoursLimits.MaxRecordAgeDays"/>.
+    /// </summary>
+    public async Task<ImportReport> ExecuteAsync(CsvReader csv, CancellationToken cancellationToken)
     {
+        var unitCode = caller.IsUnitScoped ? caller.UnitId : null;
         var volunteers = await VolunteersByNumberAsync(unitCode, cancellationToken);
         // The file streams in only once, so unlike other writes an import cannot be retried after a transient failure
         // (the strategy logs it): it fails, and the client sends the file again, which adds nothing twice.
         var attempts = 0;
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ++attempts == 1
-            ? ImportAsync(csv, volunteers, unitCode, byAdministrator, actor, now, maxListedErrors, ct)
-            : throw new InvalidOperationException("The hours import was interrupted by a database failure; send the file again."), cancellationToken);
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ++attempts == 1
+            ? ImportAsync(csv, volunteers, unitCode, caller.IsAdmin, caller.Actor, clock.GetUtcNow(), ImportReport.MaxListedErrors, ct)
+            : throw new InvalidOperationException("The hours import was interrupted by a database failure; send the file again."),
+            cancellationToken);
+        logger.LogInformation("Hours import of {Rows} rows: {Imported} imported, {Skipped} skipped, {Rejected} rejected; "
+            + "staged in {StagedMs} ms, merged in {MergedMs} ms",
+            result.Rows, result.Imported, result.Skipped, result.Rejected, (long)result.Staged.TotalMilliseconds,
+            (long)result.Merged.TotalMilliseconds);
+        return new ImportReport(result.BatchId, result.Rows, result.Imported, result.Skipped, result.Rejected,
+            [.. result.Errors.OrderBy(e => e.Line)]);
     }
 
-    private async Task<ServiceRecordImportResult> ImportAsync(CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
+    /// <param name="Staged">Reading, checking and copying the rows in.</param>
+    /// <param name="Merged">The merge into <c>service_records</c>, the batch record and the commit.</param>
+    private sealed record Result(Guid BatchId, int Rows, int Imported, int Skipped, int Rejected, IReadOnlyList<ImportError> Errors,
+        TimeSpan Staged, TimeSpan Merged);
+
+    private async Task<Result> ImportAsync(CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
         string? unitCode, bool byAdministrator, string actor, DateTimeOffset now, int maxListedErrors, CancellationToken cancellationToken)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rules = new RowRules(CountyClock.CountyDate(now), limits, byAdministrator);
+        var rules = new RowRules(CountyClock.CountyDate(now), _limits, byAdministrator);
         var read = await StageAsync(connection, csv, volunteers, rules, maxListedErrors, cancellationToken);
-        var staged = clock.Elapsed;
+        var staged = stopwatch.Elapsed;
         // Imports run one at a time (the lock ends with the transaction), so that the rows already imported can be
         // left out by a plain anti-join and the insert needs no ON CONFLICT: a speculative insertion per row costs
         // a third of the merge. No other source writes "Import" rows, so nothing else can race them.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
-        var overTheDay = await LeaveOutOverTheDailyLimitAsync(connection, limits, cancellationToken);
+        var overTheDay = await LeaveOutOverTheDailyLimitAsync(connection, _limits, cancellationToken);
         read = read with { Rejected = read.Rejected + overTheDay.Count };
         read.Errors.AddRange(overTheDay.Take(Math.Max(0, maxListedErrors - read.Errors.Count)));
         var imported = await MergeAsync(connection, actor, now, cancellationToken);
@@ -68,7 +83,7 @@ public sealed class ServiceRecordImport(VolunteersDbContext db, HoursLimits limi
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ServiceRecordImportResult(batch.Id, read.Rows, imported, skipped, read.Rejected, read.Errors, staged, clock.Elapsed - staged);
+        return new Result(batch.Id, read.Rows, imported, skipped, read.Rejected, read.Errors, staged, stopwatch.Elapsed - staged);
     }
 
     private sealed record Reading(int Rows, int Rejected, List<ImportError> Errors);

@@ -1,7 +1,7 @@
 using CsvHelper;
 using Microsoft.AspNetCore.Http;
 
-namespace Civility.Volunteers.Data;
+namespace Civility.Volunteers.Application;
 
 /// <summary>
 /// Reading the CSV files clients send, record by record, within bounds: a record longer than
@@ -37,4 +37,8 @@ public static class CsvInput
             throw new BadHttpRequestException($"The file's header cannot be read: {malformed.Message}", StatusCodes.Status400BadRequest, malformed);
         }
     }
+
+    /// <summary>A field of the current row by column name; empty when the column or the field is absent.</summary>
+    public static string Field(this CsvReader csv, string column) =>
+        csv.TryGetFieldIndex(column, out var index) ? (csv.GetStringOrNull(index) ?? "").Trim() : "";
 }
