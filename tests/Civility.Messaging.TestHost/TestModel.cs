@@ -1,6 +1,7 @@
 using Civility.Contracts;
 using Civility.Data;
 using Civility.Messaging;
+using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbConte
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.Entity<Effect>().HasIndex(e => e.EventId);
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddMessagingTables().AddPingDiagnostics();
     }
 }
 

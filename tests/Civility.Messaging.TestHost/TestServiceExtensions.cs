@@ -13,7 +13,7 @@ public static class TestServiceExtensions
         var serviceName = builder.Configuration["Messaging:ServiceName"] ?? "messaging-test";
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<MessagingTestDbContext>(MessagingTestDbContext.Schema);
-        builder.AddCivilityMessaging<MessagingTestDbContext>(serviceName, [typeof(TestEventConsumer)]);
+        builder.AddCivilityMessaging<MessagingTestDbContext>(serviceName, [typeof(TestEventConsumer)], pingDiagnostics: true);
         return builder;
     }
 }
