@@ -6,7 +6,7 @@ namespace Civility.MoralModels.Domain;
 /// A nomination in a selection round: nominated → under review → in publicity (公示) → selected or rejected →
 /// commended. Every change is an explicit action that checks the current state and is kept as a transition.
 /// </summary>
-public sealed partial class Nomination
+public sealed partial class Nomination : AggregateRoot
 {
     public const string System = "system";
 
@@ -41,6 +41,7 @@ public sealed partial class Nomination
         Status = NominationStatus.Nominated;
         CreatedAt = now;
         _transitions.Add(new NominationTransition(Status, Status, "nominate", nominatorClientId, now, null, null));
+        Record(new NominationSubmitted(this));
     }
 
     public Guid Id { get; private set; }

@@ -1,7 +1,5 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
@@ -57,8 +55,6 @@ public static class CommendationsApi
             nomination.EnsureAllowed(Nomination.Commend);
             await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
             nomination.MarkCommended(actor, title, now);
-            db.AddIntegrationEvent(new ModelCommended(nomination.Id, KebabName.Of(nomination.Category), nomination.NomineeName,
-                nomination.IdMasked, nomination.IdHash, nomination.UnitCode, title), clock);
         }
         var commendation = new Commendation(kind!.Value, title, heldOn!.Value, place, ids, actor, now);
         db.Commendations.Add(commendation);

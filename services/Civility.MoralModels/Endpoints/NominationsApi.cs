@@ -1,8 +1,6 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
-using Civility.Messaging.Outbox;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
@@ -73,7 +71,6 @@ public static class NominationsApi
         await gate.EnsureClearAsync("nominate", person?.LookupHash, unitCode, null, actor, cancellationToken);
         var nomination = new Nomination(round, category!.Value, kind, nominee, key, unitCode, deeds, actor, caller.UnitId, now);
         db.Nominations.Add(nomination);
-        db.AddIntegrationEvent(new NominationSubmitted(nomination.Id, round.Id, KebabName.Of(nomination.Category), name, unitCode), clock);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

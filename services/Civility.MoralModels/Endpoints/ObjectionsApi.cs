@@ -1,8 +1,6 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.Hosting.PersonalData;
-using Civility.Messaging.Outbox;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
@@ -68,7 +66,6 @@ public static class ObjectionsApi
         {
             var reason = "An objection was filed during publicity; suspended until it is resolved.";
             nomination.SuspendFor(SuspensionCause.Objection, reason, null, Nomination.System, now);
-            db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), clock);
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/moral-models/objections/{objection.Id}", ToResponse(objection));

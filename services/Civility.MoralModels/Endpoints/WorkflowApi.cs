@@ -1,15 +1,11 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Civility.Domain;
-using Civility.Domain.Time;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -49,9 +45,6 @@ public static class WorkflowApi
         await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
         nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category),
-            nomination.NomineeName, CountyClock.CountyDate(nomination.PublicityStart!.Value),
-            CountyClock.CountyDate(nomination.PublicityEnd!.Value)), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }
@@ -62,7 +55,6 @@ public static class WorkflowApi
         if (Reason(request, required: false) is not { } reason) return InvalidReason();
         var nomination = await db.LoadAsync(id, caller, ct);
         nomination.MarkSelected(caller.Actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category), nomination.NomineeName), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(NominationViews.ToResponse(nomination));
     }

@@ -1,7 +1,5 @@
 using Civility.Contracts.CreditList;
-using Civility.Contracts.MoralModels;
 using Civility.Messaging.Inbox;
-using Civility.Messaging.Outbox;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using MassTransit;
@@ -59,7 +57,6 @@ public sealed class SubjectBlacklistedConsumer(MoralModelsDbContext db, TimeProv
             nomination.SuspendFor(SuspensionCause.CreditListing, reason, listing.EntryId, Nomination.System, now);
             Db.GateDecisions.Add(new CreditGateDecision(Nomination.Suspend, nomination.IdHash, nomination.UnitCode, nomination.Id,
                 listing.EntryId, false, Nomination.System, now));
-            Db.AddIntegrationEvent(new NominationSuspended(nomination.Id, reason), Clock);
         }
     }
 }
