@@ -12,7 +12,8 @@ namespace Civility.MoralModels.Application;
 public sealed class CreditGate(MoralModelsDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>The oldest active black-listing of the person (by ID hash) or of their unit (by its credit code).</summary>
-    public async Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, string? unitCode, CancellationToken cancellationToken = default)
+    public async Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, string? unitCode,
+        CancellationToken cancellationToken = default)
     {
         var unitCreditCode = unitCode is null
             ? null
@@ -35,7 +36,8 @@ public sealed class CreditGate(MoralModelsDbContext db, IServiceScopeFactory sco
         var listing = await ActiveListingForAsync(subjectKeyHash, unitCode, cancellationToken);
         if (listing is null)
         {
-            db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, null, true, actor, clock.GetUtcNow()));
+            db.GateDecisions.Add(
+                new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, null, true, actor, clock.GetUtcNow()));
             return;
         }
 

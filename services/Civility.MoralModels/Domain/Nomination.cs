@@ -17,7 +17,8 @@ public sealed partial class Nomination : AggregateRoot
     {
         round.EnsureAccepts(category);
         if (category == NominationCategory.GoodPerson && goodPersonKind is null)
-            throw DomainRuleException.Rule("A good-person nomination names its kind.", "One of helping-others, honesty, dedication-to-work, filial-piety, bravery.");
+            throw DomainRuleException.Rule("A good-person nomination names its kind.",
+                "One of helping-others, honesty, dedication-to-work, filial-piety, bravery.");
         if (category != NominationCategory.GoodPerson && goodPersonKind is not null)
             throw DomainRuleException.Rule("Only good-person nominations have a kind.");
         if ((category == NominationCategory.CivilizedFamily) != (nominee.Kind == NomineeKind.Family))

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Civility.MoralModels.Jobs;
 
 /// <summary>The objectors' phones stored in clear by an earlier version (see <see cref="ClearPhoneBackfillJob{TContext}"/>).</summary>
-public sealed class ObjectionPhoneBackfillJob(IServiceScopeFactory scopes, ILogger<ObjectionPhoneBackfillJob> logger, PersonalDataProtector protector)
+public sealed class ObjectionPhoneBackfillJob(
+    IServiceScopeFactory scopes, ILogger<ObjectionPhoneBackfillJob> logger, PersonalDataProtector protector)
     : ClearPhoneBackfillJob<MoralModelsDbContext>(scopes, logger, protector)
 {
     protected override string Name => "moral-models-objection-phone-backfill";
