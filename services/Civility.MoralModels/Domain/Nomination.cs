@@ -116,7 +116,7 @@ public sealed partial class Nomination : AggregateRoot
     public void AddSupporter(string clientId, string? unitCode, string? note, DateTimeOffset now)
     {
         if (!IsOpen)
-            throw DomainRuleException.Conflict("This nominee's nomination in the round is closed.", $"It was {Status}.");
+            throw DomainRuleException.Conflict("This nominee's nomination in the round is closed.", $"It was {KebabName.Of(Status)}.");
         if (NominatorClientId == clientId || _supporters.Any(s => s.ClientId == clientId))
             throw DomainRuleException.Conflict("You have already nominated this nominee in this round.");
         _supporters.Add(new NominationSupporter(clientId, unitCode, note, now));
