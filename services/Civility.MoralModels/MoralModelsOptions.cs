@@ -13,7 +13,7 @@ public sealed class MoralModelsOptions
     public int MaximumPublicityDays { get; set; } = 30;
 
     /// <summary>One-time codes for public votes (<c>MoralModels:VoteCodes</c>).</summary>
-    public Application.VoteCodeOptions VoteCodes { get; set; } = new();
+    public Application.Voting.VoteCodeOptions VoteCodes { get; set; } = new();
 
     /// <summary>Velocity limits of the anonymous endpoints (<c>MoralModels:PublicLimits</c>).</summary>
     public PublicLimitOptions PublicLimits { get; set; } = new();

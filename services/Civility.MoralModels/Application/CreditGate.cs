@@ -1,4 +1,3 @@
-using Civility.Hosting.Http;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +7,13 @@ namespace Civility.MoralModels.Application;
 
 /// <summary>
 /// The credit gate (失信联合惩戒): neither a black-listed nominee nor a nominee of a black-listed unit may be nominated,
-/// publicized or commended. Every decision is stored with the listing it relied on, in the caller's unit of work.
+/// publicized or commended. Every decision is stored with the listing it relied on.
 /// </summary>
-public sealed class CreditGate(MoralModelsDbContext db, TimeProvider clock)
+public sealed class CreditGate(MoralModelsDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>The oldest active black-listing of the person (by ID hash) or of their unit (by its credit code).</summary>
-    public async Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, string? unitCode, CancellationToken cancellationToken = default)
+    public async Task<CreditListing?> ActiveListingForAsync(string? subjectKeyHash, string? unitCode,
+        CancellationToken cancellationToken = default)
     {
         var unitCreditCode = unitCode is null
             ? null
@@ -21,13 +21,14 @@ public sealed class CreditGate(MoralModelsDbContext db, TimeProvider clock)
         if (subjectKeyHash is null && unitCreditCode is null) return null;
         return await db.CreditListings
             .Where(l => l.LiftedAt == null
-                && ((subjectKeyHash != null && l.SubjectKeyHash == subjectKeyHash) || (unitCreditCode != null && l.OrganizationCode == unitCreditCode)))
+                && ((subjectKeyHash != null && l.SubjectKeyHash == subjectKeyHash)
+                    || (unitCreditCode != null && l.OrganizationCode == unitCreditCode)))
             .OrderBy(l => l.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Records the decision; when refused, saves it at once (the refused action saves nothing else) and throws 422
-    /// naming the listing.
+    /// Lets the action pass, its decision added to the caller's unit of work; or refuses it with a 422 naming the
+    /// listing, the refusal saved by itself first (<see cref="KeepRefusalAsync"/>).
     /// </summary>
     public async Task EnsureClearAsync(string action, string? subjectKeyHash, string unitCode, Guid? nominationId, string actor,
         CancellationToken cancellationToken = default)
@@ -35,13 +36,14 @@ public sealed class CreditGate(MoralModelsDbContext db, TimeProvider clock)
         var listing = await ActiveListingForAsync(subjectKeyHash, unitCode, cancellationToken);
         if (listing is null)
         {
-            db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, null, true, actor, clock.GetUtcNow()));
+            db.GateDecisions.Add(
+                new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, null, true, actor, clock.GetUtcNow()));
             return;
         }
 
-        db.ChangeTracker.Clear();
-        db.GateDecisions.Add(new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, listing.EntryId, false, actor, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await KeepRefusalAsync(
+            new CreditGateDecision(action, subjectKeyHash, unitCode, nominationId, listing.EntryId, false, actor, clock.GetUtcNow()),
+            cancellationToken);
         var who = listing.OrganizationCode is null ? "The nominee" : $"The nominee's unit {unitCode}";
         throw DomainRuleException.Rule($"{who} is on the credit black list: '{action}' is refused.",
             $"{who} is {listing.Describe()}.",
@@ -51,5 +53,19 @@ public sealed class CreditGate(MoralModelsDbContext db, TimeProvider clock)
                 ["decisionNumber"] = listing.DecisionNumber,
                 ["tier"] = listing.Tier,
             });
+    }
+
+    /// <summary>
+    /// A refusal is kept although the action it refuses saves nothing: so it is saved on a context of its own, in a
+    /// transaction of its own. The caller's context is not touched: what it has pending (earlier decisions, models
+    /// already marked) stays pending, neither saved with the refusal nor dropped behind its back, and a caller that
+    /// works in a transaction cannot roll the refusal back with its own.
+    /// </summary>
+    private async Task KeepRefusalAsync(CreditGateDecision refusal, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<MoralModelsDbContext>();
+        own.GateDecisions.Add(refusal);
+        await own.SaveChangesAsync(cancellationToken);
     }
 }

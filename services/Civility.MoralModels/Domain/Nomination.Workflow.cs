@@ -30,6 +30,7 @@ public sealed partial class Nomination
         Move(Publicize, NominationStatus.InPublicity, actor, reason, now);
         PublicityStart = now;
         PublicityEnd = now.AddDays(days);
+        Record(new NominationPublicized(this, now, PublicityEnd.Value));
     }
 
     public bool IsInPublicityWindow(DateTimeOffset now) =>
@@ -42,6 +43,7 @@ public sealed partial class Nomination
             throw DomainRuleException.Rule("The publicity window has not closed yet.",
                 $"Selection is possible from {end:u}.", new Dictionary<string, object?> { ["publicityEnd"] = end });
         Move(Select, NominationStatus.Selected, actor, reason, now);
+        Record(new ModelSelected(this));
     }
 
     public void MarkRejected(string actor, string reason, DateTimeOffset now) =>
@@ -51,6 +53,7 @@ public sealed partial class Nomination
     {
         Move(Commend, NominationStatus.Commended, actor, commendation, now);
         CommendedAt = now;
+        Record(new ModelCommended(this, commendation));
     }
 
     /// <summary>An upheld objection against a commended model withdraws the honour: it comes off the boards.</summary>
@@ -78,6 +81,7 @@ public sealed partial class Nomination
         SuspensionReason = reason;
         _transitions.Add(new NominationTransition(Status, NominationStatus.Suspended, Suspend, actor, now, reason, listingId));
         Status = NominationStatus.Suspended;
+        Record(new NominationSuspended(this, reason));
     }
 
     public void ResumeWorkflow(string actor, string reason, DateTimeOffset now)

@@ -6,7 +6,7 @@ namespace Civility.MoralModels.Domain;
 /// A nomination in a selection round: nominated → under review → in publicity (公示) → selected or rejected →
 /// commended. Every change is an explicit action that checks the current state and is kept as a transition.
 /// </summary>
-public sealed partial class Nomination
+public sealed partial class Nomination : AggregateRoot
 {
     public const string System = "system";
 
@@ -17,7 +17,8 @@ public sealed partial class Nomination
     {
         round.EnsureAccepts(category);
         if (category == NominationCategory.GoodPerson && goodPersonKind is null)
-            throw DomainRuleException.Rule("A good-person nomination names its kind.", "One of helping-others, honesty, dedication-to-work, filial-piety, bravery.");
+            throw DomainRuleException.Rule("A good-person nomination names its kind.",
+                "One of helping-others, honesty, dedication-to-work, filial-piety, bravery.");
         if (category != NominationCategory.GoodPerson && goodPersonKind is not null)
             throw DomainRuleException.Rule("Only good-person nominations have a kind.");
         if ((category == NominationCategory.CivilizedFamily) != (nominee.Kind == NomineeKind.Family))
@@ -41,6 +42,7 @@ public sealed partial class Nomination
         Status = NominationStatus.Nominated;
         CreatedAt = now;
         _transitions.Add(new NominationTransition(Status, Status, "nominate", nominatorClientId, now, null, null));
+        Record(new NominationSubmitted(this));
     }
 
     public Guid Id { get; private set; }
@@ -114,7 +116,7 @@ public sealed partial class Nomination
     public void AddSupporter(string clientId, string? unitCode, string? note, DateTimeOffset now)
     {
         if (!IsOpen)
-            throw DomainRuleException.Conflict("This nominee's nomination in the round is closed.", $"It was {Status}.");
+            throw DomainRuleException.Conflict("This nominee's nomination in the round is closed.", $"It was {KebabName.Of(Status)}.");
         if (NominatorClientId == clientId || _supporters.Any(s => s.ClientId == clientId))
             throw DomainRuleException.Conflict("You have already nominated this nominee in this round.");
         _supporters.Add(new NominationSupporter(clientId, unitCode, note, now));

@@ -55,6 +55,6 @@ public sealed class SelectionRound
     {
         if (!Categories.Contains(category))
             throw DomainRuleException.Rule($"The round '{Name}' does not select this category.",
-                $"Categories of this round: {string.Join(", ", Categories)}.");
+                $"Categories of this round: {string.Join(", ", Categories.Select(c => KebabName.Of(c)))}.");
     }
 }

@@ -1,14 +1,9 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
-using Civility.MoralModels.Application;
-using Civility.MoralModels.Data;
+using Civility.MoralModels.Application.Commendations;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -28,16 +23,19 @@ public static class CommendationsApi
     public static RouteGroupBuilder MapCommendationsApi(this RouteGroupBuilder api)
     {
         var commendations = api.MapGroup("/commendations").WithTags("Commendations");
-        commendations.MapPost("/", CreateAsync).WithSummary("Hold a commendation: selected models become commended").RequireScope(CivilityScopes.Admin);
+        commendations.MapPost("/", CreateAsync).WithSummary("Hold a commendation: selected models become commended")
+            .RequireScope(CivilityScopes.Admin);
         commendations.MapGet("/", ListAsync).WithSummary("Commendations, newest first").RequireScope(CivilityScopes.MoralRead);
         var ledger = api.MapGroup("/nominations/{id:guid}/assistance").WithTags("Courtesy and assistance");
-        ledger.MapPost("/", RecordAssistanceAsync).WithSummary("Record a visit, subsidy or medical priority for a model").RequireScope(CivilityScopes.MoralWrite);
-        ledger.MapGet("/", ListAssistanceAsync).WithSummary("A model's courtesy and assistance ledger").RequireScope(CivilityScopes.MoralRead);
+        ledger.MapPost("/", RecordAssistanceAsync).WithSummary("Record a visit, subsidy or medical priority for a model")
+            .RequireScope(CivilityScopes.MoralWrite);
+        ledger.MapGet("/", ListAssistanceAsync).WithSummary("A model's courtesy and assistance ledger")
+            .RequireScope(CivilityScopes.MoralRead);
         return api;
     }
 
     private static async Task<Results<Created<CommendationResponse>, ValidationProblem>> CreateAsync(
-        CreateCommendationRequest request, MoralModelsDbContext db, CallerContext caller, CreditGate gate, TimeProvider clock, CancellationToken ct)
+        CreateCommendationRequest request, HoldCommendation hold, CancellationToken ct)
     {
         var check = new RequestValidator();
         var kind = check.Enum<CommendationKind>("kind", request.Kind);
@@ -47,39 +45,23 @@ public static class CommendationsApi
         var ids = request.NominationIds?.Distinct().ToList() ?? [];
         check.Check(ids.Count is >= 1 and <= 200, "nominationIds", "Honour 1 to 200 models.");
         if (!check.IsValid) return check.Problem();
-
-        var actor = caller.Actor;
-        var now = clock.GetUtcNow();
-        var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(ct);
-        if (nominations.Count != ids.Count) throw NominationViews.NotFound();
-        foreach (var nomination in nominations.Where(n => n.Status != NominationStatus.Commended))
-        {
-            nomination.EnsureAllowed(Nomination.Commend);
-            await gate.EnsureClearAsync(Nomination.Commend, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
-            nomination.MarkCommended(actor, title, now);
-            db.AddIntegrationEvent(new ModelCommended(nomination.Id, KebabName.Of(nomination.Category), nomination.NomineeName,
-                nomination.IdMasked, nomination.IdHash, nomination.UnitCode, title), clock);
-        }
-        var commendation = new Commendation(kind!.Value, title, heldOn!.Value, place, ids, actor, now);
-        db.Commendations.Add(commendation);
-        await db.SaveChangesAsync(ct);
+        var commendation = await hold.ExecuteAsync(new CommendationPlan(kind!.Value, title, heldOn!.Value, place, ids), ct);
         return TypedResults.Created($"/api/moral-models/commendations/{commendation.Id}", ToResponse(commendation));
     }
 
     private static async Task<Results<Ok<PagedResult<CommendationResponse>>, ValidationProblem>> ListAsync(
-        MoralModelsDbContext db, int? page, int? pageSize, CancellationToken ct)
+        ListCommendations list, int? page, int? pageSize, CancellationToken ct)
     {
-        var request = new RequestValidator();
-        var paging = request.Paging(page, pageSize);
-        if (!request.IsValid) return request.Problem();
-        var query = db.Commendations.AsNoTracking().OrderByDescending(c => c.HeldOn).ThenByDescending(c => c.CreatedAt);
-        var total = await query.LongCountAsync(ct);
-        var items = await paging.Of(query).ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<CommendationResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
+        var check = new RequestValidator();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
+        var result = await list.ExecuteAsync(paging, ct);
+        return TypedResults.Ok(new PagedResult<CommendationResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize,
+            result.Total));
     }
 
     private static async Task<Results<Created<AssistanceResponse>, ValidationProblem>> RecordAssistanceAsync(
-        Guid id, AssistanceRequest request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+        Guid id, AssistanceRequest request, RecordAssistance record, CancellationToken ct)
     {
         var check = new RequestValidator();
         var kind = check.Enum<AssistanceKind>("kind", request.Kind);
@@ -88,25 +70,19 @@ public static class CommendationsApi
         var handler = check.Text("handler", request.Handler, 100);
         var note = check.OptionalText("note", request.Note, 1000);
         if (!check.IsValid) return check.Problem();
-
-        var model = await db.LoadAsync(id, caller, ct);
-        var record = new AssistanceRecord(model, kind!.Value, date!.Value, amount, handler, note, clock.GetUtcNow());
-        db.Assistance.Add(record);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/moral-models/nominations/{id}/assistance/{record.Id}", ToResponse(record));
+        var recorded = await record.ExecuteAsync(id, new AssistanceEntry(kind!.Value, date!.Value, amount, handler, note), ct);
+        return TypedResults.Created($"/api/moral-models/nominations/{id}/assistance/{recorded.Id}", ToResponse(recorded));
     }
 
     private static async Task<Results<Ok<PagedResult<AssistanceResponse>>, ValidationProblem>> ListAssistanceAsync(
-        Guid id, MoralModelsDbContext db, CallerContext caller, int? page, int? pageSize, CancellationToken ct)
+        Guid id, ListAssistance list, int? page, int? pageSize, CancellationToken ct)
     {
-        var request = new RequestValidator();
-        var paging = request.Paging(page, pageSize);
-        if (!request.IsValid) return request.Problem();
-        if (!await db.Nominations.Visible(caller).AnyAsync(n => n.Id == id, ct)) throw NominationViews.NotFound();
-        var query = db.Assistance.AsNoTracking().Where(r => r.NominationId == id).OrderByDescending(r => r.Date).ThenByDescending(r => r.RecordedAt);
-        var total = await query.LongCountAsync(ct);
-        var items = await paging.Of(query).ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<AssistanceResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
+        var check = new RequestValidator();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
+        var result = await list.ExecuteAsync(id, paging, ct);
+        return TypedResults.Ok(new PagedResult<AssistanceResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize,
+            result.Total));
     }
 
     private static CommendationResponse ToResponse(Commendation c) =>

@@ -1,9 +1,4 @@
-using Civility.Hosting.Http;
-using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
-using Civility.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -26,16 +21,4 @@ internal static class NominationViews
         n.UnitCode, n.Deeds, n.NominatorClientId, n.NominatorUnitCode, n.Status, n.AllowedActions, n.PublicityStart, n.PublicityEnd,
         n.SuspensionReason, n.SuspensionListingId,
         n.Supporters.Select(s => new SupporterResponse(s.ClientId, s.UnitCode, s.Note, s.At)).ToList(), n.CreatedAt, n.CommendedAt, merged);
-
-    /// <summary>Nominations this caller may see: a unit-scoped client sees those of its unit and those it made.</summary>
-    public static IQueryable<Nomination> Visible(this IQueryable<Nomination> nominations, CallerContext caller) =>
-        caller.IsUnitScoped
-            ? nominations.Where(n => n.UnitCode == caller.UnitId || n.NominatorClientId == caller.ClientId)
-            : nominations;
-
-    /// <summary>The nomination, tracked, or 404 when it does not exist or is another unit's.</summary>
-    public static async Task<Nomination> LoadAsync(this MoralModelsDbContext db, Guid id, CallerContext caller, CancellationToken cancellationToken = default) =>
-        await db.Nominations.Visible(caller).AsSplitQuery().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) ?? throw NotFound();
-
-    public static DomainRuleException NotFound() => new(RuleKind.NotFound, "No such nomination.");
 }

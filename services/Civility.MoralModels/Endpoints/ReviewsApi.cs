@@ -1,10 +1,8 @@
 using Civility.Hosting.Http;
-using Civility.MoralModels.Data;
+using Civility.MoralModels.Application.Reviews;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -19,7 +17,8 @@ public static class ReviewsApi
 
     public sealed record SubmitScoresRequest(List<ScoreItem>? Scores);
 
-    public sealed record ScoreResponse(string ReviewerClientId, IReadOnlyList<CriterionScore> Scores, double Total, DateTimeOffset SubmittedAt);
+    public sealed record ScoreResponse(
+        string ReviewerClientId, IReadOnlyList<CriterionScore> Scores, double Total, DateTimeOffset SubmittedAt);
 
     /// <summary>
     /// What a reviewer sees: before scoring only their own (nothing); after, every score and the vote tally. Anyone
@@ -36,29 +35,25 @@ public static class ReviewsApi
         api.MapPost("/nominations/{id:guid}/scores", SubmitAsync).WithTags("Review")
             .WithSummary("Score a nomination under review (0–10 per criterion)").RequireScope(CivilityScopes.MoralWrite);
         api.MapGet("/nominations/{id:guid}/scores", ViewAsync).WithTags("Review")
-            .WithSummary("Scores and tally: a reviewer sees them only after scoring, others once review is over").RequireScope(CivilityScopes.MoralRead);
+            .WithSummary("Scores and tally: a reviewer sees them only after scoring, others once review is over")
+            .RequireScope(CivilityScopes.MoralRead);
         return api;
     }
 
-    private static async Task<Results<Created<ReviewerResponse>, ValidationProblem, NotFound>> AddReviewerAsync(
-        Guid id, AddReviewerRequest request, MoralModelsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ReviewerResponse>, ValidationProblem>> AddReviewerAsync(
+        Guid id, AddReviewerRequest request, AddReviewer add, CancellationToken ct)
     {
         var check = new RequestValidator();
         var clientId = check.Text("clientId", request.ClientId, 100);
         var unit = check.OptionalText("declaredUnitCode", request.DeclaredUnitCode, 32)?.ToUpperInvariant();
         if (!check.IsValid) return check.Problem();
-        if (!await db.Rounds.AnyAsync(r => r.Id == id, ct)) return TypedResults.NotFound();
-        if (await db.Reviewers.AnyAsync(r => r.RoundId == id && r.ClientId == clientId, ct))
-            throw DomainRuleException.Conflict("This reviewer is already on the round's panel.");
-        var reviewer = new RoundReviewer(id, clientId, unit, clock.GetUtcNow());
-        db.Reviewers.Add(reviewer);
-        await db.SaveChangesAsync(ct);
+        var reviewer = await add.ExecuteAsync(id, clientId, unit, ct);
         return TypedResults.Created($"/api/moral-models/rounds/{id}/reviewers/{reviewer.Id}",
             new ReviewerResponse(reviewer.Id, id, clientId, unit, reviewer.AddedAt));
     }
 
     private static async Task<Results<Created<ScoreResponse>, ValidationProblem>> SubmitAsync(
-        Guid id, SubmitScoresRequest request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
+        Guid id, SubmitScoresRequest request, SubmitScores submit, CancellationToken ct)
     {
         var check = new RequestValidator();
         var scores = new List<CriterionScore>();
@@ -74,34 +69,15 @@ public static class ReviewsApi
             if (criterion is { } c && score is { } s) scores.Add(new CriterionScore(c, s, reason));
         }
         if (!check.IsValid) return check.Problem();
-
-        var nomination = await db.LoadAsync(id, caller, ct);
-        var reviewer = await db.Reviewers.FirstOrDefaultAsync(r => r.RoundId == nomination.RoundId && r.ClientId == caller.ClientId, ct)
-            ?? throw DomainRuleException.Rule("Only a member of the round's review panel scores nominations.");
-        if (await db.Scores.AnyAsync(s => s.NominationId == id && s.ReviewerClientId == reviewer.ClientId, ct))
-            throw DomainRuleException.Conflict("You have already scored this nomination.");
-        var review = new ReviewScore(nomination, reviewer, scores, clock.GetUtcNow());
-        db.Scores.Add(review);
-        await db.SaveChangesAsync(ct);
+        var review = await submit.ExecuteAsync(id, scores, ct);
         return TypedResults.Created($"/api/moral-models/nominations/{id}/scores", ToResponse(review));
     }
 
-    private static async Task<Ok<ReviewViewResponse>> ViewAsync(Guid id, MoralModelsDbContext db, CallerContext caller, CancellationToken ct)
+    private static async Task<Ok<ReviewViewResponse>> ViewAsync(Guid id, ViewScores view, CancellationToken ct)
     {
-        var nomination = await db.Nominations.AsNoTracking().Visible(caller).FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw NominationViews.NotFound();
-        var reviewer = caller.IsAdmin ? null
-            : await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == nomination.RoundId && r.ClientId == caller.ClientId, ct);
-        if (reviewer is not null && reviewer.HasConflictWith(nomination))
-            throw DomainRuleException.Rule("Conflict of interest: this reviewer is excluded from nominations of their own unit.");
-        var all = await db.Scores.AsNoTracking().Where(s => s.NominationId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
-        var own = reviewer is not null && all.Any(s => s.ReviewerClientId == reviewer.ClientId);
-        if (reviewer is not null && !own) return TypedResults.Ok(new ReviewViewResponse(id, false, [], null, ScoresHidden: true));
-        var votes = await db.Votes.LongCountAsync(v => v.NominationId == id, ct);
-        // Blind review: a unit or partner reading the round would otherwise learn every score and reviewer while the
-        // panel is still at work. The tally stays as the voting API shows it to them.
-        if (ReviewVisibility.ScoresHiddenFromOutsider(caller, reviewer, nomination))
-            return TypedResults.Ok(new ReviewViewResponse(id, false, [], votes, ScoresHidden: true));
-        return TypedResults.Ok(new ReviewViewResponse(id, own, all.Select(ToResponse).ToList(), votes, ScoresHidden: false));
+        var seen = await view.ExecuteAsync(id, ct);
+        return TypedResults.Ok(new ReviewViewResponse(id, seen.OwnScoreSubmitted, seen.Scores.Select(ToResponse).ToList(), seen.Votes,
+            seen.ScoresHidden));
     }
 
     private static ScoreResponse ToResponse(ReviewScore s) => new(s.ReviewerClientId, s.Scores, s.Total, s.SubmittedAt);

@@ -1,12 +1,10 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.MoralModels.Data;
+using Civility.MoralModels.Application.Rounds;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Civility.Domain;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -28,48 +26,44 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Created<RoundResponse>, ValidationProblem>> CreateAsync(
-        CreateRoundRequest request, MoralModelsDbContext db, TimeProvider clock, IOptions<MoralModelsOptions> options, CancellationToken ct)
+        CreateRoundRequest request, OpenRound open, IOptions<MoralModelsOptions> options, CancellationToken ct)
     {
         var rules = options.Value;
         var check = new RequestValidator();
         var name = check.Text("name", request.Name, 200);
         var year = check.Range("year", request.Year, 2000, 2100);
-        var publicityDays = check.Range("publicityDays", request.PublicityDays ?? 7, rules.MinimumPublicityDays, rules.MaximumPublicityDays);
+        var publicityDays = check.Range("publicityDays", request.PublicityDays ?? 7, rules.MinimumPublicityDays,
+            rules.MaximumPublicityDays);
         var categories = new List<NominationCategory>();
         for (var i = 0; i < (request.Categories?.Count ?? 0); i++)
             if (check.Enum<NominationCategory>($"categories[{i}]", request.Categories![i]) is { } c) categories.Add(c);
         if (request.Categories is { Count: 0 }) check.Add("categories", "Name at least one category, or leave it out for all.");
-        check.Check(request.VotingOpensAt is null == request.VotingClosesAt is null, "votingClosesAt", "A voting window has both an opening and a closing time.");
-        check.Check(request.VotingOpensAt is null || request.VotingClosesAt > request.VotingOpensAt, "votingClosesAt", "Voting closes after it opens.");
+        check.Check(request.VotingOpensAt is null == request.VotingClosesAt is null, "votingClosesAt",
+            "A voting window has both an opening and a closing time.");
+        check.Check(request.VotingOpensAt is null || request.VotingClosesAt > request.VotingOpensAt, "votingClosesAt",
+            "Voting closes after it opens.");
         // A code by text message unless the admin explicitly opts out (a vote taken in person, e.g. in a meeting).
-        var verification = check.Enum<VoteVerification>("voteVerification", request.VoteVerification, required: false) ?? VoteVerification.OneTimeCode;
+        var verification = check.Enum<VoteVerification>("voteVerification", request.VoteVerification, required: false)
+            ?? VoteVerification.OneTimeCode;
         if (!check.IsValid) return check.Problem();
-        if (await db.Rounds.AnyAsync(r => r.Name == name, ct))
-            throw DomainRuleException.Conflict("A round with this name exists.", name);
 
-        var round = new SelectionRound(name, year!.Value, publicityDays!.Value, clock.GetUtcNow(),
-            categories.Count > 0 ? categories : null, request.VotingOpensAt, request.VotingClosesAt, verification);
-        db.Rounds.Add(round);
-        await db.SaveChangesAsync(ct);
+        var round = await open.ExecuteAsync(new RoundPlan(name, year!.Value, publicityDays!.Value, categories.Count > 0 ? categories : null,
+            request.VotingOpensAt, request.VotingClosesAt, verification), ct);
         return TypedResults.Created($"/api/moral-models/rounds/{round.Id}", ToResponse(round));
     }
 
-    private static async Task<Results<Ok<RoundResponse>, NotFound>> GetAsync(Guid id, MoralModelsDbContext db, CancellationToken ct) =>
-        await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } round
-            ? TypedResults.Ok(ToResponse(round))
-            : TypedResults.NotFound();
+    private static async Task<Ok<RoundResponse>> GetAsync(Guid id, GetRound get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
     private static async Task<Results<Ok<PagedResult<RoundResponse>>, ValidationProblem>> ListAsync(
-        MoralModelsDbContext db, int? year, int? page, int? pageSize, CancellationToken ct)
+        ListRounds list, int? year, int? page, int? pageSize, CancellationToken ct)
     {
-        var request = new RequestValidator();
-        var paging = request.Paging(page, pageSize);
-        if (!request.IsValid) return request.Problem();
-        var query = db.Rounds.AsNoTracking();
-        if (year is { } y) query = query.Where(r => r.Year == y);
-        var total = await query.LongCountAsync(ct);
-        var items = await paging.Of(query.OrderByDescending(r => r.CreatedAt)).ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<RoundResponse>(items.Select(ToResponse).ToList(), paging.Page, paging.PageSize, total));
+        var check = new RequestValidator();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
+        var result = await list.ExecuteAsync(year, paging, ct);
+        return TypedResults.Ok(new PagedResult<RoundResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize,
+            result.Total));
     }
 
     private static RoundResponse ToResponse(SelectionRound round) => new(round.Id, round.Name, round.Year, round.PublicityDays,

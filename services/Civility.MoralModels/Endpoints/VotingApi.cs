@@ -1,15 +1,9 @@
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
-using Civility.MoralModels.Application;
-using Civility.MoralModels.Data;
+using Civility.MoralModels.Application.Voting;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Civility.Domain;
-using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -33,8 +27,6 @@ public static class VotingApi
 
     public sealed record RoundTallyResponse(Guid RoundId, long? TotalVotes, PagedResult<TallyResponse> Nominations);
 
-    private static readonly NominationStatus[] Votable = [NominationStatus.Nominated, NominationStatus.UnderReview, NominationStatus.InPublicity];
-
     public static RouteGroupBuilder MapVotingApi(this RouteGroupBuilder api)
     {
         api.MapPost("/public/nominations/{id:guid}/vote-codes", SendCodeAsync).WithTags("Public")
@@ -50,44 +42,32 @@ public static class VotingApi
         return api;
     }
 
-    private static async Task<Results<Accepted<VoteCodeResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SendCodeAsync(
-        Guid id, VoteCodeRequest request, HttpContext http, MoralModelsDbContext db, PersonalDataProtector protector,
-        IVerificationCodeSender sender, PublicLimits limits, IOptions<MoralModelsOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<VoteCodeResponse>, ValidationProblem, ProblemHttpResult>> SendCodeAsync(
+        Guid id, VoteCodeRequest request, HttpContext http, SendVoteCode send, PublicLimits limits, CancellationToken ct)
     {
         var check = new RequestValidator();
         var phone = check.MobilePhone("phone", request.Phone);
         if (!check.IsValid) return check.Problem();
 
-        var rules = options.Value.VoteCodes;
-        var now = clock.GetUtcNow();
-        var code = VoteCodes.NewCode();
-        var phoneHash = protector.LookupHash(phone!);
-        var issue = await VoteCodes.IssueAsync(db, id, phoneHash, VoteCodes.Hash(protector, id, phoneHash, code), rules, now, ct);
-        if (!issue.NominationExists) return TypedResults.NotFound();
-        EnsureTakesVotes(issue.Status, issue.VotingOpensAt, issue.VotingClosesAt, now);
-        if (issue.Verification != VoteVerification.OneTimeCode)
-            throw DomainRuleException.Rule("This round's votes need no code.", "Vote with your name and ID number.");
-        if (!issue.Issued)
+        switch (await send.ExecuteAsync(id, phone!, ct))
         {
-            limits.CountThrottled(PublicLimits.VoteCodes, PublicLimits.ByPhone);
-            return PublicLimits.TooManyRequests(http, issue.RetryAfter ?? rules.ResendAfter, "A code was sent to this phone a moment ago.");
+            case VoteCodeThrottled throttled:
+                // The per-phone throttle is kept in the database; it is counted with the public limits it belongs to.
+                limits.CountThrottled(PublicLimits.VoteCodes, PublicLimits.ByPhone);
+                return PublicLimits.TooManyRequests(http, throttled.RetryAfter, "A code was sent to this phone a moment ago.");
+            case VoteCodeNotSent notSent:
+                return TypedResults.Problem(title: "The code could not be sent.", detail: $"{notSent.Reason} Ask again in a minute.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            case VoteCodeSent sent:
+                return TypedResults.Accepted((string?)null, new VoteCodeResponse(id, sent.MaskedPhone, (int)sent.ValidFor.TotalSeconds,
+                    (int)sent.ResendAfter.TotalSeconds));
+            case var other:
+                throw new InvalidOperationException($"Unexpected outcome of a code request: {other}.");
         }
-        try
-        {
-            await sender.SendAsync(phone!, code, rules.Lifetime, ct);
-        }
-        catch (VerificationCodeNotSentException e)
-        {
-            return TypedResults.Problem(title: "The code could not be sent.", detail: $"{e.Message} Ask again in a minute.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        return TypedResults.Accepted((string?)null, new VoteCodeResponse(id, Masking.Phone(phone), (int)rules.Lifetime.TotalSeconds,
-            (int)rules.ResendAfter.TotalSeconds));
     }
 
-    private static async Task<Results<Created<VoteResponse>, ValidationProblem, NotFound>> CastAsync(
-        Guid id, CastVoteRequest request, MoralModelsDbContext db, PersonalDataProtector protector, IOptions<MoralModelsOptions> options,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<VoteResponse>, ValidationProblem>> CastAsync(
+        Guid id, CastVoteRequest request, CastVote cast, CancellationToken ct)
     {
         var check = new RequestValidator();
         check.Text("voterName", request.VoterName, 100);
@@ -97,64 +77,29 @@ public static class VotingApi
         check.Check(code.Length == 0 || (code.Length == 6 && code.All(char.IsAsciiDigit)), "code", "The 6-digit code sent to the phone.");
         if (!check.IsValid) return check.Problem();
 
-        var now = clock.GetUtcNow();
-        var phoneHash = phone is null ? null : protector.LookupHash(phone);
-        var codeHash = phoneHash is not null && code.Length == 6 ? VoteCodes.Hash(protector, id, phoneHash, code) : null;
-        var outcome = await VoteBallot.CastAsync(db, id, protector.LookupHash(idNumber!), phoneHash, codeHash,
-            options.Value.VoteCodes.MaxAttempts, now, ct);
-        if (outcome.Inserted) return TypedResults.Created($"/api/moral-models/nominations/{id}/tally", new VoteResponse(id, now));
-        if (!outcome.NominationExists) return TypedResults.NotFound();
-        EnsureTakesVotes(outcome.Status, outcome.VotingOpensAt, outcome.VotingClosesAt, now);
-        if (outcome.Verification == VoteVerification.OneTimeCode && !outcome.CodeAccepted)
-        {
-            if (codeHash is null)
-            {
-                const string ask = "This round verifies votes by a code sent to your mobile number: ask for one at vote-codes first.";
-                if (phone is null) check.Add("phone", ask);
-                if (code.Length == 0) check.Add("code", ask);
-                return check.Problem();
-            }
-            throw DomainRuleException.Rule("The code is wrong, has expired or has been used.", "Ask for a new code, then vote with it.");
-        }
-        throw DomainRuleException.Conflict("This person or this phone has already voted for this nomination.",
-            "One vote per person and per mobile number per nomination.");
+        if (await cast.ExecuteAsync(id, idNumber!, phone, code.Length == 0 ? null : code, ct) is BallotCast ballot)
+            return TypedResults.Created($"/api/moral-models/nominations/{id}/tally", new VoteResponse(id, ballot.CastAt));
+        // The round verifies votes by code, and the voter sent no phone or no code to check.
+        const string ask = "This round verifies votes by a code sent to your mobile number: ask for one at vote-codes first.";
+        if (phone is null) check.Add("phone", ask);
+        if (code.Length == 0) check.Add("code", ask);
+        return check.Problem();
     }
 
-    private static void EnsureTakesVotes(NominationStatus status, DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset now)
+    private static async Task<Ok<TallyResponse>> NominationTallyAsync(Guid id, TallyNomination tally, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await tally.ExecuteAsync(id, ct)));
+
+    private static async Task<Results<Ok<RoundTallyResponse>, ValidationProblem>> RoundTallyAsync(
+        Guid id, TallyRound tally, int? page, int? pageSize, CancellationToken ct)
     {
-        if (opensAt is not { } opens || closesAt is not { } closes || now < opens || now >= closes)
-            throw DomainRuleException.Rule("Voting is closed.", opensAt is null
-                ? "This round has no public vote."
-                : $"Votes are taken from {opensAt:u} until {closesAt:u}.");
-        if (!Votable.Contains(status))
-            throw DomainRuleException.Rule("This nomination takes no votes.", $"It is {KebabName.Of(status)}.");
+        var check = new RequestValidator();
+        var paging = check.Paging(page, pageSize);
+        if (!check.IsValid) return check.Problem();
+        var round = await tally.ExecuteAsync(id, paging, ct);
+        var nominations = round.Nominations;
+        return TypedResults.Ok(new RoundTallyResponse(round.RoundId, round.TotalVotes, new PagedResult<TallyResponse>(
+            nominations.Items.Select(ToResponse).ToList(), nominations.Page, nominations.PageSize, nominations.Total)));
     }
 
-    private static async Task<Ok<TallyResponse>> NominationTallyAsync(
-        Guid id, MoralModelsDbContext db, CallerContext caller, CancellationToken ct)
-    {
-        var nomination = await db.Nominations.AsNoTracking().Visible(caller).Where(n => n.Id == id)
-            .Select(n => new { n.Id, n.NomineeName, n.Category, n.RoundId }).FirstOrDefaultAsync(ct) ?? throw NominationViews.NotFound();
-        var hidden = await ReviewVisibility.HiddenNominationsAsync(db, caller, nomination.RoundId, ct);
-        long? votes = hidden.Contains(id) ? null : await db.Votes.LongCountAsync(v => v.NominationId == id, ct);
-        return TypedResults.Ok(new TallyResponse(nomination.Id, nomination.NomineeName, nomination.Category, votes));
-    }
-
-    private static async Task<Results<Ok<RoundTallyResponse>, ValidationProblem, NotFound>> RoundTallyAsync(
-        Guid id, MoralModelsDbContext db, CallerContext caller, int? page, int? pageSize, CancellationToken ct)
-    {
-        var request = new RequestValidator();
-        var paging = request.Paging(page, pageSize);
-        if (!request.IsValid) return request.Problem();
-        if (!await db.Rounds.AnyAsync(r => r.Id == id, ct)) return TypedResults.NotFound();
-        var hidden = await ReviewVisibility.HiddenNominationsAsync(db, caller, id, ct);
-        var query = db.Nominations.AsNoTracking().Visible(caller).Where(n => n.RoundId == id)
-            .Select(n => new { n.Id, n.NomineeName, n.Category, Votes = db.Votes.LongCount(v => v.NominationId == n.Id) })
-            .OrderByDescending(x => x.Votes).ThenBy(x => x.Id);
-        var total = await query.LongCountAsync(ct);
-        var rows = await paging.Of(query).ToListAsync(ct);
-        var items = rows.Select(r => new TallyResponse(r.Id, r.NomineeName, r.Category, hidden.Contains(r.Id) ? null : r.Votes)).ToList();
-        long? roundVotes = hidden.Count == 0 ? await db.Votes.LongCountAsync(v => v.RoundId == id, ct) : null;
-        return TypedResults.Ok(new RoundTallyResponse(id, roundVotes, new PagedResult<TallyResponse>(items, paging.Page, paging.PageSize, total)));
-    }
+    private static TallyResponse ToResponse(Tally t) => new(t.NominationId, t.NomineeName, t.Category, t.Votes);
 }

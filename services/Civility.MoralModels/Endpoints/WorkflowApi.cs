@@ -1,15 +1,7 @@
-using Civility.Contracts.MoralModels;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
-using Civility.MoralModels.Application;
-using Civility.MoralModels.Data;
-using Civility.MoralModels.Domain;
+using Civility.MoralModels.Application.Workflow;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
-using Civility.Domain.Time;
 
 namespace Civility.MoralModels.Endpoints;
 
@@ -22,78 +14,49 @@ public static class WorkflowApi
     {
         var nominations = api.MapGroup("/nominations/{id:guid}").WithTags("Nomination workflow");
         nominations.MapPost("/review", ReviewAsync).WithSummary("Nominated → under review").RequireScope(CivilityScopes.Admin);
-        nominations.MapPost("/publicize", PublicizeAsync).WithSummary("Under review → in publicity (公示), credit-gated").RequireScope(CivilityScopes.Admin);
-        nominations.MapPost("/select", SelectAsync).WithSummary("In publicity → selected, once the window has closed").RequireScope(CivilityScopes.Admin);
+        nominations.MapPost("/publicize", PublicizeAsync).WithSummary("Under review → in publicity (公示), credit-gated")
+            .RequireScope(CivilityScopes.Admin);
+        nominations.MapPost("/select", SelectAsync).WithSummary("In publicity → selected, once the window has closed")
+            .RequireScope(CivilityScopes.Admin);
         nominations.MapPost("/reject", RejectAsync).WithSummary("Reject, with a written reason").RequireScope(CivilityScopes.Admin);
-        nominations.MapPost("/resume", ResumeAsync).WithSummary("Resume a suspended nomination (no open objection, no active listing)").RequireScope(CivilityScopes.Admin);
+        nominations.MapPost("/resume", ResumeAsync).WithSummary("Resume a suspended nomination (no open objection, no active listing)")
+            .RequireScope(CivilityScopes.Admin);
         return api;
     }
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> ReviewAsync(
-        Guid id, TransitionRequest? request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
-    {
-        if (Reason(request, required: false) is not { } reason) return InvalidReason();
-        var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.StartReview(caller.Actor, reason.Text, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NominationViews.ToResponse(nomination));
-    }
+        Guid id, TransitionRequest? request, StartReview review, CancellationToken ct) =>
+        Reason(request, required: false) is { } reason
+            ? TypedResults.Ok(NominationViews.ToResponse(await review.ExecuteAsync(id, reason.Text, ct)))
+            : InvalidReason();
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> PublicizeAsync(
-        Guid id, TransitionRequest? request, MoralModelsDbContext db, CallerContext caller, CreditGate gate, TimeProvider clock, CancellationToken ct)
-    {
-        if (Reason(request, required: false) is not { } reason) return InvalidReason();
-        var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.EnsureAllowed(Nomination.Publicize);
-        var actor = caller.Actor;
-        await gate.EnsureClearAsync(Nomination.Publicize, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
-        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == nomination.RoundId, ct);
-        nomination.OpenPublicity(round.PublicityDays, actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new NominationPublicized(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category),
-            nomination.NomineeName, CountyClock.CountyDate(nomination.PublicityStart!.Value),
-            CountyClock.CountyDate(nomination.PublicityEnd!.Value)), clock);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NominationViews.ToResponse(nomination));
-    }
+        Guid id, TransitionRequest? request, OpenPublicity publicize, CancellationToken ct) =>
+        Reason(request, required: false) is { } reason
+            ? TypedResults.Ok(NominationViews.ToResponse(await publicize.ExecuteAsync(id, reason.Text, ct)))
+            : InvalidReason();
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> SelectAsync(
-        Guid id, TransitionRequest? request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
-    {
-        if (Reason(request, required: false) is not { } reason) return InvalidReason();
-        var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.MarkSelected(caller.Actor, reason.Text, clock.GetUtcNow());
-        db.AddIntegrationEvent(new ModelSelected(nomination.Id, nomination.RoundId, KebabName.Of(nomination.Category), nomination.NomineeName), clock);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NominationViews.ToResponse(nomination));
-    }
+        Guid id, TransitionRequest? request, SelectNominee select, CancellationToken ct) =>
+        Reason(request, required: false) is { } reason
+            ? TypedResults.Ok(NominationViews.ToResponse(await select.ExecuteAsync(id, reason.Text, ct)))
+            : InvalidReason();
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> RejectAsync(
-        Guid id, TransitionRequest? request, MoralModelsDbContext db, CallerContext caller, TimeProvider clock, CancellationToken ct)
-    {
-        if (Reason(request, required: true) is not { } reason) return InvalidReason();
-        var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.MarkRejected(caller.Actor, reason.Text!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NominationViews.ToResponse(nomination));
-    }
+        Guid id, TransitionRequest? request, RejectNomination reject, CancellationToken ct) =>
+        Reason(request, required: true) is { Text: { } reason }
+            ? TypedResults.Ok(NominationViews.ToResponse(await reject.ExecuteAsync(id, reason, ct)))
+            : InvalidReason();
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> ResumeAsync(
-        Guid id, TransitionRequest? request, MoralModelsDbContext db, CallerContext caller, CreditGate gate, TimeProvider clock, CancellationToken ct)
-    {
-        if (Reason(request, required: true) is not { } reason) return InvalidReason();
-        var nomination = await db.LoadAsync(id, caller, ct);
-        nomination.EnsureAllowed(Nomination.Resume);
-        if (await db.Objections.AnyAsync(o => o.NominationId == id && o.Status == ObjectionStatus.Open, ct))
-            throw DomainRuleException.Rule("An objection against this nomination is still open.", "Resolve it first: dismissing it resumes the nomination.");
-        var actor = caller.Actor;
-        await gate.EnsureClearAsync(Nomination.Resume, nomination.IdHash, nomination.UnitCode, nomination.Id, actor, ct);
-        nomination.ResumeWorkflow(actor, reason.Text!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NominationViews.ToResponse(nomination));
-    }
+        Guid id, TransitionRequest? request, ResumeNomination resume, CancellationToken ct) =>
+        Reason(request, required: true) is { Text: { } reason }
+            ? TypedResults.Ok(NominationViews.ToResponse(await resume.ExecuteAsync(id, reason, ct)))
+            : InvalidReason();
 
     private sealed record CheckedReason(string? Text);
 
+    /// <summary>The reason, trimmed (no text when none was given), or null when it is missing but required, or too long.</summary>
     private static CheckedReason? Reason(TransitionRequest? request, bool required)
     {
         var text = request?.Reason?.Trim();

@@ -1,5 +1,8 @@
 using Civility.Contracts;
 using Civility.Domain;
+using Civility.Domain.Time;
+using Civility.MoralModels.Domain;
+using Published = Civility.Contracts.MoralModels;
 
 namespace Civility.MoralModels.Events;
 
@@ -11,6 +14,16 @@ public static class Publications
 {
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
+        NominationSubmitted { Nomination: var n } =>
+            new Published.NominationSubmitted(n.Id, n.RoundId, KebabName.Of(n.Category), n.NomineeName, n.UnitCode),
+        // The window is announced in county dates (公示期), as the notice on the board shows it.
+        NominationPublicized { Nomination: var n } e => new Published.NominationPublicized(n.Id, n.RoundId, KebabName.Of(n.Category),
+            n.NomineeName, CountyClock.CountyDate(e.Start), CountyClock.CountyDate(e.End)),
+        NominationSuspended { Nomination: var n } e => new Published.NominationSuspended(n.Id, e.Reason),
+        ModelSelected { Nomination: var n } => new Published.ModelSelected(n.Id, n.RoundId, KebabName.Of(n.Category), n.NomineeName),
+        // The identity goes as the masked number and its keyed hash, never the number: enough for a red-list proposal.
+        ModelCommended { Nomination: var n } e => new Published.ModelCommended(n.Id, KebabName.Of(n.Category), n.NomineeName,
+            n.IdMasked, n.IdHash, n.UnitCode, e.Commendation),
         _ => null,
     };
 }

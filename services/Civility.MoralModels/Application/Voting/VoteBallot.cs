@@ -4,7 +4,7 @@ using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Civility.MoralModels.Application;
+namespace Civility.MoralModels.Application.Voting;
 
 /// <summary>What happened to one vote, decided by the database in a single statement.</summary>
 public sealed record VoteOutcome(bool NominationExists, bool Inserted, NominationStatus Status, DateTimeOffset? VotingOpensAt,
@@ -66,8 +66,8 @@ public static class VoteBallot
             await using var command = new NpgsqlCommand(Sql, connection);
             command.Parameters.AddWithValue("nomination", nominationId);
             command.Parameters.AddWithValue("voter", voterHash);
-            command.Parameters.Add(new NpgsqlParameter("phone", NpgsqlTypes.NpgsqlDbType.Varchar) { Value = (object?)phoneHash ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("code", NpgsqlTypes.NpgsqlDbType.Varchar) { Value = (object?)codeHash ?? DBNull.Value });
+            command.Parameters.Add(NullableText("phone", phoneHash));
+            command.Parameters.Add(NullableText("code", codeHash));
             command.Parameters.AddWithValue("max_attempts", maxAttempts);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.AddWithValue("votable", Votable);
@@ -79,6 +79,10 @@ public static class VoteBallot
                 Enum.Parse<VoteVerification>(reader.GetString(3)), reader.GetBoolean(5));
         }, ct);
     }
+
+    /// <summary>A text parameter that may be null: typed, so that PostgreSQL can tell what a null is.</summary>
+    private static NpgsqlParameter NullableText(string name, string? value) =>
+        new(name, NpgsqlTypes.NpgsqlDbType.Varchar) { Value = (object?)value ?? DBNull.Value };
 
     /// <summary>Runs one raw statement on the context's connection, opening it for the call if it is closed.</summary>
     internal static async Task<T> OnConnectionAsync<T>(MoralModelsDbContext db, Func<NpgsqlConnection, Task<T>> run, CancellationToken ct)

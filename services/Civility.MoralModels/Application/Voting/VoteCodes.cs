@@ -6,7 +6,7 @@ using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Civility.MoralModels.Application;
+namespace Civility.MoralModels.Application.Voting;
 
 /// <summary>One-time codes for votes: configuration section <c>MoralModels:VoteCodes</c>.</summary>
 public sealed class VoteCodeOptions

@@ -1,0 +1,18 @@
+using Civility.Hosting.Application;
+using Civility.MoralModels.Data;
+using Civility.MoralModels.Domain;
+using Civility.ServiceDefaults.Authentication;
+
+namespace Civility.MoralModels.Application.Workflow;
+
+/// <summary>Nominated → under review (评审).</summary>
+public sealed class StartReview(MoralModelsDbContext db, CallerContext caller, TimeProvider clock) : IUseCase
+{
+    public async Task<Nomination> ExecuteAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        var nomination = await db.NominationAsync(id, caller, ct);
+        nomination.StartReview(caller.Actor, reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return nomination;
+    }
+}

@@ -1,0 +1,17 @@
+using Civility.Domain;
+
+namespace Civility.MoralModels.Domain;
+
+/// <summary>A nominee entered a round (a duplicate merged as a supporter is no new nomination, and records nothing).</summary>
+public sealed record NominationSubmitted(Nomination Nomination) : IDomainEvent;
+
+/// <summary>The publicity window (公示) opened: anyone may object until <paramref name="End"/>.</summary>
+public sealed record NominationPublicized(Nomination Nomination, DateTimeOffset Start, DateTimeOffset End) : IDomainEvent;
+
+/// <summary>The workflow stopped, by an objection or a credit listing, with the reason others are told.</summary>
+public sealed record NominationSuspended(Nomination Nomination, string Reason) : IDomainEvent;
+
+public sealed record ModelSelected(Nomination Nomination) : IDomainEvent;
+
+/// <summary>The model was honoured by the commendation (表彰) named <paramref name="Commendation"/>.</summary>
+public sealed record ModelCommended(Nomination Nomination, string Commendation) : IDomainEvent;
