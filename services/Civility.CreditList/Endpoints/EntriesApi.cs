@@ -1,11 +1,9 @@
 using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
-using Civility.CreditList.Events;
 using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,7 +64,7 @@ public static class EntriesApi
         if (!v.IsValid || subject is null) return v.Problem();
 
         var now = clock.GetUtcNow();
-        var entry = ListEntry.Propose(subject.Id, list!.Value, tier, new LegalBasis(law, article), facts, decision, department,
+        var entry = ListEntry.Propose(subject, list!.Value, tier, new LegalBasis(law, article), facts, decision, department,
             listingDate!.Value, from!.Value, until!.Value, note, null, caller.Actor, now);
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
@@ -129,7 +127,6 @@ public static class EntriesApi
         var (entry, subject) = await LoadAsync(db, id);
         var now = clock.GetUtcNow();
         entry.Activate(clock.CountyToday(), caller.Actor, request?.Reason?.Trim(), now);
-        db.AddIntegrationEvent(CreditEvents.Activated(entry, subject, now), clock);
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
     }
@@ -141,19 +138,9 @@ public static class EntriesApi
         var reason = v.Text("reason", request?.Reason, 2000);
         if (!v.IsValid) return v.Problem();
         var (entry, subject) = await LoadAsync(db, id);
-        await RevokeEntryAsync(db, entry, subject, caller.Actor, reason, clock);
+        entry.Revoke(caller.Actor, reason, clock.GetUtcNow());
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(entry, subject));
-    }
-
-    /// <summary>Revokes; a listing that was live is announced as lifted, a proposal never published is not.</summary>
-    internal static Task RevokeEntryAsync(CreditDbContext db, ListEntry entry, CreditSubject subject, string actor, string reason, TimeProvider clock)
-    {
-        var wasActive = entry.Status == EntryStatus.Active;
-        var now = clock.GetUtcNow();
-        entry.Revoke(actor, reason, now);
-        if (wasActive) db.AddIntegrationEvent(CreditEvents.Lifted(entry, subject, now), clock);
-        return Task.CompletedTask;
     }
 
     private static async Task<Results<Ok<EntryResponse>, ValidationProblem>> AmendAsync(

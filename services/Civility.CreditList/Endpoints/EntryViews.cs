@@ -36,9 +36,8 @@ internal static class EntryViews
     /// <summary>The entry (with its history) and its subject, tracked for a change; 404 when there is none.</summary>
     public static async Task<(ListEntry Entry, CreditSubject Subject)> LoadAsync(CreditDbContext db, Guid id, CancellationToken cancellationToken = default)
     {
-        var entry = await db.Entries.Include(e => e.History).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+        var entry = await db.Entries.Include(e => e.History).Include(e => e.Subject).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new DomainRuleException(RuleKind.NotFound, "There is no such entry.");
-        var subject = await db.Subjects.FirstAsync(s => s.Id == entry.SubjectId, cancellationToken);
-        return (entry, subject);
+        return (entry, entry.Subject);
     }
 }

@@ -1,11 +1,9 @@
 using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
-using Civility.CreditList.Events;
 using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,14 +53,11 @@ public static class ObjectionsApi
         if (!v.IsValid) return v.Problem();
         var objection = await db.InTransactionAsync(async ct =>
         {
-            var (entry, subject) = await LoadAsync(db, id, ct);
+            var (entry, _) = await LoadAsync(db, id, ct);
             var calendar = await CalendarStore.ForCountingAsync(db, ct);
-            var now = clock.GetUtcNow();
             var decideBy = calendar.Count(clock.CountyToday(), Objection.DecisionWorkingDays);
-            entry.MarkUnderObjection(caller.Actor, grounds, now);
-            var objection = new Objection(entry.Id, filedBy, grounds, decideBy, now);
+            var objection = entry.FileObjection(filedBy, grounds, decideBy, caller.Actor, clock.GetUtcNow());
             db.Objections.Add(objection);
-            db.AddIntegrationEvent(CreditEvents.UnderObjection(entry, subject, objection, now), clock);
             await db.SaveChangesAsync(ct);
             return objection;
         }, cancellationToken);
@@ -106,7 +101,7 @@ public static class ObjectionsApi
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id);
         if (objection is null) return TypedResults.NotFound();
 
-        var (entry, subject) = await LoadAsync(db, objection.EntryId);
+        var (entry, _) = await LoadAsync(db, objection.EntryId);
         var actor = caller.Actor;
         var now = clock.GetUtcNow();
         objection.Decide(outcome!.Value, reply, actor, now);
@@ -118,7 +113,7 @@ public static class ObjectionsApi
         }
         else
         {
-            await EntriesApi.RevokeEntryAsync(db, entry, subject, actor, $"Objection upheld: {reply}", clock);
+            entry.Revoke(actor, $"Objection upheld: {reply}", now);
         }
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(objection, clock.CountyToday()));

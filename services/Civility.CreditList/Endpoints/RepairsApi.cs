@@ -1,11 +1,9 @@
 using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
-using Civility.CreditList.Events;
 using Civility.Data;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -105,9 +103,8 @@ public static class RepairsApi
         repair.Decide(approve!.Value, reply, actor, now);
         if (approve == true)
         {
-            var (entry, subject) = await LoadAsync(db, repair.EntryId);
+            var (entry, _) = await LoadAsync(db, repair.EntryId);
             entry.Repair(actor, $"Credit repair approved: {reply}", now);
-            db.AddIntegrationEvent(CreditEvents.Lifted(entry, subject, now), clock);
         }
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(repair));

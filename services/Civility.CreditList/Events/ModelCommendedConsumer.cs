@@ -40,7 +40,7 @@ public sealed class ModelCommendedConsumer(CreditDbContext db, TimeProvider cloc
         }
         var from = CountyClock.CountyDate(message.OccurredAt);
         // The decision number and legal basis are the deciding department's to give: the admin amends them in.
-        var entry = ListEntry.Propose(subject.Id, ListType.Red, null, new LegalBasis("", ""),
+        var entry = ListEntry.Propose(subject, ListType.Red, null, new LegalBasis("", ""),
             $"Commended: {message.Commendation} ({message.Category}).", "", "", from, from,
             from.AddMonths(options.Value.CommendationRedListMonths), internalNote: $"Proposed from moral-model nomination {message.NominationId}.",
             sourceKey, actor: "moral-models", now);

@@ -1,7 +1,5 @@
 using Civility.CreditList.Data;
-using Civility.CreditList.Events;
 using Civility.Hosting.Jobs;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,15 +24,10 @@ public sealed class ExpiryJob(IServiceScopeFactory scopes, ILogger<ExpiryJob> lo
     {
         var today = clock.CountyToday();
         var now = clock.GetUtcNow();
-        var ended = await db.Entries
+        var ended = await db.Entries.Include(e => e.Subject)
             .Where(e => e.Status == Domain.EntryStatus.Active && e.PublishedUntil < today)
             .OrderBy(e => e.PublishedUntil).Take(BatchSize)
-            .Join(db.Subjects, e => e.SubjectId, s => s.Id, (e, s) => new { Entry = e, Subject = s })
             .ToListAsync(cancellationToken);
-        foreach (var item in ended)
-        {
-            item.Entry.Expire(now);
-            db.AddIntegrationEvent(CreditEvents.Lifted(item.Entry, item.Subject, now), clock);
-        }
+        foreach (var entry in ended) entry.Expire(now);
     }
 }

@@ -1,9 +1,7 @@
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.CreditList.Domain.Calendar;
-using Civility.CreditList.Events;
 using Civility.Data;
-using Civility.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Application.Calendar;
@@ -63,15 +61,9 @@ public sealed class LoadHolidayNotice(CreditDbContext db, TimeProvider clock)
         if (recounted.Count == 0) return [];
 
         var entryIds = recounted.Select(r => r.EntryId).Distinct().ToList();
-        var entries = await db.Entries.Where(e => entryIds.Contains(e.Id))
-            .Join(db.Subjects, e => e.SubjectId, s => s.Id, (e, s) => new { Entry = e, Subject = s })
-            .ToDictionaryAsync(x => x.Entry.Id, ct);
+        var entries = await db.Entries.Include(e => e.Subject).Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         foreach (var (entryId, caseId, recount) in recounted)
-        {
-            var (entry, subject) = (entries[entryId].Entry, entries[entryId].Subject);
-            entry.RecordDeadlineRecount(recount, notice, actor, now);
-            db.AddIntegrationEvent(CreditEvents.DeadlineRecounted(entry, subject, caseId, recount, now), clock);
-        }
+            entries[entryId].RecordDeadlineRecount(caseId, recount, notice, actor, now);
         return recounted;
     }
 }
