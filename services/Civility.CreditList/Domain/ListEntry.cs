@@ -146,6 +146,22 @@ public sealed class ListEntry : AggregateRoot
         Close(EntryStatus.Expired, "expire", "system", "The publication period ended.", now);
     }
 
+    /// <summary>
+    /// Whether a repair (信用修复) may be applied for on <paramref name="today"/>: only for an active black-list
+    /// entry, and only once its tier's minimum publication (<paramref name="minimumMonths"/>) has passed.
+    /// </summary>
+    public void EnsureRepairableOn(DateOnly today, Func<BlackTier, int> minimumMonths)
+    {
+        if (ListType != ListType.Black || Status != EntryStatus.Active)
+            throw DomainRuleException.Rule("Only an active black-list entry can be repaired.",
+                $"The entry is a {KebabName.Of(ListType)}-list entry, {KebabName.Of(Status)}.");
+        var earliest = PublishedFrom.AddMonths(minimumMonths(Tier!.Value));
+        if (today < earliest)
+            throw DomainRuleException.Rule("The minimum publication period has not passed.",
+                $"A {KebabName.Of(Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
+                new Dictionary<string, object?> { ["earliest"] = earliest });
+    }
+
     /// <summary>Credit repair (信用修复) approved.</summary>
     public void Repair(string actor, string reason, DateTimeOffset now)
     {
