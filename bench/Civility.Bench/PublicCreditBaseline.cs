@@ -10,9 +10,10 @@ namespace Civility.Bench;
 
 /// <summary>
 /// The public credit query's baseline: a bare minimal endpoint in this process doing the credit service's lookup by
-/// credit code (services/Civility.CreditList/Endpoints/PublicApi.cs) with raw Npgsql as the credit role, answering
-/// the same JSON. Keep the SQL in step with that query: enums are stored by their C# names (HasConversion&lt;string&gt;),
-/// "today" is the county's date, and a page that is not full needs no count.
+/// credit code (services/Civility.CreditList/Application/Entries/FindPublishedEntries.cs, answered by
+/// Endpoints/PublicApi.cs) with raw Npgsql as the credit role, answering the same JSON. Keep the SQL in step with that
+/// query: enums are stored by their C# names (HasConversion&lt;string&gt;), "today" is the county's date, and a page
+/// that is not full needs no count.
 /// </summary>
 internal sealed class PublicCreditBaseline : IAsyncDisposable
 {
@@ -71,8 +72,10 @@ internal sealed class PublicCreditBaseline : IAsyncDisposable
                 items.Add(new
                 {
                     entryId = reader.GetGuid(0), subjectKind = Kebab(reader.GetString(1)), subjectName = reader.GetString(2),
-                    identifier = reader.GetString(3), listType = Kebab(reader.GetString(4)), tier = reader.IsDBNull(5) ? null : Kebab(reader.GetString(5)),
-                    law = reader.GetString(6), article = reader.GetString(7), facts = reader.GetString(8), decisionNumber = reader.GetString(9),
+                    identifier = reader.GetString(3), listType = Kebab(reader.GetString(4)),
+                    tier = reader.IsDBNull(5) ? null : Kebab(reader.GetString(5)),
+                    law = reader.GetString(6), article = reader.GetString(7), facts = reader.GetString(8),
+                    decisionNumber = reader.GetString(9),
                     decidingDepartment = reader.GetString(10), listingDate = reader.GetFieldValue<DateOnly>(11),
                     publishedFrom = reader.GetFieldValue<DateOnly>(12), publishedUntil = reader.GetFieldValue<DateOnly>(13),
                 });

@@ -10,7 +10,7 @@ internal sealed class ListEntryConfiguration : IEntityTypeConfiguration<ListEntr
     {
         entry.ToTable("entries");
         entry.HasKey(e => e.Id);
-        entry.HasOne<CreditSubject>().WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne(e => e.Subject).WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
         entry.Property(e => e.ListType).HasConversion<string>().HasMaxLength(10);
         entry.Property(e => e.Tier).HasConversion<string>().HasMaxLength(10);
         entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);

@@ -8,16 +8,17 @@ public sealed record LegalBasis(string Law, string Article);
 
 /// <summary>
 /// A red- or black-list entry about one subject. Nothing is ever deleted: every step is a transition in
-/// <see cref="History"/>, and a lifted entry stays, closed with its reason ("formerly listed").
+/// <see cref="History"/>, and a lifted entry stays, closed with its reason ("formerly listed"). What other services
+/// hear of — a listing published or lifted, an objection, a deadline counted again — the entry records itself.
 /// </summary>
-public sealed class ListEntry
+public sealed class ListEntry : AggregateRoot
 {
     private readonly List<EntryTransition> _history = [];
 
     private ListEntry() { }
 
     public static ListEntry Propose(
-        Guid subjectId, ListType list, BlackTier? tier, LegalBasis basis, string facts, string decisionNumber,
+        CreditSubject subject, ListType list, BlackTier? tier, LegalBasis basis, string facts, string decisionNumber,
         string department, DateOnly listingDate, DateOnly publishedFrom, DateOnly publishedUntil,
         string? internalNote, string? sourceKey, string actor, DateTimeOffset now)
     {
@@ -28,7 +29,8 @@ public sealed class ListEntry
         var entry = new ListEntry
         {
             Id = Guid.CreateVersion7(),
-            SubjectId = subjectId,
+            SubjectId = subject.Id,
+            Subject = subject,
             ListType = list,
             Tier = tier,
             LegalBasisLaw = basis.Law,
@@ -44,12 +46,16 @@ public sealed class ListEntry
             Status = EntryStatus.Proposed,
             CreatedAt = now,
         };
-        entry.Record("propose", EntryStatus.Proposed, actor, null, now);
+        entry.MoveTo("propose", EntryStatus.Proposed, actor, null, now);
         return entry;
     }
 
     public Guid Id { get; private set; }
     public Guid SubjectId { get; private set; }
+
+    /// <summary>Whom the entry is about: every announcement of it names the subject, as it is when announced.</summary>
+    public CreditSubject Subject { get; private set; } = null!;
+
     public ListType ListType { get; private set; }
     public BlackTier? Tier { get; private set; }
     public string LegalBasisLaw { get; private set; } = "";
@@ -111,7 +117,7 @@ public sealed class ListEntry
             throw DomainRuleException.Rule("The entry needs a decision number and a legal basis before the subject is notified.",
                 "Amend the proposal with them first.");
         (StatementDeadline, StatementDeadlineCount) = (statementDeadline?.Counted, statementDeadline);
-        Record("notify", EntryStatus.Notified, actor, reason, now);
+        MoveTo("notify", EntryStatus.Notified, actor, reason, now);
     }
 
     /// <summary>Listed and published; only after the statement period has ended.</summary>
@@ -123,7 +129,8 @@ public sealed class ListEntry
                 $"The subject may make a statement until {deadline:yyyy-MM-dd}; activate from the next day.",
                 new Dictionary<string, object?> { ["statementDeadline"] = deadline });
         ActivatedAt = now;
-        Record("activate", EntryStatus.Active, actor, reason, now);
+        MoveTo("activate", EntryStatus.Active, actor, reason, now);
+        Record(new EntryActivated(this));
     }
 
     public void Revoke(string actor, string reason, DateTimeOffset now)
@@ -139,6 +146,22 @@ public sealed class ListEntry
         Close(EntryStatus.Expired, "expire", "system", "The publication period ended.", now);
     }
 
+    /// <summary>
+    /// Whether a repair (信用修复) may be applied for on <paramref name="today"/>: only for an active black-list
+    /// entry, and only once its tier's minimum publication (<paramref name="minimumMonths"/>) has passed.
+    /// </summary>
+    public void EnsureRepairableOn(DateOnly today, Func<BlackTier, int> minimumMonths)
+    {
+        if (ListType != ListType.Black || Status != EntryStatus.Active)
+            throw DomainRuleException.Rule("Only an active black-list entry can be repaired.",
+                $"The entry is a {KebabName.Of(ListType)}-list entry, {KebabName.Of(Status)}.");
+        var earliest = PublishedFrom.AddMonths(minimumMonths(Tier!.Value));
+        if (today < earliest)
+            throw DomainRuleException.Rule("The minimum publication period has not passed.",
+                $"A {KebabName.Of(Tier!.Value)} entry may be repaired from {earliest:yyyy-MM-dd}.",
+                new Dictionary<string, object?> { ["earliest"] = earliest });
+    }
+
     /// <summary>Credit repair (信用修复) approved.</summary>
     public void Repair(string actor, string reason, DateTimeOffset now)
     {
@@ -148,7 +171,8 @@ public sealed class ListEntry
     }
 
     /// <summary>Corrects the facts or shortens/extends the period (e.g. after an upheld objection); the tier rule still holds.</summary>
-    public void Amend(string? facts, DateOnly? publishedUntil, string? decisionNumber, LegalBasis? basis, string actor, string reason, DateTimeOffset now)
+    public void Amend(string? facts, DateOnly? publishedUntil, string? decisionNumber, LegalBasis? basis, string actor, string reason,
+        DateTimeOffset now)
     {
         Require("amend", EntryStatus.Proposed, EntryStatus.Notified, EntryStatus.Active);
         var until = publishedUntil ?? PublishedUntil;
@@ -158,7 +182,7 @@ public sealed class ListEntry
         PublishedUntil = until;
         DecisionNumber = decisionNumber ?? DecisionNumber;
         if (basis is not null) (LegalBasisLaw, LegalBasisArticle) = (basis.Law, basis.Article);
-        Record("amend", Status, actor, reason, now);
+        MoveTo("amend", Status, actor, reason, now);
     }
 
     /// <summary>Counts the statement period again on <paramref name="calendar"/> once <paramref name="year"/> is official.</summary>
@@ -170,30 +194,46 @@ public sealed class ListEntry
         return recount;
     }
 
-    /// <summary>A deadline of this entry (its own, or an objection's or repair's) was counted again on a new notice.</summary>
-    public void RecordDeadlineRecount(DeadlineRecount recount, HolidayNotice notice, string actor, DateTimeOffset now) =>
-        Record("deadline-recounted", Status, actor, recount.Describe(notice), now);
+    /// <summary>
+    /// A deadline of this entry (its own, or the decision date of its objection or repair application
+    /// <paramref name="caseId"/>) was counted again on a new notice: kept in the history and announced.
+    /// </summary>
+    public void RecordDeadlineRecount(Guid? caseId, DeadlineRecount recount, HolidayNotice notice, string actor, DateTimeOffset now)
+    {
+        MoveTo("deadline-recounted", Status, actor, recount.Describe(notice), now);
+        Record(new EntryDeadlineRecounted(this, caseId, recount));
+    }
 
-    public void MarkUnderObjection(string actor, string grounds, DateTimeOffset now)
+    /// <summary>
+    /// An objection (异议) to the entry: the entry is marked at once and the objection is to be decided by
+    /// <paramref name="decideBy"/>. One objection at a time.
+    /// </summary>
+    public Objection FileObjection(string filedBy, string grounds, DeadlineCount decideBy, string actor, DateTimeOffset now)
     {
         if (Status is not (EntryStatus.Notified or EntryStatus.Active))
             throw DomainRuleException.IllegalTransition("The entry", KebabName.Of(Status), "object", AllowedActions(Status));
         if (UnderObjection) throw DomainRuleException.Conflict("An objection to this entry is already pending.");
         UnderObjection = true;
-        Record("objection-filed", Status, actor, grounds, now);
+        MoveTo("objection-filed", Status, actor, grounds, now);
+        var objection = new Objection(Id, filedBy, grounds, decideBy, now);
+        Record(new EntryPutUnderObjection(this, objection));
+        return objection;
     }
 
     public void ClearObjection(string actor, string reply, DateTimeOffset now)
     {
         UnderObjection = false;
-        Record("objection-cleared", Status, actor, reply, now);
+        MoveTo("objection-cleared", Status, actor, reply, now);
     }
 
+    /// <summary>Closes the entry; a listing that was in force is lifted, a proposal never published is not announced.</summary>
     private void Close(EntryStatus to, string action, string actor, string reason, DateTimeOffset now)
     {
+        var wasInForce = Status == EntryStatus.Active;
         UnderObjection = false;
         ClosedAt = now;
-        Record(action, to, actor, reason, now);
+        MoveTo(action, to, actor, reason, now);
+        if (wasInForce) Record(new EntryLifted(this, to));
     }
 
     private void Require(string action, params EntryStatus[] from)
@@ -202,10 +242,10 @@ public sealed class ListEntry
             throw DomainRuleException.IllegalTransition("The entry", KebabName.Of(Status), action, AllowedActions(Status));
     }
 
-    private void Record(string action, EntryStatus to, string actor, string? reason, DateTimeOffset now)
+    /// <summary>Every step goes into the history, including those that leave the status as it is.</summary>
+    private void MoveTo(string action, EntryStatus to, string actor, string? reason, DateTimeOffset now)
     {
         _history.Add(new EntryTransition(Id, action, Status, to, actor, reason, now));
         Status = to;
     }
-
 }

@@ -1,13 +1,10 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using Civility.CreditList.Data;
-using Civility.CreditList.Domain;
+using Civility.CreditList.Application.Entries;
+using Civility.Domain;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-using static Civility.CreditList.Endpoints.EntryViews;
-using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -20,8 +17,9 @@ public static class ExportApi
 {
     public enum ExportFormat { Csv, Jsonl }
 
-    public sealed record ActiveRow(Guid EntryId, Guid SubjectId, string SubjectKind, string SubjectName, string Identifier, string ListType,
-        string? Tier, string DecisionNumber, string DecidingDepartment, DateOnly PublishedFrom, DateOnly PublishedUntil, bool UnderObjection);
+    public sealed record ActiveRow(Guid EntryId, Guid SubjectId, string SubjectKind, string SubjectName, string Identifier,
+        string ListType, string? Tier, string DecisionNumber, string DecidingDepartment, DateOnly PublishedFrom, DateOnly PublishedUntil,
+        bool UnderObjection);
 
     public sealed record ChangeRow(long Cursor, Guid EntryId, string Action, string From, string To, DateTimeOffset At, Guid SubjectId,
         string SubjectKind, string SubjectName, string Identifier, string ListType, string? Tier);
@@ -32,44 +30,33 @@ public static class ExportApi
     public static RouteGroupBuilder MapExportApi(this RouteGroupBuilder api)
     {
         var export = api.MapGroup("/export").WithTags("Export");
-        export.MapGet("/active", ExportActive).WithSummary("Active entries, streamed as csv or jsonl").RequireScope(CivilityScopes.CreditExport);
-        export.MapGet("/changes", ExportChanges).WithSummary("Changes after a cursor, streamed as csv or jsonl").RequireScope(CivilityScopes.CreditExport);
+        export.MapGet("/active", ExportActive).WithSummary("Active entries, streamed as csv or jsonl")
+            .RequireScope(CivilityScopes.CreditExport);
+        export.MapGet("/changes", ExportChanges).WithSummary("Changes after a cursor, streamed as csv or jsonl")
+            .RequireScope(CivilityScopes.CreditExport);
         return api;
     }
 
-    private static IResult ExportActive(CreditDbContext db, string? format)
+    private static IResult ExportActive(ExportActiveEntries export, string? format)
     {
         var v = new RequestValidator();
         var chosen = v.Enum<ExportFormat>("format", format, required: false) ?? ExportFormat.Jsonl;
         if (!v.IsValid) return v.Problem();
-        var rows = db.Entries.AsNoTracking().Where(e => e.Status == EntryStatus.Active)
-            .Join(db.Subjects, e => e.SubjectId, s => s.Id, (e, s) => new { e, s })
-            .OrderBy(x => x.e.Id)
-            .Select(x => new { x.e.Id, x.e.SubjectId, x.s.Kind, x.s.Name, x.s.DisplayIdentifier, x.e.ListType, x.e.Tier, x.e.DecisionNumber,
-                x.e.DecidingDepartment, x.e.PublishedFrom, x.e.PublishedUntil, x.e.UnderObjection })
-            .AsAsyncEnumerable();
-        return Stream(chosen, rows, x => new ActiveRow(x.Id, x.SubjectId, KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType),
-            x.Tier is { } t ? KebabName.Of(t) : null, x.DecisionNumber, x.DecidingDepartment, x.PublishedFrom, x.PublishedUntil, x.UnderObjection));
+        return Stream(chosen, export.Execute(), x => new ActiveRow(x.EntryId, x.SubjectId, KebabName.Of(x.SubjectKind), x.SubjectName,
+            x.Identifier, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null, x.DecisionNumber, x.DecidingDepartment,
+            x.PublishedFrom, x.PublishedUntil, x.UnderObjection));
     }
 
-    private static IResult ExportChanges(CreditDbContext db, string? format, long? after, int? limit)
+    private static IResult ExportChanges(ExportEntryChanges export, string? format, long? after, int? limit)
     {
         var v = new RequestValidator();
         var chosen = v.Enum<ExportFormat>("format", format, required: false) ?? ExportFormat.Jsonl;
         v.Check(after is null or >= 0, "after", "The cursor is a number from a previous export (0 for the beginning).");
         var take = v.Range("limit", limit, 1, MaxLimit, required: false) ?? 1000;
         if (!v.IsValid) return v.Problem();
-        var cursor = after ?? 0;
-        var rows = db.Transitions.AsNoTracking().Where(t => t.Sequence > cursor)
-            .OrderBy(t => t.Sequence).Take(take)
-            .Join(db.Entries, t => t.EntryId, e => e.Id, (t, e) => new { t, e })
-            .Join(db.Subjects, x => x.e.SubjectId, s => s.Id, (x, s) => new { x.t, x.e, s })
-            .OrderBy(x => x.t.Sequence)
-            .Select(x => new { x.t.Sequence, x.t.EntryId, x.t.Action, x.t.From, x.t.To, x.t.At, x.e.SubjectId, x.s.Kind, x.s.Name,
-                x.s.DisplayIdentifier, x.e.ListType, x.e.Tier })
-            .AsAsyncEnumerable();
-        return Stream(chosen, rows, x => new ChangeRow(x.Sequence, x.EntryId, x.Action, KebabName.Of(x.From), KebabName.Of(x.To), x.At, x.SubjectId,
-            KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null));
+        return Stream(chosen, export.Execute(after ?? 0, take), x => new ChangeRow(x.Cursor, x.EntryId, x.Action, KebabName.Of(x.From),
+            KebabName.Of(x.To), x.At, x.SubjectId, KebabName.Of(x.SubjectKind), x.SubjectName, x.Identifier, KebabName.Of(x.ListType),
+            x.Tier is { } t ? KebabName.Of(t) : null));
     }
 
     private static IResult Stream<TSource, TRow>(ExportFormat format, IAsyncEnumerable<TSource> source, Func<TSource, TRow> map) =>
@@ -77,7 +64,8 @@ public static class ExportApi
         {
             await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 16 * 1024);
             var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
-            if (format == ExportFormat.Csv) await writer.WriteLineAsync(string.Join(',', properties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))));
+            if (format == ExportFormat.Csv)
+                await writer.WriteLineAsync(string.Join(',', properties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))));
             var count = 0;
             await foreach (var item in source)
             {

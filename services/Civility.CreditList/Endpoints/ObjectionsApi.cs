@@ -1,18 +1,11 @@
-using Civility.CreditList.Application.Calendar;
-using Civility.CreditList.Data;
+using Civility.CreditList.Application.Entries;
+using Civility.CreditList.Application.Objections;
 using Civility.CreditList.Domain;
-using Civility.CreditList.Events;
-using Civility.Data;
+using Civility.Domain;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using static Civility.CreditList.Endpoints.EntryViews;
-using Civility.Domain.Time;
-using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -24,8 +17,6 @@ public static class ObjectionsApi
     /// <summary>Outcome corrected or dismissed; a correction revokes the entry or amends it.</summary>
     public sealed record DecideObjectionRequest(string? Outcome, string? Correction, string? Reply,
         string? Facts, DateOnly? PublishedUntil, string? DecisionNumber, string? Law, string? Article);
-
-    public enum Correction { Revoke, Amend }
 
     /// <summary>
     /// <c>provisional</c>: the decision date was counted over a year whose holiday notice is not out yet
@@ -40,90 +31,61 @@ public static class ObjectionsApi
         api.MapPost("/entries/{id:guid}/objections", FileAsync).WithTags("Objections")
             .WithSummary("Register an objection: the entry is marked under objection at once").RequireScope(CivilityScopes.CreditWrite);
         var objections = api.MapGroup("/objections").WithTags("Objections");
-        objections.MapGet("/", ListAsync).WithSummary("Objections, pending or overdue ones (paged)").RequireScope(CivilityScopes.CreditInternal);
-        objections.MapGet("/{id:guid}", GetAsync).WithSummary("One objection").RequireScope(CivilityScopes.CreditInternal);
-        objections.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("Decide with a written reply").RequireScope(CivilityScopes.CreditWrite);
+        objections.MapGet("/", ListAsync).WithSummary("Objections, pending or overdue ones (paged)")
+            .RequireScope(CivilityScopes.CreditInternal);
+        objections.MapGet("/{id:guid}", GetAsync).WithSummary("One objection").RequireScope(CivilityScopes.CreditInternal)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        objections.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("Decide with a written reply")
+            .RequireScope(CivilityScopes.CreditWrite).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Results<Created<ObjectionResponse>, ValidationProblem>> FileAsync(Guid id, FileObjectionRequest request,
-        CreditDbContext db, TimeProvider clock, CallerContext caller, CancellationToken cancellationToken)
+        FileObjection file, CancellationToken ct)
     {
         var v = new RequestValidator();
         var filedBy = v.Text("filedBy", request.FiledBy, 200);
         var grounds = v.Text("grounds", request.Grounds, 4000);
         if (!v.IsValid) return v.Problem();
-        var objection = await db.InTransactionAsync(async ct =>
-        {
-            var (entry, subject) = await LoadAsync(db, id, ct);
-            var calendar = await CalendarStore.ForCountingAsync(db, ct);
-            var now = clock.GetUtcNow();
-            var decideBy = calendar.Count(clock.CountyToday(), Objection.DecisionWorkingDays);
-            entry.MarkUnderObjection(caller.Actor, grounds, now);
-            var objection = new Objection(entry.Id, filedBy, grounds, decideBy, now);
-            db.Objections.Add(objection);
-            db.AddIntegrationEvent(CreditEvents.UnderObjection(entry, subject, objection, now), clock);
-            await db.SaveChangesAsync(ct);
-            return objection;
-        }, cancellationToken);
-        return TypedResults.Created($"/api/credit/objections/{objection.Id}", ToResponse(objection, clock.CountyToday()));
+        var filed = await file.ExecuteAsync(id, filedBy, grounds, ct);
+        return TypedResults.Created($"/api/credit/objections/{filed.Objection.Id}", ToResponse(filed));
     }
 
     private static async Task<Results<Ok<PagedResult<ObjectionResponse>>, ValidationProblem>> ListAsync(
-        CreditDbContext db, TimeProvider clock, string? status, bool? overdue, Guid? entryId, int? page, int? pageSize)
+        ListObjections list, string? status, bool? overdue, Guid? entryId, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new RequestValidator();
         var statusFilter = v.Enum<ObjectionStatus>("status", status, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-        var today = clock.CountyToday();
-        var query = db.Objections.AsNoTracking();
-        if (statusFilter is { } s) query = query.Where(o => o.Status == s);
-        if (entryId is { } e) query = query.Where(o => o.EntryId == e);
-        if (overdue == true) query = query.Where(o => o.Status == ObjectionStatus.Pending && o.DecideBy < today);
-        var result = await paging.ApplyAsync(query.OrderBy(o => o.DecideBy).ThenBy(o => o.Id), o => o);
-        return TypedResults.Ok(new PagedResult<ObjectionResponse>(result.Items.Select(o => ToResponse(o, today)).ToList(),
+        var result = await list.ExecuteAsync(statusFilter, overdue, entryId, paging, ct);
+        return TypedResults.Ok(new PagedResult<ObjectionResponse>(result.Items.Select(ToResponse).ToList(),
             result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<ObjectionResponse>, NotFound>> GetAsync(Guid id, CreditDbContext db, TimeProvider clock) =>
-        await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id) is { } objection
-            ? TypedResults.Ok(ToResponse(objection, clock.CountyToday()))
-            : TypedResults.NotFound();
+    private static async Task<Ok<ObjectionResponse>> GetAsync(Guid id, GetObjection get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
-    private static async Task<Results<Ok<ObjectionResponse>, ValidationProblem, NotFound>> DecideAsync(Guid id, DecideObjectionRequest request,
-        CreditDbContext db, TimeProvider clock, CallerContext caller)
+    private static async Task<Results<Ok<ObjectionResponse>, ValidationProblem>> DecideAsync(Guid id, DecideObjectionRequest request,
+        DecideObjection decide, CancellationToken ct)
     {
         var v = new RequestValidator();
         var outcome = v.Enum<ObjectionStatus>("outcome", request.Outcome);
         v.Check(outcome != ObjectionStatus.Pending, "outcome", "The outcome is corrected or dismissed.");
         var correction = v.Enum<Correction>("correction", request.Correction, required: outcome == ObjectionStatus.Corrected);
         var reply = v.Text("reply", request.Reply, 4000);
-        var change = EntriesApi.ValidateAmendment(v, request.Facts, request.DecisionNumber, request.Law, request.Article);
-        if (correction == Correction.Amend && change is { Facts: null, DecisionNumber: null, Basis: null } && request.PublishedUntil is null)
+        var (facts, decision, basis) = v.AmendmentFields(request.Facts, request.DecisionNumber, request.Law, request.Article);
+        var amendment = new Amendment(facts, request.PublishedUntil, decision, basis);
+        if (correction == Correction.Amend && amendment.ChangesNothing)
             v.Add("correction", "An amendment changes at least one of facts, publishedUntil, decisionNumber, law/article.");
         if (!v.IsValid) return v.Problem();
-        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id);
-        if (objection is null) return TypedResults.NotFound();
-
-        var (entry, subject) = await LoadAsync(db, objection.EntryId);
-        var actor = caller.Actor;
-        var now = clock.GetUtcNow();
-        objection.Decide(outcome!.Value, reply, actor, now);
-        if (outcome == ObjectionStatus.Dismissed || correction == Correction.Amend)
-        {
-            if (correction == Correction.Amend)
-                entry.Amend(change.Facts, request.PublishedUntil, change.DecisionNumber, change.Basis, actor, $"Objection upheld: {reply}", now);
-            if (!entry.IsClosed) entry.ClearObjection(actor, reply, now);
-        }
-        else
-        {
-            await EntriesApi.RevokeEntryAsync(db, entry, subject, actor, $"Objection upheld: {reply}", clock);
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToResponse(objection, clock.CountyToday()));
+        return TypedResults.Ok(ToResponse(await decide.ExecuteAsync(id, outcome!.Value, correction, reply, amendment, ct)));
     }
 
-    private static ObjectionResponse ToResponse(Objection o, DateOnly today) => new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy,
-        o.DecideByCount.Provisional, CalendarYearUsed.Of(o.DecideByCount), o.IsOverdue(today), KebabName.Of(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
+    private static ObjectionResponse ToResponse(ObjectionView view)
+    {
+        var o = view.Objection;
+        return new(o.Id, o.EntryId, o.FiledBy, o.Grounds, o.FiledAt, o.DecideBy, o.DecideByCount.Provisional,
+            CalendarYearUsed.Of(o.DecideByCount), view.Overdue, KebabName.Of(o.Status), o.Reply, o.DecidedBy, o.DecidedAt);
+    }
 }

@@ -1,16 +1,10 @@
-using Civility.CreditList.Data;
-using Civility.CreditList.Domain;
-using Civility.Hosting;
-using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
-using Civility.ServiceDefaults.Time;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using static Civility.CreditList.Endpoints.EntryViews;
+using Civility.CreditList.Application.Entries;
+using Civility.Domain;
 using Civility.Domain.Identifiers;
 using Civility.Domain.PersonalData;
-using Civility.Domain.Time;
-using Civility.Domain;
+using Civility.Hosting;
+using Civility.Hosting.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -33,7 +27,7 @@ public static class PublicApi
     }
 
     private static async Task<Results<Ok<PagedResult<PublicEntry>>, ValidationProblem>> QueryAsync(
-        CreditDbContext db, TimeProvider clock, PersonalDataProtector protector, string? name, string? identifier, int? page, int? pageSize)
+        FindPublishedEntries find, string? name, string? identifier, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new RequestValidator();
         var paging = v.Paging(page, pageSize);
@@ -41,38 +35,23 @@ public static class PublicApi
         var id = v.OptionalText("identifier", identifier, 32);
         // One in 31 citizen ID numbers also passes the credit code's check character: such an identifier is looked for
         // as both, or the person behind it would never be found.
-        string? organizationCode = null, personHash = null;
+        string? organizationCode = null, personIdNumber = null;
         if (trimmedName is null && id is null) v.Add("identifier", "Give a name or an identifier (credit code or citizen ID number).");
         if (id is not null)
         {
             var normalized = id.ToUpperInvariant();
             if (UnifiedSocialCreditCode.Validate(normalized) is null) organizationCode = normalized;
-            if (CitizenIdNumber.Validate(normalized) is null) personHash = protector.LookupHash(CitizenIdNumber.Normalize(normalized));
-            if (organizationCode is null && personHash is null) v.Add("identifier", "Not a valid unified social credit code or citizen ID number.");
+            if (CitizenIdNumber.Validate(normalized) is null) personIdNumber = CitizenIdNumber.Normalize(normalized);
+            if (organizationCode is null && personIdNumber is null)
+                v.Add("identifier", "Not a valid unified social credit code or citizen ID number.");
         }
         if (!v.IsValid) return v.Problem();
 
-        var today = clock.CountyToday();
-        var subjects = db.Subjects.AsNoTracking();
-        if (id is not null)
-        {
-            var (code, hash) = (organizationCode ?? "", personHash ?? "");
-            subjects = subjects.Where(s => (s.Kind == SubjectKind.Organization && s.LookupHashOrCode == code)
-                                           || (s.Kind == SubjectKind.Person && s.LookupHashOrCode == hash));
-        }
-        if (trimmedName is not null) subjects = subjects.Where(s => s.Name == trimmedName);
-        var published = db.Entries.AsNoTracking()
-            .Where(e => e.Status == EntryStatus.Active && e.PublishedFrom <= today && e.PublishedUntil >= today)
-            .Join(subjects, e => e.SubjectId, s => s.Id, (e, s) => new { e, s })
-            .OrderByDescending(x => x.e.PublishedFrom).ThenBy(x => x.e.Id);
-        var result = await paging.ApplyAsync(published, x => new
-        {
-            x.e.Id, x.s.Kind, x.s.Name, x.s.DisplayIdentifier, x.e.ListType, x.e.Tier, x.e.LegalBasisLaw, x.e.LegalBasisArticle, x.e.Facts,
-            x.e.DecisionNumber, x.e.DecidingDepartment, x.e.ListingDate, x.e.PublishedFrom, x.e.PublishedUntil,
-        });
+        var result = await find.ExecuteAsync(new PublicSearch(trimmedName, organizationCode, personIdNumber), paging, ct);
         return TypedResults.Ok(new PagedResult<PublicEntry>(result.Items.Select(x => new PublicEntry(
-            x.Id, KebabName.Of(x.Kind), x.Name, x.DisplayIdentifier, KebabName.Of(x.ListType), x.Tier is { } t ? KebabName.Of(t) : null, x.LegalBasisLaw,
-            x.LegalBasisArticle, x.Facts, x.DecisionNumber, x.DecidingDepartment, x.ListingDate, x.PublishedFrom, x.PublishedUntil)).ToList(),
+            x.EntryId, KebabName.Of(x.SubjectKind), x.SubjectName, x.Identifier, KebabName.Of(x.ListType),
+            x.Tier is { } t ? KebabName.Of(t) : null, x.Law, x.Article, x.Facts, x.DecisionNumber, x.DecidingDepartment, x.ListingDate,
+            x.PublishedFrom, x.PublishedUntil)).ToList(),
             result.Page, result.PageSize, result.Total));
     }
 }

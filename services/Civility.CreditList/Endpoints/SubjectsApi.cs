@@ -1,14 +1,10 @@
-using Civility.CreditList.Data;
+using Civility.CreditList.Application.Subjects;
 using Civility.CreditList.Domain;
+using Civility.Domain;
 using Civility.Hosting;
 using Civility.Hosting.Http;
-using Civility.Hosting.PersonalData;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Civility.Domain.Time;
-using Civility.Domain;
 
 namespace Civility.CreditList.Endpoints;
 
@@ -21,7 +17,8 @@ public static class SubjectsApi
     /// <summary>Identifier: an organization's credit code; a person's masked ID number.</summary>
     public sealed record SubjectResponse(Guid Id, string Kind, string Identifier, string Name, DateTimeOffset CreatedAt);
 
-    public sealed record MeasureResponse(string Code, string Description, string ListType, string? Tier, IReadOnlyList<EntryReason> Because);
+    public sealed record MeasureResponse(
+        string Code, string Description, string ListType, string? Tier, IReadOnlyList<EntryReason> Because);
 
     public sealed record EntryReason(Guid EntryId, string ListType, string? Tier, string DecisionNumber, DateOnly PublishedUntil);
 
@@ -30,83 +27,70 @@ public static class SubjectsApi
     public static RouteGroupBuilder MapSubjectsApi(this RouteGroupBuilder api)
     {
         var subjects = api.MapGroup("/subjects").WithTags("Subjects");
-        subjects.MapPost("/organizations", RegisterOrganizationAsync).WithSummary("Register an organization by its unified social credit code").RequireScope(CivilityScopes.CreditWrite);
-        subjects.MapPost("/people", RegisterPersonAsync).WithSummary("Register a person by citizen ID number (stored protected, shown masked)").RequireScope(CivilityScopes.CreditWrite);
-        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject").RequireScope(CivilityScopes.CreditInternal);
+        subjects.MapPost("/organizations", RegisterOrganizationAsync)
+            .WithSummary("Register an organization by its unified social credit code").RequireScope(CivilityScopes.CreditWrite);
+        subjects.MapPost("/people", RegisterPersonAsync)
+            .WithSummary("Register a person by citizen ID number (stored protected, shown masked)")
+            .RequireScope(CivilityScopes.CreditWrite);
+        subjects.MapGet("/{id:guid}", GetAsync).WithSummary("One subject").RequireScope(CivilityScopes.CreditInternal)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         subjects.MapGet("/", ListAsync).WithSummary("Subjects by name (paged)").RequireScope(CivilityScopes.CreditInternal);
-        subjects.MapGet("/{id:guid}/measures", MeasuresAsync).WithSummary("The incentive or punishment measures that apply now, and the entries behind them").RequireScope(CivilityScopes.CreditRead);
+        subjects.MapGet("/{id:guid}/measures", MeasuresAsync)
+            .WithSummary("The incentive or punishment measures that apply now, and the entries behind them")
+            .RequireScope(CivilityScopes.CreditRead).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> RegisterOrganizationAsync(
-        RegisterOrganizationRequest request, CreditDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<SubjectResponse>, ValidationProblem>> RegisterOrganizationAsync(
+        RegisterOrganizationRequest request, RegisterOrganization register, CancellationToken ct)
     {
         var validator = new RequestValidator();
         var code = validator.CreditCode("creditCode", request.CreditCode) ?? "";
         var name = validator.Text("name", request.Name, 200);
         if (!validator.IsValid) return validator.Problem();
-        return await RegisterAsync(db, CreditSubject.Organization(code, name, clock.GetUtcNow()));
+        var subject = await register.ExecuteAsync(code, name, ct);
+        return TypedResults.Created($"/api/credit/subjects/{subject.Id}", ToResponse(subject));
     }
 
-    private static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> RegisterPersonAsync(
-        RegisterPersonRequest request, CreditDbContext db, TimeProvider clock, PersonalDataProtector protector)
+    private static async Task<Results<Created<SubjectResponse>, ValidationProblem>> RegisterPersonAsync(
+        RegisterPersonRequest request, RegisterPerson register, CancellationToken ct)
     {
         var validator = new RequestValidator();
         var idNumber = validator.CitizenId("idNumber", request.IdNumber);
         var name = validator.Text("name", request.Name, 200);
         if (!validator.IsValid || idNumber is null) return validator.Problem();
-        return await RegisterAsync(db, CreditSubject.Person(protector.ProtectIdNumber(idNumber), name, clock.GetUtcNow()));
-    }
-
-    private static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(CreditDbContext db, CreditSubject subject)
-    {
-        if (await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Kind == subject.Kind && s.LookupHashOrCode == subject.LookupHashOrCode) is { } existing)
-            return TypedResults.Problem(title: "This identifier already belongs to a subject.", detail: $"Existing subject: {existing.Id}",
-                statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["existingId"] = existing.Id });
-        db.Subjects.Add(subject);
-        await db.SaveChangesAsync();
+        var subject = await register.ExecuteAsync(idNumber, name, ct);
         return TypedResults.Created($"/api/credit/subjects/{subject.Id}", ToResponse(subject));
     }
 
-    private static async Task<Results<Ok<SubjectResponse>, NotFound>> GetAsync(Guid id, CreditDbContext db) =>
-        await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id) is { } subject
-            ? TypedResults.Ok(ToResponse(subject))
-            : TypedResults.NotFound();
+    private static async Task<Ok<SubjectResponse>> GetAsync(Guid id, GetSubject get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
 
     private static async Task<Results<Ok<PagedResult<SubjectResponse>>, ValidationProblem>> ListAsync(
-        CreditDbContext db, string? name, int? page, int? pageSize)
+        ListSubjects list, string? name, int? page, int? pageSize, CancellationToken ct)
     {
         var request = new RequestValidator();
         var paging = request.Paging(page, pageSize);
         if (!request.IsValid) return request.Problem();
-        var query = db.Subjects.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(name)) query = query.Where(s => s.Name == name.Trim());
-        return TypedResults.Ok(await paging.ApplyAsync(query.OrderBy(s => s.Name).ThenBy(s => s.Id),
-            s => new SubjectResponse(s.Id, s.Kind == SubjectKind.Person ? "person" : "organization", s.DisplayIdentifier, s.Name, s.CreatedAt)));
+        var result = await list.ExecuteAsync(name, paging, ct);
+        return TypedResults.Ok(new PagedResult<SubjectResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize,
+            result.Total));
     }
 
-    private static async Task<Results<Ok<MeasuresResponse>, NotFound>> MeasuresAsync(Guid id, CreditDbContext db, TimeProvider clock)
+    private static async Task<Ok<MeasuresResponse>> MeasuresAsync(Guid id, MeasuresInForce measures, CancellationToken ct)
     {
-        if (!await db.Subjects.AnyAsync(s => s.Id == id)) return TypedResults.NotFound();
-        var today = clock.CountyToday();
-        var inForce = await db.Entries.AsNoTracking()
-            .Where(e => e.SubjectId == id && e.Status == EntryStatus.Active && e.PublishedFrom <= today && e.PublishedUntil >= today)
-            .ToListAsync();
-        var measures = inForce
-            .SelectMany(e => MeasuresCatalogue.For(e.ListType, e.Tier).Select(m => (Measure: m, Entry: e)))
-            .GroupBy(x => x.Measure.Code)
-            .Select(g =>
-            {
-                var first = g.First();
-                return new MeasureResponse(first.Measure.Code, first.Measure.Description, KebabName.Of(first.Entry.ListType), first.Entry.Tier is { } t ? KebabName.Of(t) : null,
-                    g.Select(x => new EntryReason(x.Entry.Id, KebabName.Of(x.Entry.ListType), x.Entry.Tier is { } tier ? KebabName.Of(tier) : null,
-                        x.Entry.DecisionNumber, x.Entry.PublishedUntil)).ToList());
-            })
-            .ToList();
-        return TypedResults.Ok(new MeasuresResponse(id, today, measures));
+        var inForce = await measures.ExecuteAsync(id, ct);
+        return TypedResults.Ok(new MeasuresResponse(inForce.SubjectId, inForce.AsOf, [.. inForce.Measures.Select(m =>
+        {
+            var first = m.Because[0];
+            return new MeasureResponse(m.Measure.Code, m.Measure.Description, KebabName.Of(first.ListType), TierName(first.Tier),
+                [.. m.Because.Select(e => new EntryReason(e.Id, KebabName.Of(e.ListType), TierName(e.Tier), e.DecisionNumber,
+                    e.PublishedUntil))]);
+        })]));
     }
+
+    private static string? TierName(BlackTier? tier) => tier is { } t ? KebabName.Of(t) : null;
 
     internal static SubjectResponse ToResponse(CreditSubject subject) =>
         new(subject.Id, KebabName.Of(subject.Kind), subject.DisplayIdentifier, subject.Name, subject.CreatedAt);
-
 }

@@ -1,40 +1,18 @@
+using Civility.CreditList.Application.Entries;
 using Civility.CreditList.Data;
-using Civility.CreditList.Events;
 using Civility.Hosting.Jobs;
-using Civility.Messaging.Outbox;
-using Civility.ServiceDefaults.Time;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Civility.Domain.Time;
 
 namespace Civility.CreditList.Jobs;
 
-/// <summary>
-/// Expires active entries whose publication period has ended and announces each once (ListingLifted, expired).
-/// The public query already hides them from the day after the period; this closes them for good.
-/// </summary>
-public sealed class ExpiryJob(IServiceScopeFactory scopes, ILogger<ExpiryJob> logger, TimeProvider clock, IOptions<CreditListOptions> options)
+/// <summary>Expires the entries whose publication period has ended (<see cref="ExpireEndedEntries"/>), on a schedule.</summary>
+public sealed class ExpiryJob(IServiceScopeFactory scopes, ILogger<ExpiryJob> logger, IOptions<CreditListOptions> options)
     : SingleInstanceJob<CreditDbContext>(scopes, logger)
 {
-    private const int BatchSize = 500;
-
     protected override string Name => "credit.expire-entries";
 
     protected override TimeSpan Interval => options.Value.ExpiryInterval;
 
-    protected override async Task RunOnceAsync(CreditDbContext db, CancellationToken cancellationToken)
-    {
-        var today = clock.CountyToday();
-        var now = clock.GetUtcNow();
-        var ended = await db.Entries
-            .Where(e => e.Status == Domain.EntryStatus.Active && e.PublishedUntil < today)
-            .OrderBy(e => e.PublishedUntil).Take(BatchSize)
-            .Join(db.Subjects, e => e.SubjectId, s => s.Id, (e, s) => new { Entry = e, Subject = s })
-            .ToListAsync(cancellationToken);
-        foreach (var item in ended)
-        {
-            item.Entry.Expire(now);
-            db.AddIntegrationEvent(CreditEvents.Lifted(item.Entry, item.Subject, now), clock);
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CreditDbContext db, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ExpireEndedEntries>().ExecuteAsync(cancellationToken);
 }

@@ -1,9 +1,9 @@
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
 using Civility.CreditList.Domain.Calendar;
-using Civility.CreditList.Events;
 using Civility.Data;
-using Civility.Messaging.Outbox;
+using Civility.Hosting.Application;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Application.Calendar;
@@ -15,7 +15,9 @@ public sealed record HolidayNoticeInput(int Year, HolidayNotice Notice, IReadOnl
 /// <summary>The year as loaded, whether it replaced an official one, and the deadlines counted again on it.</summary>
 public sealed record HolidayNoticeLoaded(OfficialCalendarYear Year, bool Replaced, IReadOnlyList<RecountedDeadline> Recounted);
 
-/// <summary>A deadline of an entry (its statement period, or the decision date of one of its objections or repairs) counted again.</summary>
+/// <summary>
+/// A deadline of an entry (its statement period, or the decision date of one of its objections or repairs) counted again.
+/// </summary>
 public sealed record RecountedDeadline(Guid EntryId, Guid? CaseId, DeadlineRecount Recount);
 
 /// <summary>
@@ -24,13 +26,17 @@ public sealed record RecountedDeadline(Guid EntryId, Guid? CaseId, DeadlineRecou
 /// day already given (never shortened). Each recount goes into its entry's history and out as an event, in the
 /// same transaction as the notice.
 /// </summary>
-public sealed class LoadHolidayNotice(CreditDbContext db, TimeProvider clock)
+public sealed class LoadHolidayNotice(CreditDbContext db, CallerContext caller, TimeProvider clock) : IUseCase
 {
-    public Task<HolidayNoticeLoaded> ExecuteAsync(HolidayNoticeInput input, string actor, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// Under the calendar's exclusive lock, so no deadline is counted on the year while it changes. A concurrent change
+    /// to a deadline or to the year is refused: the administrator loads again on what is there now.
+    /// </remarks>
+    public Task<HolidayNoticeLoaded> ExecuteAsync(HolidayNoticeInput input, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             await CalendarStore.LockForChangeAsync(db, ct);
-            var now = clock.GetUtcNow();
+            var (actor, now) = (caller.Actor, clock.GetUtcNow());
             var year = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == input.Year, ct);
             var replaced = year is not null;
             if (year is null)
@@ -45,16 +51,16 @@ public sealed class LoadHolidayNotice(CreditDbContext db, TimeProvider clock)
             var others = await db.CalendarYears.AsNoTracking().Where(y => y.Year != input.Year).ToListAsync(ct);
             var calendar = new WorkingDayCalendar(others.Append(year));
             var recounted = await RecountOpenDeadlinesAsync(calendar, input.Year, year.Notice, actor, now, ct);
-            await db.SaveChangesAsync(ct);
             return new HolidayNoticeLoaded(year, replaced, recounted);
-        }, cancellationToken);
+        }, cancellationToken, OnConflict.Refuse);
 
-    private async Task<IReadOnlyList<RecountedDeadline>> RecountOpenDeadlinesAsync(WorkingDayCalendar calendar, int year, HolidayNotice notice,
-        string actor, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<RecountedDeadline>> RecountOpenDeadlinesAsync(
+        WorkingDayCalendar calendar, int year, HolidayNotice notice, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var recounted = new List<RecountedDeadline>();
         // Open deadlines are few (those being decided now): filtering their counts here keeps the count's shape private.
-        foreach (var entry in await db.Entries.Where(e => e.Status == EntryStatus.Notified && e.StatementDeadlineCount != null).ToListAsync(ct))
+        var notified = await db.Entries.Where(e => e.Status == EntryStatus.Notified && e.StatementDeadlineCount != null).ToListAsync(ct);
+        foreach (var entry in notified)
             if (entry.RecountStatementDeadline(calendar, year) is { } recount) recounted.Add(new(entry.Id, null, recount));
         foreach (var objection in await db.Objections.Where(o => o.Status == ObjectionStatus.Pending).ToListAsync(ct))
             if (objection.RecountDecideBy(calendar, year) is { } recount) recounted.Add(new(objection.EntryId, objection.Id, recount));
@@ -62,16 +68,11 @@ public sealed class LoadHolidayNotice(CreditDbContext db, TimeProvider clock)
             if (repair.RecountDecideBy(calendar, year) is { } recount) recounted.Add(new(repair.EntryId, repair.Id, recount));
         if (recounted.Count == 0) return [];
 
+        // The entries announce their recounts, naming their subject.
         var entryIds = recounted.Select(r => r.EntryId).Distinct().ToList();
-        var entries = await db.Entries.Where(e => entryIds.Contains(e.Id))
-            .Join(db.Subjects, e => e.SubjectId, s => s.Id, (e, s) => new { Entry = e, Subject = s })
-            .ToDictionaryAsync(x => x.Entry.Id, ct);
+        var entries = await db.Entries.Include(e => e.Subject).Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         foreach (var (entryId, caseId, recount) in recounted)
-        {
-            var (entry, subject) = (entries[entryId].Entry, entries[entryId].Subject);
-            entry.RecordDeadlineRecount(recount, notice, actor, now);
-            db.AddIntegrationEvent(CreditEvents.DeadlineRecounted(entry, subject, caseId, recount, now), clock);
-        }
+            entries[entryId].RecordDeadlineRecount(caseId, recount, notice, actor, now);
         return recounted;
     }
 }
