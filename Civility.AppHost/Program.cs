@@ -5,6 +5,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL and RabbitMQ: containers when an engine answers, else local processes (Infra:Mode overrides).
 var infra = builder.AddCivilityInfrastructure();
+builder.AddPartnerAccounts(infra); // each partner app's broker user: reads events on its own queues, publishes nothing
 
 // The OAuth2 token server (client credentials) for county systems and partner apps.
 var identity = builder.AddProject<Projects.Civility_Identity>("identity")

@@ -11,8 +11,9 @@ public sealed class CivilityInfrastructure
     internal CivilityInfrastructure(
         IDistributedApplicationBuilder builder, InfraMode mode, string dataDirectory, DevSecrets secrets,
         IResourceBuilder<IResourceWithConnectionString> postgres, EndpointReference postgresEndpoint,
-        IResourceBuilder<IResourceWithConnectionString> rabbitMQ)
+        IResourceBuilder<IResourceWithConnectionString> rabbitMQ, BrokerAccounts brokerAccounts)
     {
+        BrokerAccounts = brokerAccounts;
         Builder = builder;
         Mode = mode;
         DataDirectory = dataDirectory;
@@ -26,6 +27,9 @@ public sealed class CivilityInfrastructure
     internal IDistributedApplicationBuilder Builder { get; }
     internal DevSecrets Secrets { get; }
     internal DatabaseBootstrap Bootstrap { get; } = new();
+
+    /// <summary>Who may use the broker, and for what: the services' user and each partner app's (see <see cref="BrokerAccounts"/>).</summary>
+    internal BrokerAccounts BrokerAccounts { get; }
     public InfraMode Mode { get; }
 
     /// <summary>Where local servers and development secrets and keys keep their data (git-ignored).</summary>
@@ -72,6 +76,9 @@ public static class CivilityInfrastructureExtensions
         var postgresPassword = secrets.Parameter(builder, "postgres-password");
         var rabbitUser = builder.AddParameter("rabbitmq-user", "civility");
         var rabbitPassword = secrets.Parameter(builder, "rabbitmq-password");
+        var (amqpPort, portNotice) = BrokerPort.Choose(builder.Configuration);
+        var brokerAccounts = new BrokerAccounts(rabbitUser.Resource, rabbitPassword.Resource);
+        var definitions = Path.Combine(dataDirectory, "rabbitmq-definitions.json");
 
         if (mode == InfraMode.Containers)
         {
@@ -80,11 +87,15 @@ public static class CivilityInfrastructureExtensions
                 .WithArgs("-c", $"shared_buffers={PostgresSharedBuffers}")
                 .WithDataVolume("civility-postgres-data")
                 .WithLifetime(ContainerLifetime.Session);
-            var rabbit = builder.AddRabbitMQ("rabbitmq", rabbitUser, rabbitPassword)
+            var rabbit = builder.AddRabbitMQ("rabbitmq", rabbitUser, rabbitPassword, port: amqpPort)
                 .WithImageTag(RabbitMQImageTag)
-                .WithDataVolume("civility-rabbitmq-data");
+                .WithDataVolume("civility-rabbitmq-data")
+                .WithBindMount(definitions, "/etc/rabbitmq/civility-definitions.json", isReadOnly: true)
+                .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-rabbit load_definitions \"/etc/rabbitmq/civility-definitions.json\"")
+                .WithBrokerAccounts(brokerAccounts, definitions)
+                .WarnWhenMoved(portNotice);
             return new CivilityInfrastructure(builder, mode, dataDirectory, secrets,
-                postgres.AsConnectionString(), postgres.Resource.PrimaryEndpoint, rabbit.AsConnectionString());
+                postgres.AsConnectionString(), postgres.Resource.PrimaryEndpoint, rabbit.AsConnectionString(), brokerAccounts);
         }
 
         var fsync = builder.Configuration["Infra:PostgresFsync"] ?? "on";
@@ -100,13 +111,16 @@ public static class CivilityInfrastructureExtensions
             .WithArgs(Path.Combine(repositoryRoot, "infra/local/rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"))
             .WithEnvironment("RABBITMQ_USER", rabbitUser)
             .WithEnvironment("RABBITMQ_PASSWORD", rabbitPassword)
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WithEnvironment("RABBITMQ_DEFINITIONS", definitions)
+            .WithBrokerAccounts(brokerAccounts, definitions)
+            .WithEndpoint(name: "tcp", scheme: "tcp", port: amqpPort, env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WarnWhenMoved(portNotice)
             .WithEndpoint(name: "epmd", scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false)
             .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
             .WithLocalHealthCheck("rabbitmq-answers", r => new RabbitMQAnswersHealthCheck(r));
 
         return new CivilityInfrastructure(builder, mode, dataDirectory, secrets,
-            localPostgres.AsConnectionString(), localPostgres.Resource.PrimaryEndpoint, localRabbit.AsConnectionString());
+            localPostgres.AsConnectionString(), localPostgres.Resource.PrimaryEndpoint, localRabbit.AsConnectionString(), brokerAccounts);
     }
 
     /// <summary>
@@ -141,6 +155,11 @@ public static class CivilityInfrastructureExtensions
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>
         project.WithReference(infra.RabbitMQ, connectionName: "messaging").WaitFor(infra.RabbitMQ);
+
+    /// <summary>Writes the broker's users and permissions where the broker imports them, just before it starts.</summary>
+    private static IResourceBuilder<T> WithBrokerAccounts<T>(this IResourceBuilder<T> broker, BrokerAccounts accounts, string path)
+        where T : IResource =>
+        broker.OnBeforeResourceStarted((_, _, ct) => accounts.WriteAsync(path, ct));
 
     private static IResourceBuilder<T> WithLocalHealthCheck<T>(
         this IResourceBuilder<T> resource, string key, Func<T, IHealthCheck> create) where T : IResource

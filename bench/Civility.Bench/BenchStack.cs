@@ -46,7 +46,7 @@ internal sealed class BenchStack : IAsyncDisposable
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var clock = Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
-            ["Infra:Mode=local", $"Infra:DataDir={dataDirectory}", "Gateway:Port=random", "Demo:Load=false",
+            ["Infra:Mode=local", $"Infra:DataDir={dataDirectory}", "Gateway:Port=random", "Infra:RabbitMQPort=random", "Demo:Load=false",
              "Gateway:RateLimits:AnonymousPermits=100000000", "Gateway:RateLimits:AuthenticatedPermits=100000000"],
             startTimeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)

@@ -3,7 +3,8 @@
 # Used by the app host and by the test fixtures.
 #   rabbitmq.sh DATA_DIR [AMQP_PORT EPMD_PORT DIST_PORT]
 #   (ports default to $RABBITMQ_NODE_PORT, $ERL_EPMD_PORT, $RABBITMQ_DIST_PORT)
-#   user and password in RABBITMQ_USER / RABBITMQ_PASSWORD
+#   user and password in RABBITMQ_USER / RABBITMQ_PASSWORD; RABBITMQ_DEFINITIONS, if set, a definitions file
+#   (users, permissions) imported at every start
 # Every port is given by the caller (the orchestrator hands out free ones): none is derived, none is fixed.
 # Stops the node and its epmd on SIGTERM or SIGINT, and with its parent if the parent dies.
 set -euo pipefail
@@ -51,6 +52,9 @@ log.console = true
 log.console.level = warning
 log.file = false
 CONF
+if [ -n "${RABBITMQ_DEFINITIONS:-}" ]; then
+  echo "load_definitions = $RABBITMQ_DEFINITIONS" >> "$data/rabbitmq.conf"
+fi
 
 # Our own epmd in the foreground: a daemonised one would outlive the node.
 setpriv --pdeathsig TERM epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &

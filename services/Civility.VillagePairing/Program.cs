@@ -7,7 +7,8 @@ using Civility.VillagePairing.Endpoints;
 using Civility.VillagePairing.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent, pingDiagnostics: true);
+builder.AddCivilityService<PairingDbContext>("pairing", PairingDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent,
+    pingDiagnostics: true, publishes: Publications.Events);
 builder.Services.Configure<AssessmentSettings>(builder.Configuration.GetSection("Assessment"));
 builder.Services.AddPairingJobs();
 builder.Services.AddVillagePairingMetrics();

@@ -9,6 +9,7 @@ public abstract record IntegrationEvent
     /// <summary>Also the message id on the broker: consumers de-duplicate on it.</summary>
     public Guid EventId { get; init; } = Guid.CreateVersion7();
 
+    /// <summary>When the change it announces was made.</summary>
     public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Schema version of this event type; bumped on any incompatible change, documented in asyncapi.yaml.</summary>

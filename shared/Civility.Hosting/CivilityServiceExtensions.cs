@@ -30,10 +30,11 @@ public static class CivilityServiceExtensions
     /// broker with outbox and inbox (the consumers in <paramref name="consumers"/>, the service's subscription list;
     /// the domain events <paramref name="publications"/> turns into integration events); problem details. With
     /// <paramref name="pingDiagnostics"/> the service takes and answers diagnostics pings (its model adds their table).
+    /// <paramref name="publishes"/> lists the integration events it publishes: their exchanges are declared at start.
     /// </summary>
     public static WebApplicationBuilder AddCivilityService<TContext>(
         this WebApplicationBuilder builder, string serviceName, string schema, IReadOnlyCollection<Type> consumers,
-        Publications publications, bool pingDiagnostics = false)
+        Publications publications, bool pingDiagnostics = false, IReadOnlyCollection<Type>? publishes = null)
         where TContext : DbContext
     {
         builder.AddServiceDefaults();
@@ -47,7 +48,7 @@ public static class CivilityServiceExtensions
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddUseCases(typeof(TContext).Assembly);
-        builder.AddCivilityMessaging<TContext>(serviceName, consumers, publications, pingDiagnostics);
+        builder.AddCivilityMessaging<TContext>(serviceName, consumers, publications, pingDiagnostics, publishes);
         if (pingDiagnostics) builder.Services.AddSingleton<PingDiagnosticsApi.Enabled>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Outbox;
+using Civility.Messaging.Wire;
 using Civility.Messaging.Redelivery;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class MessagingExtensions
     /// </remarks>
     public static IHostApplicationBuilder AddCivilityMessaging<TContext>(
         this IHostApplicationBuilder builder, string serviceName, IReadOnlyCollection<Type>? consumers = null,
-        Publications? publications = null, bool pingDiagnostics = false)
+        Publications? publications = null, bool pingDiagnostics = false, IReadOnlyCollection<Type>? publishes = null)
         where TContext : DbContext
     {
         var brokerUri = builder.Configuration.GetConnectionString(ConnectionName)
@@ -77,11 +78,16 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
+                rabbit.UseCivilityWireFormat();
                 // Each message holds a database connection while it runs: keep the prefetch near the pool share.
                 // Service-wide defaults; MassTransit sizes a batch consumer's endpoint for its batches.
                 rabbit.PrefetchCount = settings.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                 if (pingDiagnostics) rabbit.ConfigurePingTopology();
+                // Every exchange of the events this service publishes exists once it has started, before its first
+                // event: a partner that binds a queue at start finds them, and misses nothing published after.
+                foreach (var published in publishes ?? []) rabbit.Publish(published);
+                rabbit.DeployPublishTopology = true;
                 rabbit.ConfigureEndpoints(context);
             });
         });

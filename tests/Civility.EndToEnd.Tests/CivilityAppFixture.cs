@@ -67,7 +67,8 @@ public class CivilityAppFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         await Telemetry.StartAsync();
-        string[] settings = ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random", "Demo:Load=false",
+        string[] settings = ["Infra:Mode=local", $"Infra:DataDir={_dataDirectory}", "Infra:PostgresFsync=off", "Gateway:Port=random",
+            "Infra:RabbitMQPort=random", "Demo:Load=false",
             $"Gateway:RateLimits:AnonymousPermits={AnonymousPermits}", $"Gateway:RateLimits:TokenPermitsPerClient={TokenPermitsPerClient}",
             // The tests stand for residents behind a county's proxy (loopback here): each test's X-Forwarded-For is its own caller.
             "Gateway:TrustedProxies:0=127.0.0.1", "Gateway:TrustedProxies:1=::1", .. MoreSettings];
@@ -109,6 +110,19 @@ public class CivilityAppFixture : IAsyncLifetime
     }
 
     public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
+
+    /// <summary>An Aspire parameter's value in this run (a generated development secret, say).</summary>
+    public async Task<string> ParameterAsync(string name) =>
+        await App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == name).GetValueAsync(default) ?? throw new InvalidOperationException($"Parameter {name} has no value.");
+
+    /// <summary>The stack's broker as partner app <paramref name="partner"/> reaches it: its own user and password.</summary>
+    public async Task<Uri> PartnerBrokerUriAsync(string partner)
+    {
+        var services = new Uri((await ConnectionStringAsync("rabbitmq"))!);
+        var password = Uri.EscapeDataString(await ParameterAsync($"partner-{partner}-password"));
+        return new UriBuilder(services) { UserName = $"partner-{partner}", Password = password }.Uri;
+    }
 
     /// <summary>Every line the services logged so far (console and structured), for checks such as "no ID number in clear".</summary>
     public IReadOnlyCollection<string> LogLines => [.. _logLines];

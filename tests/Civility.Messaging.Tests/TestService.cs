@@ -24,7 +24,7 @@ public sealed class TestService : IAsyncDisposable
 
     public static async Task<TestService> StartAsync(
         string databaseConnectionString, string brokerUri, string serviceName,
-        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, IReadOnlyCollection<Type>? publishes = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,7 +43,7 @@ public sealed class TestService : IAsyncDisposable
             ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
         });
         builder.Logging.SetMinimumLevel(Enum.Parse<LogLevel>(Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"));
-        builder.AddTestService();
+        builder.AddTestService(publishes);
         configure?.Invoke(builder);
         var app = builder.Build();
         map?.Invoke(app);

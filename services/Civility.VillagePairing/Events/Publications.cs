@@ -11,6 +11,12 @@ namespace Civility.VillagePairing.Events;
 /// </summary>
 public static class Publications
 {
+    /// <summary>Every integration event this service publishes: their exchanges are declared when it starts.</summary>
+    public static readonly Type[] Events =
+    [
+        typeof(CivilizedUnitStatusChanged), typeof(PairingEstablished), typeof(PairingEnded), typeof(PairingActivityCompleted),
+    ];
+
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
         TitleStatusMoved moved => new CivilizedUnitStatusChanged(moved.Unit.Id, moved.Unit.UnitCode, moved.Unit.Name,

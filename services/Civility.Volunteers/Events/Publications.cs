@@ -11,6 +11,14 @@ namespace Civility.Volunteers.Events;
 /// </summary>
 public static class Publications
 {
+    /// <summary>Every integration event this service publishes: their exchanges are declared when it starts.</summary>
+    public static readonly Type[] Events =
+    [
+        typeof(Published.VolunteerRegistered), typeof(Published.VolunteerDeactivated), typeof(Published.VolunteerReactivated),
+        typeof(Published.StarLevelReached), typeof(Published.ServiceHoursApproved), typeof(Published.ServiceRecordVoided),
+        typeof(Published.UnitDetailsChanged), typeof(Published.UnitHeadcountSet), typeof(Published.UnitTargetsChanged),
+    ];
+
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
         // The ID number appears masked only.

@@ -1,8 +1,9 @@
 namespace Civility.Contracts.Diagnostics;
 
 /// <summary>
-/// A trivial event any service can raise to prove the event path end to end (outbox → broker → inbox). It goes to the
-/// service named in <see cref="To"/>, or to every service when that is <see cref="Everyone"/>.
+/// A trivial event any service can raise to prove the event path end to end (outbox → broker → inbox). A direct
+/// exchange: the routing key is the service the ping is addressed to, or "all"; each service's ping queue is bound
+/// with its own name and with "all".
 /// </summary>
 public sealed record ServicePinged(Guid PingId, string FromService, string Note, string To = ServicePinged.Everyone) : IntegrationEvent
 {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Civility.Contracts.Volunteers;
 
 // Units are named across services by their code (the bureau's short code, also the unit_id claim of a
@@ -13,9 +15,11 @@ public sealed record VolunteerDeactivated(Guid VolunteerId, string UnitCode, str
 /// <summary>A deactivated volunteer was reactivated with a reason; their unit's registered staff rise by one again.</summary>
 public sealed record VolunteerReactivated(Guid VolunteerId, string UnitCode, string Reason) : IntegrationEvent;
 
-/// <summary>Service hours counted from now on: travel time excluded, approved by an organizer.</summary>
+/// <summary>Service hours counted from now on: travel time excluded, approved by the volunteer's own unit.</summary>
+/// <param name="Source">Where the hours were recorded: an activity's check-out, a pairing activity, an entry, an import.</param>
 public sealed record ServiceHoursApproved(
-    Guid ServiceRecordId, Guid VolunteerId, string UnitCode, decimal Hours, DateOnly ServiceDate, string Source) : IntegrationEvent;
+    Guid ServiceRecordId, Guid VolunteerId, string UnitCode, decimal Hours, DateOnly ServiceDate,
+    [AllowedValues("activity", "pairing-activity", "manual", "import")] string Source) : IntegrationEvent;
 
 /// <summary>A wrong approved record was voided with a reason (records are never deleted).</summary>
 public sealed record ServiceRecordVoided(
