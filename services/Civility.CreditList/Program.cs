@@ -5,7 +5,8 @@ using Civility.CreditList.Data;
 using Civility.CreditList.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent, pingDiagnostics: true);
+builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent,
+    pingDiagnostics: true, publishes: Publications.Events);
 builder.AddCreditList();
 builder.Services.AddCreditListMetrics();
 

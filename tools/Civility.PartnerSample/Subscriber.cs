@@ -101,7 +101,7 @@ public sealed class Subscriber(SubscriberOptions options, TextWriter output)
 
     private async Task Say(string line)
     {
-        await output.WriteLineAsync($"{DateTimeOffset.Now:O} {line}");
+        await output.WriteLineAsync($"{DateTimeOffset.UtcNow:O} {line}");
         await output.FlushAsync();
     }
 }

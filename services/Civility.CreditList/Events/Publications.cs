@@ -12,6 +12,13 @@ namespace Civility.CreditList.Events;
 /// </summary>
 public static class Publications
 {
+    /// <summary>Every integration event this service publishes: their exchanges are declared when it starts.</summary>
+    public static readonly Type[] Events =
+    [
+        typeof(SubjectBlacklisted), typeof(SubjectRedlisted), typeof(ListingLifted), typeof(ListingUnderObjection),
+        typeof(ListingDeadlineRecounted),
+    ];
+
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
         EntryActivated { Entry: { ListType: ListType.Black } e } => new SubjectBlacklisted(e.Id, SubjectOf(e), KebabName.Of(e.Tier!.Value),

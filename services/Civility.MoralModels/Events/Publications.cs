@@ -12,6 +12,13 @@ namespace Civility.MoralModels.Events;
 /// </summary>
 public static class Publications
 {
+    /// <summary>Every integration event this service publishes: their exchanges are declared when it starts.</summary>
+    public static readonly Type[] Events =
+    [
+        typeof(Published.NominationSubmitted), typeof(Published.NominationPublicized), typeof(Published.NominationSuspended),
+        typeof(Published.ModelSelected), typeof(Published.ModelCommended),
+    ];
+
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
         NominationSubmitted { Nomination: var n } =>
