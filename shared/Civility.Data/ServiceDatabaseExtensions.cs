@@ -116,7 +116,7 @@ internal sealed class WaitForMigrations<TContext>(IServiceProvider services, ICo
     {
         var limit = configuration.GetValue("Database:MigrationWait", TimeSpan.FromMinutes(5));
         var started = TimeProvider.System.GetTimestamp();
-        var lastSaid = TimeSpan.MinValue;
+        TimeSpan? lastSaid = null;
         while (true)
         {
             string? state;
@@ -140,7 +140,7 @@ internal sealed class WaitForMigrations<TContext>(IServiceProvider services, ICo
             if (waited > limit)
                 throw new InvalidOperationException(
                     $"The schema of {typeof(TContext).Name} was not brought up to date within {limit} ({state}): did the migration step run?");
-            if (waited - lastSaid >= TimeSpan.FromSeconds(10))
+            if (lastSaid is null || waited - lastSaid >= TimeSpan.FromSeconds(10))
             {
                 logger.LogInformation("Waiting for the migration step: {State}", state);
                 lastSaid = waited;
