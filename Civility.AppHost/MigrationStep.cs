@@ -14,6 +14,8 @@ internal static class MigrationStep
     {
         var step = builder.AddProject<Projects.Civility_Migrations>("migrations")
             .WaitFor(infra.Postgres)
+            // It has no launch profile: it runs in the app host's environment.
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithAnnotation(new RunsOnceAnnotation())
             .WithQuickShutdown();
         infra.MigrationStep = step;
