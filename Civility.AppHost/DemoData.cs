@@ -32,6 +32,7 @@ internal static class DemoData
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("Demo__ClientId", AdminClient)
             .WithEnvironment("Demo__ClientSecret", infra.Secrets.Parameter(builder, $"{AdminClient}-secret"))
+            .WithAnnotation(new RunsOnceAnnotation())
             .WithQuickShutdown();
     }
 

@@ -32,6 +32,10 @@ internal static class DirectLaunch
     private static string Configuration =>
         typeof(DirectLaunch).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
+    // The app host's own target framework: AppContext's names the entry assembly's, which under a test runner is the
+    // runner's, and every project then fell back to `dotnet run` in the end-to-end tests.
     private static string TargetFramework =>
-        new FrameworkName(AppContext.TargetFrameworkName!) is var framework ? $"net{framework.Version.ToString(2)}" : "";
+        typeof(DirectLaunch).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName is { } name
+            ? $"net{new FrameworkName(name).Version.ToString(2)}"
+            : "";
 }

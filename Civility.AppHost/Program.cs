@@ -6,6 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 // PostgreSQL and RabbitMQ: containers when an engine answers, else local processes (Infra:Mode overrides).
 var infra = builder.AddCivilityInfrastructure();
 builder.AddPartnerAccounts(infra); // each partner app's broker user: reads events on its own queues, publishes nothing
+builder.AddMigrationStep(infra); // every schema's migrations, once per start, before the services (which only wait for it)
 
 // The OAuth2 token server (client credentials) for county systems and partner apps.
 var identity = builder.AddProject<Projects.Civility_Identity>("identity")
@@ -41,5 +42,5 @@ builder.AddProject<Projects.Civility_Gateway>("gateway")
 builder.AddDemoData(infra); // loads the demo data set once through the gateway, unless Demo:Load=false (./run.sh --empty)
 builder.ShiftClockWhenAsked(); // Clock:Now / Clock:Offset: the services and demo data live at another date, for a test
 builder.StartProjectsFromBuildOutput(); // dotnet <assembly>, not dotnet run: no MSBuild evaluation per process
-builder.ServeProjectsWithoutEndpointProxies(); // one replica each: no orchestrator proxy in front of any call
+builder.RunReplicasWhenAsked(); // Scale:Replicas=N behind the orchestrator's proxy; one replica is served without it
 builder.Build().Run();

@@ -7,8 +7,11 @@ namespace Civility.AppHost;
 
 internal static class StackClock
 {
-    /// <summary>Their clocks stay real: token lifetimes and rate limits are about real time, not the county's rules.</summary>
-    private static readonly string[] RealTimeProjects = ["identity", "gateway"];
+    /// <summary>
+    /// Their clocks stay real: token lifetimes and rate limits are about real time, not the county's rules; the
+    /// migration step dates nothing.
+    /// </summary>
+    private static readonly string[] RealTimeProjects = ["identity", "gateway", "migrations"];
 
     /// <summary>
     /// <c>Clock:Now=2027-12-28T10:00:00+08:00</c> (or <c>Clock:Offset=391.00:00:00</c>) runs the services and the demo

@@ -38,6 +38,9 @@ public sealed class CivilityInfrastructure
     public EndpointReference PostgresEndpoint { get; }
     public IResourceBuilder<IResourceWithConnectionString> RabbitMQ { get; }
 
+    /// <summary>The migration step the services wait for, once added (<see cref="MigrationStep.AddMigrationStep"/>).</summary>
+    internal IResourceBuilder<ProjectResource>? MigrationStep { get; set; }
+
     private async Task RunBootstrapAsync(IResourceWithConnectionString server, IServiceProvider services, CancellationToken ct)
     {
         var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
@@ -125,7 +128,8 @@ public static class CivilityInfrastructureExtensions
 
     /// <summary>
     /// Gives a service its own login role, owning only its schema, and hands it the connection string
-    /// <c>ConnectionStrings:database</c>; the service starts once the roles exist.
+    /// <c>ConnectionStrings:database</c>; the service starts once the roles exist and, when the stack has a migration
+    /// step, once that step has brought every schema up to date (the service then only checks that it has).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithServiceDatabase(
         this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra, string schema)
@@ -136,9 +140,13 @@ public static class CivilityInfrastructureExtensions
         var endpoint = infra.PostgresEndpoint;
         var connectionString = infra.Builder.AddConnectionString($"{project.Resource.Name}-db", ReferenceExpression.Create(
             $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Database={DatabaseBootstrap.DatabaseName};Username={role};Password={password.Resource}"));
-        return project
-            .WithReference(connectionString, connectionName: "database")
-            .WaitFor(infra.Postgres);
+        project.WithReference(connectionString, connectionName: "database").WaitFor(infra.Postgres);
+        if (infra.MigrationStep is { } step)
+        {
+            step.WithReference(connectionString, connectionName: project.Resource.Name);
+            project.WithEnvironment("Database__Migrations", "External").WaitForCompletion(step);
+        }
+        return project;
     }
 
     /// <summary>

@@ -40,14 +40,15 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>When the app host was built and when each resource first reported healthy: where the start-up time goes.</summary>
     public string StartUpDetail { get; private set; } = "";
 
-    public static async Task<BenchStack> StartAsync()
+    /// <summary>The stack with <paramref name="replicas"/> replicas of every service, the token server and the gateway.</summary>
+    public static async Task<BenchStack> StartAsync(int replicas = 1)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"civility-bench-{Guid.NewGuid():N}"[..26]);
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var clock = Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
             ["Infra:Mode=local", $"Infra:DataDir={dataDirectory}", "Gateway:Port=random", "Infra:RabbitMQPort=random", "Demo:Load=false",
-             "Gateway:RateLimits:AnonymousPermits=100000000", "Gateway:RateLimits:AuthenticatedPermits=100000000"],
+             "Gateway:RateLimits:AnonymousPermits=100000000", "Gateway:RateLimits:AuthenticatedPermits=100000000", $"Scale:Replicas={replicas}"],
             startTimeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)

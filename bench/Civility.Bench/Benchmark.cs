@@ -20,6 +20,7 @@ internal sealed record Benchmark(string Name, string Title, Func<BenchContext, T
         new("credit", "Public credit query", PublicCreditQuery.RunAsync),
         new("events", "Event pipeline", EventPipeline.RunAsync),
         new("votes", "Votes", Votes.RunAsync),
+        new("replicas", "Two replicas", TwoReplicas.RunAsync),
         new("memory", "Memory", Memory.RunAsync, IsTimedStep: false),
     ];
 

@@ -60,6 +60,22 @@ internal static class EventPipeline
         return rate;
     }
 
+    /// <summary>
+    /// The sustained rate after a warm-up, for comparing stacks (one replica against two): pings in bursts until the
+    /// consumer has them all, and how many it applied more than once (counted in its table, not from messages).
+    /// </summary>
+    public static async Task<(double Rate, int Sent, long Duplicates)> SustainedAsync(BenchContext context)
+    {
+        var quick = context.Options.Quick;
+        await PingsAsync(context, quick ? 2_000 : 5_000, Burst, null);
+        var run = await PingsAsync(context, quick ? 5_000 : 30_000, Burst, null);
+        await using var connection = new NpgsqlConnection(context.CivilityDatabaseAsSuperuser);
+        await connection.OpenAsync();
+        await using var duplicates = new NpgsqlCommand(
+            "SELECT count(*) - count(DISTINCT ping_id) FROM pairing.received_pings", connection);
+        return (run.Rate, run.Sent, (long)(await duplicates.ExecuteScalarAsync())!);
+    }
+
     /// <summary>Pings per request in the sustained run: a change that announces many events at once.</summary>
     private const int Burst = 250;
 

@@ -14,6 +14,14 @@ internal static class Votes
 {
     public static async Task RunAsync(BenchContext context)
     {
+        var run = await MeasureAsync(context);
+        var met = run.Rps >= 1_000 && run.Doubles == 0 && run.RepeatsAccepted == 0;
+        context.Report.Add("Votes", run.Setup, run.Figure, "—", run.Check, "≥ 1,000/s, 0 double counts", met);
+    }
+
+    /// <summary>One measured run on the context's stack (its own round and nomination): the rate and the counts.</summary>
+    public static async Task<VoteRun> MeasureAsync(BenchContext context)
+    {
         var workers = context.Options.Workers;
         var voters = context.Options.Quick ? 2_000 : 20_000;
         var sms = context.Stack.Sms;
@@ -47,13 +55,13 @@ internal static class Votes
         var counted = tally.GetProperty("votes").GetInt64();
         var doubles = counted - result.Ok;
         Console.WriteLine($"   tally {counted}, accepted {result.Ok}, second votes refused {again.Ok} of {again.Ok + again.Failed}");
-        var met = result.Rps >= 1_000 && doubles == 0 && again.Failed == 0;
-        context.Report.Add("Votes",
+        return new VoteRun(result.Rps, doubles, again.Failed,
             $"POST /public/nominations/{{id}}/votes via gateway with one-time codes, {result.Ok + result.Failed:N0} distinct voters, {workers} concurrent; then {again.Ok + again.Failed} repeat votes",
             $"{result.Rps:F0} votes/s (p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms)",
-            "—", $"tally {counted} = accepted {result.Ok} (double counts {doubles}); repeats refused {again.Ok}/{again.Ok + again.Failed}",
-            "≥ 1,000/s, 0 double counts", met);
+            $"tally {counted} = accepted {result.Ok} (double counts {doubles}); repeats refused {again.Ok}/{again.Ok + again.Failed}");
     }
+
+    internal sealed record VoteRun(double Rps, long Doubles, long RepeatsAccepted, string Setup, string Figure, string Check);
 
     /// <summary>A round whose voting window is open now, and one nomination in it.</summary>
     private static async Task<Guid> NominationOpenForVotesAsync(HttpClient gateway, string roundName)

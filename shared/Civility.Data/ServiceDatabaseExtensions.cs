@@ -16,6 +16,9 @@ public static class ServiceDatabaseExtensions
 
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
+    /// <summary><c>AtStart</c> (the default: one process, or the tests) or <c>External</c> (the migration step does it).</summary>
+    public const string MigrationsSetting = "Database:Migrations";
+
     /// <summary>
     /// Registers a service's DbContext on PostgreSQL with its schema, snake_case names, the migrations-history table
     /// inside that schema, and Aspire's health check, tracing and metrics.
@@ -30,8 +33,12 @@ public static class ServiceDatabaseExtensions
         // bench/README.md for what that costs). Interceptors are therefore singletons (see AfterCommitInterceptor).
         builder.Services.AddDbContextPool<TContext>(options => Configure(options, ForPooledUse(connectionString), schema));
         builder.EnrichNpgsqlDbContext<TContext>();
-        // Registered before the web server and the message bus, so it finishes before either starts.
-        builder.Services.AddHostedService<MigrateOnStart<TContext>>();
+        // Registered before the web server and the message bus, so it finishes before either starts. With several
+        // replicas the migration step applies the migrations once, and each replica waits for it (Database:Migrations).
+        if (builder.Configuration.GetValue(MigrationsSetting, MigrationMode.AtStart) == MigrationMode.AtStart)
+            builder.Services.AddHostedService<MigrateOnStart<TContext>>();
+        else
+            builder.Services.AddHostedService<WaitForMigrations<TContext>>();
         return builder;
     }
 
@@ -76,10 +83,71 @@ public static class ServiceDatabaseExtensions
     }
 }
 
+/// <summary>Who brings a service's schema up to date.</summary>
+public enum MigrationMode
+{
+    /// <summary>The service itself, when it starts: right for one process (and each service's tests).</summary>
+    AtStart,
+
+    /// <summary>
+    /// A migration step run once per deployment (the app host's <c>migrations</c> resource, the Kubernetes Job); every
+    /// replica waits until its schema is up to date, so no two processes migrate at once and none runs on an old schema.
+    /// </summary>
+    External,
+}
+
 /// <summary>Brings the schema up to date when the host starts, before the service takes traffic or messages.</summary>
 internal sealed class MigrateOnStart<TContext>(IServiceProvider services) : IHostedService where TContext : DbContext
 {
     public Task StartAsync(CancellationToken cancellationToken) => services.MigrateDatabaseAsync<TContext>(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Waits, when the host starts, until the migration step has brought the schema up to date (<see cref="MigrationMode.External"/>):
+/// the service takes no traffic or message before. Gives up after <c>Database:MigrationWait</c> (default 5 minutes), so
+/// that a deployment whose migration step failed does not hang unnoticed: the process stops and says why.
+/// </summary>
+internal sealed class WaitForMigrations<TContext>(IServiceProvider services, IConfiguration configuration, ILogger<WaitForMigrations<TContext>> logger)
+    : IHostedService where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var limit = configuration.GetValue("Database:MigrationWait", TimeSpan.FromMinutes(5));
+        var started = TimeProvider.System.GetTimestamp();
+        TimeSpan? lastSaid = null;
+        while (true)
+        {
+            string? state;
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count == 0)
+                {
+                    logger.LogInformation("Schema of {Context} is up to date", typeof(TContext).Name);
+                    return;
+                }
+                state = $"{pending.Count} migrations pending ({pending[^1]} last)";
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                state = $"the database does not answer yet ({ex.Message})";
+            }
+            var waited = TimeProvider.System.GetElapsedTime(started);
+            if (waited > limit)
+                throw new InvalidOperationException(
+                    $"The schema of {typeof(TContext).Name} was not brought up to date within {limit} ({state}): did the migration step run?");
+            if (lastSaid is null || waited - lastSaid >= TimeSpan.FromSeconds(10))
+            {
+                logger.LogInformation("Waiting for the migration step: {State}", state);
+                lastSaid = waited;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Domain.Identifiers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Civility.CreditList.Tests;
 
@@ -128,5 +129,42 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
         Assert.Empty(later.GetProperty("measures").EnumerateArray());
         using var missing = await admin.GetAsync($"/api/credit/subjects/{Guid.NewGuid()}/measures");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
+
+/// <summary>Two replicas of the credit service: a listing lifted through one stops being published by the other at once.</summary>
+[Collection(CreditListCollection.Name)]
+public sealed class PublicQueryReplicaTests(CreditListServiceFixture fixture)
+{
+    [Fact]
+    public async Task A_listing_lifted_through_one_replica_leaves_the_other_replicas_cache_at_once()
+    {
+        // The other replica keeps answers for ten minutes: only the word from the first can take the entry out in time.
+        await using var other = new ServiceHost<Program>("credit", fixture.Service.DatabaseConnectionString, fixture.Servers.BrokerUri,
+            new Dictionary<string, string?> { ["CreditList:PublicQueryCacheDuration"] = "00:10:00", ["CreditList:ExpiryInterval"] = "01:00:00" },
+            services => services.AddSingleton<TimeProvider>(fixture.Clock));
+        other.StartServer();
+
+        using var admin = fixture.Service.Admin();
+        using var anonymous = other.Anonymous();
+        var start = new DateOnly(2025, 3, 3);
+        fixture.SetToday(start);
+        var code = CreditApi.NewCreditCode();
+        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general", start, start.AddMonths(6));
+        await CreditApi.ActivateAsync(fixture, admin, entry);
+        var path = $"/api/credit/public/entries?identifier={code}";
+        await Polling.UntilAsync(async () =>
+        {
+            using var answer = await anonymous.GetAsync(path);
+            return answer.Headers.Contains("Age") ? "cached" : null;
+        }, TimeSpan.FromSeconds(10), "the other replica answers from its cache");
+
+        using var revoked = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/revoke", new { reason = "Decision overturned" });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        await Polling.UntilAsync(async () =>
+        {
+            using var answer = await anonymous.GetAsync(path);
+            return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32() == 0 ? "gone" : null;
+        }, TimeSpan.FromSeconds(5), "the revoked entry leaves the other replica's answers");
     }
 }

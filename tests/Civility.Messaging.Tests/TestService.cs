@@ -24,7 +24,8 @@ public sealed class TestService : IAsyncDisposable
 
     public static async Task<TestService> StartAsync(
         string databaseConnectionString, string brokerUri, string serviceName,
-        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, IReadOnlyCollection<Type>? publishes = null)
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, IReadOnlyCollection<Type>? publishes = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -42,6 +43,7 @@ public sealed class TestService : IAsyncDisposable
             ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(Enum.Parse<LogLevel>(Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"));
         builder.AddTestService(publishes);
         configure?.Invoke(builder);

@@ -1,5 +1,6 @@
 using Civility.CreditList.Domain;
 using Civility.Data;
+using Civility.Hosting.Caching;
 using Civility.ServiceDefaults.Time;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ namespace Civility.CreditList.Endpoints;
 
 /// <summary>
 /// The public query is read far more than the lists change: its answers are kept in the output cache, by query, and
-/// the whole cache is emptied after any committed change to an entry or a subject, so a lifted listing stops being
-/// published at once (on this replica; another replica's copy lives at most <see cref="CreditListOptions.PublicQueryCacheDuration"/>).
+/// the whole cache is emptied after any committed change to an entry or a subject, on every replica, so a lifted
+/// listing stops being published at once (should a replica miss the word, its copy lives at most
+/// <see cref="CreditListOptions.PublicQueryCacheDuration"/>).
 /// The Beijing date is part of the key, so a publication period that ends or starts at midnight is honoured too.
 /// </summary>
 public static class PublicQueryCache
@@ -27,18 +29,22 @@ public static class PublicQueryCache
             .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
                 context.RequestServices.GetRequiredService<TimeProvider>().CountyToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+        builder.Services.AddReplicaCacheEviction("credit", Tag);
         builder.Services.AddSingleton<EvictOnChange>();
         builder.Services.ConfigureDbContext<Data.CreditDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<EvictOnChange>()));
         return builder;
     }
 
-    /// <summary>Empties the cache once a save that touched entries or subjects is committed (not before: a reader could re-cache the old state).</summary>
-    internal sealed class EvictOnChange(IOutputCacheStore cache) : AfterCommitInterceptor
+    /// <summary>
+    /// Empties the cache of every replica once a save that touched entries or subjects is committed (not before: a
+    /// reader could re-cache the old state).
+    /// </summary>
+    internal sealed class EvictOnChange(ReplicaCacheEviction cache) : AfterCommitInterceptor
     {
         protected override bool Concerns(DbContext context) => context.ChangeTracker.Entries()
             .Any(e => e.Entity is ListEntry or CreditSubject && e.State is EntityState.Added or EntityState.Modified);
 
-        protected override async Task OnCommittedAsync(CancellationToken cancellationToken) => await cache.EvictByTagAsync(Tag, cancellationToken);
+        protected override Task OnCommittedAsync(CancellationToken cancellationToken) => cache.EvictEverywhereAsync(Tag, cancellationToken);
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Civility.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
+using Civility.Identity.Data;
 using Civility.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Civility.Identity.Application;
@@ -17,7 +20,22 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration con
     {
         var clients = configuration.GetSection("Identity:Clients").Get<Dictionary<string, ClientRegistration>>() ?? [];
         await using var scope = scopes.CreateAsyncScope();
-        await SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), clients, cancellationToken);
+        // Replicas starting together would create the same client twice, or update one under the other's feet: one
+        // seeds at a time, under a PostgreSQL advisory lock held on a connection of its own.
+        var connectionString = scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.GetConnectionString();
+        await using var lockConnection = new NpgsqlConnection(connectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('identity-client-seeding', 0))", lockConnection))
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), clients, cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended('identity-client-seeding', 0))", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -30,8 +30,9 @@ public static class SigningKeys
             }
             else
             {
-                rsa.KeySize = 2048;
-                PrivateFiles.Write(file, rsa.ExportRSAPrivateKeyPem());
+                // Replicas starting together each make a key; the first written is the one every replica signs with.
+                using var made = RSA.Create(2048);
+                rsa.ImportFromPem(PrivateFiles.CreateOnce(file, made.ExportRSAPrivateKeyPem()));
             }
         }
         else

@@ -21,7 +21,28 @@ public static class PrivateFiles
     }
 
     /// <summary>Writes the file; its folder must exist (made by <see cref="CreateFolder"/> when it holds only private files).</summary>
-    public static void Write(string file, string text)
+    public static void Write(string file, string text) => File.Move(WriteTemporary(file, text), file, overwrite: true);
+
+    /// <summary>
+    /// Writes the file unless it exists, and answers what it holds then: of several processes creating it at once
+    /// (two replicas starting), one writes it and every one reads that one's content.
+    /// </summary>
+    public static string CreateOnce(string file, string text)
+    {
+        var temporary = WriteTemporary(file, text);
+        try
+        {
+            File.Move(temporary, file, overwrite: false);
+            return text;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            File.Delete(temporary);
+            return File.ReadAllText(file);
+        }
+    }
+
+    private static string WriteTemporary(string file, string text)
     {
         var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
@@ -29,6 +50,6 @@ public static class PrivateFiles
         using (var stream = new FileStream(temporary, options))
         using (var writer = new StreamWriter(stream))
             writer.Write(text);
-        File.Move(temporary, file, overwrite: true);
+        return temporary;
     }
 }

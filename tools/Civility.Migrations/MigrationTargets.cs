@@ -1,0 +1,26 @@
+using Civility.CreditList.Data;
+using Civility.Identity.Data;
+using Civility.MoralModels.Data;
+using Civility.VillagePairing.Data;
+using Civility.Volunteers.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civility.Migrations;
+
+/// <summary>
+/// The schemas the step brings up to date, by the name of the service that owns each (its connection string is
+/// <c>ConnectionStrings:&lt;service&gt;</c>, with that service's own role). A new service adds one line here.
+/// </summary>
+public static class MigrationTargets
+{
+    public static readonly IReadOnlyList<MigrationTarget> All =
+    [
+        new("identity", cs => new IdentityDbContextFactory().Create(cs)),
+        new("volunteers", cs => new VolunteersDbContextFactory().Create(cs)),
+        new("moral-models", cs => new MoralModelsDbContextFactory().Create(cs)),
+        new("credit", cs => new CreditDbContextFactory().Create(cs)),
+        new("pairing", cs => new PairingDbContextFactory().Create(cs)),
+    ];
+}
+
+public sealed record MigrationTarget(string Service, Func<string, DbContext> Open);
