@@ -268,13 +268,17 @@ public sealed class KubernetesManifestTests
             foreach (var reference in (container["envFrom"]?.AsArray() ?? []).Select(e => e!["configMapRef"]?["name"]).OfType<JsonNode>())
                 Assert.True(manifests.Find("ConfigMap", (string)reference!) is not null, $"{Name(workload)}: no ConfigMap {reference}");
 
+            // services__<name>__http__0 for service discovery; <NAME>_HTTP, the other name the app host gives a reference.
             var discovery = manifests.Configuration(container).Values
-                .Where(e => e.Key.StartsWith("services__", StringComparison.Ordinal)).ToList();
+                .Where(e => e.Key.StartsWith("services__", StringComparison.Ordinal) || e.Key.EndsWith("_HTTP", StringComparison.Ordinal))
+                .ToList();
             Assert.True(Name(workload) == "migrations" || discovery.Count > 0, $"{Name(workload)} finds no service");
             foreach (var entry in discovery)
             {
-                var target = entry.Key.Split("__")[1];
-                Assert.Equal($"services__{target}__http__0", entry.Key);
+                var target = entry.Key.StartsWith("services__", StringComparison.Ordinal)
+                    ? entry.Key.Split("__")[1]
+                    : entry.Key[..^"_HTTP".Length].ToLowerInvariant().Replace('_', '-');
+                Assert.Contains(entry.Key, new[] { $"services__{target}__http__0", $"{target.ToUpperInvariant().Replace('-', '_')}_HTTP" });
                 Assert.Equal($"http://{target}", entry.Value);
                 var service = manifests.Find("Service", target);
                 Assert.True(service is not null, $"{entry.Key} names no Service");
@@ -283,7 +287,10 @@ public sealed class KubernetesManifestTests
         }
         var gateway = manifests.Configuration(Container(manifests.Find("Deployment", "gateway")!));
         foreach (var component in Components.Except(["gateway"]))
+        {
             Assert.True(gateway.ContainsKey($"services__{component}__http__0"), $"the gateway cannot find {component}");
+            Assert.True(gateway.ContainsKey($"{component.ToUpperInvariant().Replace('-', '_')}_HTTP"), $"no {component} address");
+        }
     }
 
     [Theory]
