@@ -59,7 +59,8 @@ public sealed class KubernetesManifests
     /// </summary>
     public static string KubectlPath()
     {
-        if (Environment.GetEnvironmentVariable("KUBECTL") is { Length: > 0 } configured) return configured;
+        if (Environment.GetEnvironmentVariable("KUBECTL") is { Length: > 0 } configured)
+            return File.Exists(configured) ? configured : throw new InvalidOperationException($"KUBECTL is {configured}: no such file.");
         var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Where(d => d.Length > 0).Select(d => Path.Combine(d, "kubectl")).FirstOrDefault(File.Exists);
         return found ?? throw new InvalidOperationException(
