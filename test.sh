@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test against real PostgreSQL and RabbitMQ servers that the tests start themselves (local processes
-# from the distribution's packages, installed here if missing), then prints the totals on the last line.
+# from the distribution's packages, installed here if missing, as are kubectl and Node.js for the deployment tests),
+# then prints the totals on the last line.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/prerequisites.sh local || exit 1
+scripts/prerequisites.sh tests || exit 1
 dotnet build Civility.sln -nologo -v quiet || exit 1
 
 log=$(mktemp)
