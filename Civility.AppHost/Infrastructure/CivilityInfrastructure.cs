@@ -143,7 +143,8 @@ public static class CivilityInfrastructureExtensions
         project.WithReference(connectionString, connectionName: "database").WaitFor(infra.Postgres);
         if (infra.MigrationStep is { } step)
         {
-            step.WithReference(connectionString, connectionName: project.Resource.Name);
+            // Named as an identifier (moral_models): the orchestrator spells an environment variable's name so anyway.
+            step.WithReference(connectionString, connectionName: project.Resource.Name.Replace('-', '_'));
             project.WithEnvironment("Database__Migrations", "External").WaitForCompletion(step);
         }
         return project;

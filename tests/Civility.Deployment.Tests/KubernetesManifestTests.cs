@@ -104,8 +104,9 @@ public sealed class KubernetesManifestTests
         var configuration = manifests.Configuration(Container(job));
         foreach (var service in WithDatabase)
         {
-            Assert.True(configuration.TryGetValue($"ConnectionStrings__{service}", out var entry),
-                $"the Job has no ConnectionStrings__{service}");
+            // The app host hands the step each connection under the service's name spelled as an identifier (moral_models).
+            var key = $"ConnectionStrings__{service.Replace('-', '_')}";
+            Assert.True(configuration.TryGetValue(key, out var entry), $"the Job has no {key}");
             Assert.Equal($"Secret civility-database, key {service}", entry.Source);
         }
         Assert.Equal(WithDatabase.Length, configuration.Keys.Count(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));

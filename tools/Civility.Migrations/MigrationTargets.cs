@@ -9,7 +9,8 @@ namespace Civility.Migrations;
 
 /// <summary>
 /// The schemas the step brings up to date, by the name of the service that owns each (its connection string is
-/// <c>ConnectionStrings:&lt;service&gt;</c>, with that service's own role). A new service adds one line here.
+/// <c>ConnectionStrings:&lt;service&gt;</c>, the name spelled as an identifier, <c>moral_models</c>, with that
+/// service's own role). A new service adds one line here.
 /// </summary>
 public static class MigrationTargets
 {
@@ -23,4 +24,8 @@ public static class MigrationTargets
     ];
 }
 
-public sealed record MigrationTarget(string Service, Func<string, DbContext> Open);
+public sealed record MigrationTarget(string Service, Func<string, DbContext> Open)
+{
+    /// <summary>The key of its connection string: an environment variable's name may not hold a hyphen everywhere.</summary>
+    public string ConnectionName => Service.Replace('-', '_');
+}

@@ -16,18 +16,18 @@ var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ci
 var configuration = host.Services.GetRequiredService<IConfiguration>();
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
-var given = MigrationTargets.All.Where(t => configuration.GetConnectionString(t.Service) is { Length: > 0 }).ToList();
+var given = MigrationTargets.All.Where(t => configuration.GetConnectionString(t.ConnectionName) is { Length: > 0 }).ToList();
 if (given.Count == 0)
 {
     logger.LogError("No connection string given: set ConnectionStrings__<service> for {Services}",
-        string.Join(", ", MigrationTargets.All.Select(t => t.Service)));
+        string.Join(", ", MigrationTargets.All.Select(t => t.ConnectionName)));
     return 1;
 }
 foreach (var target in given)
 {
     try
     {
-        await using var db = target.Open(configuration.GetConnectionString(target.Service)!);
+        await using var db = target.Open(configuration.GetConnectionString(target.ConnectionName)!);
         var pending = (await db.Database.GetPendingMigrationsAsync(lifetime.ApplicationStopping)).ToList();
         if (pending.Count > 0) await db.Database.MigrateAsync(lifetime.ApplicationStopping);
         logger.LogInformation("{Service}: {Result}", target.Service,
