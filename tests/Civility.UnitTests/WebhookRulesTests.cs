@@ -129,6 +129,14 @@ public sealed class WebhookRulesTests
         Assert.Equal([1, 2, 3], delivery.Attempts.Select(a => a.Number));
         Assert.Equal((302, (string?)null), (delivery.LastStatusCode, delivery.LastError));
 
+        // Put back in line: a new round, with the delays counted again from its first attempt.
+        delivery.Requeue(now.AddHours(1));
+        Assert.Equal((DeliveryStatus.Pending, now.AddHours(1)), (delivery.Status, delivery.NextAttemptAt));
+        Assert.Null(delivery.EndedAt);
+        delivery.Record(new AttemptOutcome(now.AddHours(1), 503, null, TimeSpan.Zero, null), delays);
+        Assert.Equal(now.AddHours(1).AddSeconds(10), delivery.NextAttemptAt);
+        Assert.Equal(RuleKind.Conflict, Assert.Throws<DomainRuleException>(() => delivery.Requeue(now)).Kind);
+
         var second = new WebhookDelivery(Guid.NewGuid(), Guid.NewGuid(), "VolunteerRegistered", now, "{}", now);
         var attempt = second.Record(new AttemptOutcome(now, 204, null, TimeSpan.FromMilliseconds(12), new string('x', 2000)), delays);
         Assert.True(attempt.Succeeded);

@@ -158,7 +158,7 @@ public sealed class DeliveryTests(WebhooksServiceFixture fixture)
     }
 
     [Fact]
-    public async Task A_delivery_is_given_up_after_its_last_retry_and_kept_and_the_next_one_goes_after_it()
+    public async Task A_delivery_is_given_up_after_its_last_retry_and_kept_the_next_one_goes_after_it_and_it_may_be_redelivered()
     {
         // The receiver refuses one event every time (a poison event) and takes the others.
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -175,7 +175,7 @@ public sealed class DeliveryTests(WebhooksServiceFixture fixture)
         await Wait.ForAsync(async () => await fixture.SubscriptionAsync(id) is var s && s.GetProperty("status").GetString() == "paused"
             ? s : default, TimeSpan.FromSeconds(60), "the subscription pauses");
         Assert.DoesNotContain(receiver.Received, r => r.EventId == next.EventId);
-        using (var admin = fixture.Admin())
+        using var admin = fixture.Admin();
         using (var resumed = await admin.PostAsync($"/api/webhooks/subscriptions/{id}/resume", null))
             await Http.ReadAsync(resumed, HttpStatusCode.OK);
 
@@ -191,6 +191,18 @@ public sealed class DeliveryTests(WebhooksServiceFixture fixture)
         var lastPoison = receiver.Received.Where(r => r.EventId == poison.EventId).Max(r => r.At);
         Assert.True(receiver.Accepted.Single().At >= lastPoison);
         Assert.Equal("active", (await fixture.SubscriptionAsync(id)).GetProperty("status").GetString());
+
+        // The partner mends its receiver: an administrator puts the given-up delivery back in line, for a new round.
+        receiver.AnswerFor[poison.EventId] = 200;
+        using var again = await admin.PostAsync($"/api/webhooks/deliveries/{failed.GetProperty("id").GetGuid()}/redeliver", null);
+        Assert.Equal("pending", (await Http.ReadAsync(again, HttpStatusCode.OK)).GetProperty("status").GetString());
+        await fixture.UntilDeliveriesAsync(id, "delivered", 2);
+        Assert.Equal([next.EventId, poison.EventId], receiver.Accepted.Select(r => r.EventId));
+        using var twice = await admin.PostAsync($"/api/webhooks/deliveries/{failed.GetProperty("id").GetGuid()}/redeliver", null);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        using var asOwner = fixture.Partner("publicity-app");
+        using var refused = await asOwner.PostAsync($"/api/webhooks/deliveries/{failed.GetProperty("id").GetGuid()}/redeliver", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         await fixture.CloseAsync(id);
     }
 }

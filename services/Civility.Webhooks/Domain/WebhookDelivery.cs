@@ -7,7 +7,8 @@ public enum DeliveryStatus { Pending, Delivered, Failed, Cancelled }
 /// <summary>
 /// One event for one subscription: queued when the event is consumed, tried until the receiver answers 2xx, with a
 /// growing delay after each failed attempt; given up (failed, kept) after the last delay, cancelled (kept) when its
-/// subscription is closed. Every attempt is kept in its log.
+/// subscription is closed. A delivery given up may be put back in line by an administrator, for a new round of
+/// attempts. Every attempt is kept in its log.
 /// </summary>
 public sealed class WebhookDelivery : AggregateRoot
 {
@@ -60,6 +61,9 @@ public sealed class WebhookDelivery : AggregateRoot
 
     public int AttemptCount { get; private set; }
 
+    /// <summary>Attempts made before it was last put back in line: the retry delays count the attempts after them.</summary>
+    public int AttemptsBeforeRequeue { get; private set; }
+
     public int? LastStatusCode { get; private set; }
 
     public string? LastError { get; private set; }
@@ -68,8 +72,8 @@ public sealed class WebhookDelivery : AggregateRoot
 
     /// <summary>
     /// Keeps an attempt and decides what follows: delivered on a 2xx; otherwise the next attempt after
-    /// <paramref name="retryDelays"/>[n − 1] following the nth attempt, and given up once they are all used. An attempt
-    /// that ends after the delivery was cancelled is kept, and changes nothing else.
+    /// <paramref name="retryDelays"/>[n − 1] following the nth attempt (of this round), and given up once they are all
+    /// used. An attempt that ends after the delivery was cancelled is kept, and changes nothing else.
     /// </summary>
     public DeliveryAttempt Record(AttemptOutcome outcome, IReadOnlyList<TimeSpan> retryDelays)
     {
@@ -85,7 +89,7 @@ public sealed class WebhookDelivery : AggregateRoot
             DeliveredAt = outcome.At;
             NextAttemptAt = null;
         }
-        else if (AttemptCount > retryDelays.Count)
+        else if (AttemptCount - AttemptsBeforeRequeue > retryDelays.Count)
         {
             Status = DeliveryStatus.Failed;
             EndedAt = outcome.At;
@@ -93,9 +97,24 @@ public sealed class WebhookDelivery : AggregateRoot
         }
         else
         {
-            NextAttemptAt = outcome.At + retryDelays[AttemptCount - 1];
+            NextAttemptAt = outcome.At + retryDelays[AttemptCount - AttemptsBeforeRequeue - 1];
         }
         return attempt;
+    }
+
+    /// <summary>
+    /// Puts a delivery that was given up back in line, for a new round of attempts from now. It keeps its place: its
+    /// subscription's later deliveries wait behind it again.
+    /// </summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != DeliveryStatus.Failed)
+            throw DomainRuleException.IllegalTransition("The delivery", KebabName.Of(Status), "redeliver",
+                Status == DeliveryStatus.Pending ? ["wait for its next attempt"] : []);
+        Status = DeliveryStatus.Pending;
+        NextAttemptAt = now;
+        EndedAt = null;
+        AttemptsBeforeRequeue = AttemptCount;
     }
 }
 

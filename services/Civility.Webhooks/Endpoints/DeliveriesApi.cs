@@ -26,8 +26,14 @@ public static class DeliveriesApi
             .RequireScope(CivilityScopes.WebhooksRead);
         api.MapGet("/deliveries/{id:guid}", GetAsync).WithTags("Deliveries")
             .WithSummary("One delivery with its payload and every attempt").RequireScope(CivilityScopes.WebhooksRead);
+        api.MapPost("/deliveries/{id:guid}/redeliver", RedeliverAsync).WithTags("Deliveries")
+            .WithSummary("Put a delivery that was given up back in line, before its subscription's later ones")
+            .RequireScope(CivilityScopes.WebhooksWrite);
         return api;
     }
+
+    private static async Task<Ok<DeliveryResponse>> RedeliverAsync(Guid id, RedeliverDelivery redeliver, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await redeliver.ExecuteAsync(id, ct)));
 
     private static async Task<Results<Ok<PagedResult<DeliverySummary>>, ValidationProblem>> ListAsync(
         Guid id, ListDeliveries list, string? status, int? page, int? pageSize, CancellationToken ct)
@@ -39,13 +45,15 @@ public static class DeliveriesApi
         return TypedResults.Ok(await list.ExecuteAsync(id, state, paging, ct));
     }
 
-    private static async Task<Ok<DeliveryResponse>> GetAsync(Guid id, GetDelivery get, CancellationToken ct)
+    private static async Task<Ok<DeliveryResponse>> GetAsync(Guid id, GetDelivery get, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await get.ExecuteAsync(id, ct)));
+
+    private static DeliveryResponse ToResponse(WebhookDelivery d)
     {
-        var d = await get.ExecuteAsync(id, ct);
         using var payload = JsonDocument.Parse(d.Payload);
-        return TypedResults.Ok(new DeliveryResponse(d.Id, d.SubscriptionId, d.EventId, d.EventType, d.OccurredAt, d.Status, d.AttemptCount,
+        return new DeliveryResponse(d.Id, d.SubscriptionId, d.EventId, d.EventType, d.OccurredAt, d.Status, d.AttemptCount,
             d.NextAttemptAt, d.CreatedAt, d.DeliveredAt, d.EndedAt, d.LastStatusCode, d.LastError, payload.RootElement.Clone(),
             [.. d.Attempts.OrderBy(a => a.Number).Select(a =>
-                new AttemptResponse(a.Number, a.At, a.Succeeded, a.StatusCode, a.Error, a.DurationMs, a.ResponseExcerpt))]));
+                new AttemptResponse(a.Number, a.At, a.Succeeded, a.StatusCode, a.Error, a.DurationMs, a.ResponseExcerpt))]);
     }
 }

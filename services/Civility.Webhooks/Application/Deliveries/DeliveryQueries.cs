@@ -42,3 +42,21 @@ public sealed class GetDelivery(WebhooksDbContext db, CallerContext caller) : IU
         return delivery.OrNotFound("delivery");
     }
 }
+
+/// <summary>
+/// Puts a delivery that was given up back in line (the receiver is mended): a new round of attempts, at once, before its
+/// subscription's later deliveries.
+/// </summary>
+public sealed class RedeliverDelivery(WebhooksDbContext db, CallerContext caller, TimeProvider clock, DeliverySignal signal) : IUseCase
+{
+    public async Task<WebhookDelivery> ExecuteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var visible = db.Subscriptions.VisibleTo(caller).Select(s => s.Id);
+        var delivery = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == id && visible.Contains(d.SubscriptionId), cancellationToken);
+        delivery = delivery.OrNotFound("delivery");
+        delivery.Requeue(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return delivery;
+    }
+}

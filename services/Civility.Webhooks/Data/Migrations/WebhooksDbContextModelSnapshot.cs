@@ -201,6 +201,10 @@ namespace Civility.Webhooks.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempt_count");
 
+                    b.Property<int>("AttemptsBeforeRequeue")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts_before_requeue");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
