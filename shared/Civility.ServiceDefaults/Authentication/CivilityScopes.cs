@@ -23,7 +23,7 @@ public static class CivilityScopes
     public const string PairingRead = "pairing.read";
     public const string PairingWrite = "pairing.write";
 
-    /// <summary>Webhook subscriptions and their delivery logs: a partner's own only, unless it also holds <see cref="WebhooksWrite"/>.</summary>
+    /// <summary>Webhook subscriptions and their delivery logs: a partner's own, or all with <see cref="WebhooksWrite"/>.</summary>
     public const string WebhooksRead = "webhooks.read";
 
     /// <summary>Registers and manages every webhook subscription (the bureau's integration office; admins).</summary>
