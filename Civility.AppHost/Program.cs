@@ -31,10 +31,15 @@ var pairing = builder.AddProject<Projects.Civility_VillagePairing>("pairing")
     .WithServiceDatabase(infra, schema: "pairing").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
+// Every event, signed and retried, POSTed to the partner apps that registered a webhook (those without AMQP).
+var webhooks = builder.AddProject<Projects.Civility_Webhooks>("webhooks")
+    .WithServiceDatabase(infra, schema: "webhooks").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
+    .WithQuickShutdown().WithHttpHealthCheck("/health");
+
 // The one public entrance: YARP, finding the services by Aspire service discovery.
 builder.AddProject<Projects.Civility_Gateway>("gateway")
-    .WithReference(identity).WithReference(volunteers).WithReference(moralModels).WithReference(credit).WithReference(pairing)
-    .WaitFor(identity).WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit).WaitFor(pairing)
+    .WithReference(identity).WaitFor(identity)
+    .WithRoutesTo(volunteers, moralModels, credit, pairing, webhooks)
     .WithGatewaySettings().WithExternalHttpEndpoints().WithQuickShutdown()
     .WithHttpHealthCheck("/health")
     .AnnounceWhenReady();

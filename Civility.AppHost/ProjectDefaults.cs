@@ -18,6 +18,14 @@ internal static class ProjectDefaults
         this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity) =>
         service.WithReference(identity).WaitFor(identity);
 
+    /// <summary>The services the gateway routes to: it finds each by service discovery, and starts once all are healthy.</summary>
+    public static IResourceBuilder<ProjectResource> WithRoutesTo(
+        this IResourceBuilder<ProjectResource> gateway, params IResourceBuilder<ProjectResource>[] services)
+    {
+        foreach (var service in services) gateway.WithReference(service).WaitFor(service);
+        return gateway;
+    }
+
     /// <summary>
     /// The gateway listens on a fixed port (Gateway:Port, default 5080; "random" takes any free one, as the tests do) so
     /// the README's curl lines work; its rate limits (Gateway:RateLimits:*) and trusted proxies (Gateway:TrustedProxies:*)

@@ -4,13 +4,14 @@ namespace Civility.Gateway;
 
 internal static class ApiDocs
 {
-    /// <summary>The four services' OpenAPI documents (proxied from each) and the interactive reference at /docs.</summary>
+    /// <summary>The services' OpenAPI documents (proxied from each) and the interactive reference at /docs.</summary>
     public static readonly (string Name, string Title)[] Documents =
     [
         ("volunteers", "Volunteer service"),
         ("moral-models", "Moral-model service"),
         ("credit", "Credit-list service"),
         ("pairing", "Village-pairing service"),
+        ("webhooks", "Webhook service"),
     ];
 
     public static WebApplication MapApiDocs(this WebApplication app)

@@ -19,8 +19,9 @@ public static class MessagingExtensions
     /// <summary>
     /// Wires a service to RabbitMQ through MassTransit with Civility's conventions: every event leaves through the
     /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumers"/> (the service's subscription list) gets its own
-    /// durable quorum queue named <c>{service}-{consumer}</c>, retries in process, redeliveries from delay queues in the
-    /// broker (see <see cref="DelayQueueRedelivery"/>), and an <c>_error</c> queue after them.
+    /// durable quorum queue named <c>{service}-{consumer}</c> (or the one it shares, <see cref="SharedQueueAttribute"/>),
+    /// retries in process, redeliveries from delay queues in the broker (see <see cref="DelayQueueRedelivery"/>), and an
+    /// <c>_error</c> queue after them.
     /// </summary>
     /// <remarks>
     /// Quorum queues, deliberately: they are replicated and fsync'd before confirming, which is what "nothing is lost"
@@ -58,7 +59,12 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            foreach (var consumer in consumers ?? []) bus.AddConsumer(consumer);
+            foreach (var consumer in consumers ?? [])
+            {
+                var registration = bus.AddConsumer(consumer);
+                if (consumer.GetCustomAttribute<SharedQueueAttribute>() is { } shared)
+                    registration.Endpoint(endpoint => endpoint.Name = $"{serviceName}-{shared.Name}");
+            }
             if (pingDiagnostics) bus.AddPingConsumer<TContext>(serviceName);
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {

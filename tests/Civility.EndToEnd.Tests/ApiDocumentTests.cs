@@ -11,6 +11,7 @@ public sealed class ApiDocumentTests(CivilityAppFixture fixture)
     [InlineData("moral-models")]
     [InlineData("credit")]
     [InlineData("pairing")]
+    [InlineData("webhooks")]
     public async Task A_document_points_at_the_gateway_names_every_operation_and_types_numbers_as_numbers(string service)
     {
         var document = JsonNode.Parse(await fixture.Gateway.GetStringAsync($"/openapi/{service}.json"))!;

@@ -16,7 +16,8 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
 {
     /// <summary>One read per service, in the order of <see cref="CivilityAppFixture.Services"/>.</summary>
     private static readonly string[] ReadPaths =
-        ["/api/volunteers/units", "/api/moral-models/rounds", $"/api/credit/subjects/{Guid.Empty}", "/api/pairing/places"];
+        ["/api/volunteers/units", "/api/moral-models/rounds", $"/api/credit/subjects/{Guid.Empty}", "/api/pairing/places",
+         "/api/webhooks/subscriptions"];
 
     [Theory]
     [MemberData(nameof(Paths))]
@@ -76,6 +77,39 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
         // What they keep: the measures in force against a subject (404 for one that does not exist, not 403).
         using var measures = await partner.GetAsync($"/api/credit/subjects/{Guid.NewGuid()}/measures");
         Assert.Equal(HttpStatusCode.NotFound, measures.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_app_reads_its_own_webhook_subscriptions_and_no_other_and_manages_none()
+    {
+        using var admin = await fixture.ClientAsync("civility-admin");
+        using var created = await admin.PostAsJsonAsync("/api/webhooks/subscriptions", new
+        {
+            ownerClientId = "publicity-app", targetUrl = $"http://127.0.0.1:9/publicity-{TestData.Token()}",
+            eventTypes = new[] { "ListingDeadlineRecounted" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var subscription = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = subscription.GetProperty("id").GetGuid();
+        Assert.StartsWith("whsec_", subscription.GetProperty("secret").GetString());
+
+        using var owner = await fixture.ClientAsync("publicity-app");
+        using var own = await owner.GetAsync($"/api/webhooks/subscriptions/{id}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.False((await own.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("secret", out _));
+        using var log = await owner.GetAsync($"/api/webhooks/subscriptions/{id}/deliveries");
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        using var pause = await owner.PostAsJsonAsync($"/api/webhooks/subscriptions/{id}/pause", new { reason = "mine" });
+        Assert.Equal(HttpStatusCode.Forbidden, pause.StatusCode);
+        using var others = await owner.GetAsync("/api/volunteers/units");
+        Assert.True(others.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {others.StatusCode}");
+
+        using var partner = await fixture.ClientAsync("partner-readonly");
+        using var theirs = await partner.GetAsync($"/api/webhooks/subscriptions/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+
+        using var closed = await admin.PostAsJsonAsync($"/api/webhooks/subscriptions/{id}/close", new { reason = "test over" });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ namespace Civility.EndToEnd.Tests;
 /// </summary>
 public class CivilityAppFixture : IAsyncLifetime
 {
-    public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing"];
+    public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing", "webhooks"];
     public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "gateway"];
     public static readonly string[] Projects = ["identity", .. Services, "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);

@@ -41,6 +41,16 @@ public sealed class AsyncApiContract
         return errors;
     }
 
+    /// <summary>
+    /// What is wrong with an event's JSON on its own (as a webhook delivers it, without the broker's envelope) for the
+    /// event type named: checked strictly against its payload schema; empty when nothing.
+    /// </summary>
+    public IReadOnlyList<string> ValidateEvent(string eventType, ReadOnlySpan<byte> payload)
+    {
+        using var message = JsonDocument.Parse(payload.ToArray());
+        return [.. Errors(eventType, message.RootElement, strict: true)];
+    }
+
     private IEnumerable<string> Errors(string schemaName, JsonElement instance, bool strict)
     {
         var schema = Schema(schemaName, strict);

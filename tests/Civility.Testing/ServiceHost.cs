@@ -32,6 +32,18 @@ public sealed class ServiceHost<TProgram>(string serviceName, string databaseCon
         return host;
     }
 
+    /// <summary>
+    /// Starts the service on a database it has used before: a restart, once the host that ran it is disposed (what
+    /// was written before must still be there, and be carried on with).
+    /// </summary>
+    public static ServiceHost<TProgram> StartOn(string databaseConnectionString, LocalServers servers, string serviceName,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var host = new ServiceHost<TProgram>(serviceName, databaseConnectionString, servers.BrokerUri, settings, configureServices);
+        host.StartServer();
+        return host;
+    }
+
     public string DatabaseConnectionString => databaseConnectionString;
 
     /// <summary>An HTTP client with a token for the given client, unit and scopes.</summary>

@@ -6,7 +6,11 @@ namespace Civility.UnitTests;
 /// <summary>What each layer may lean on, checked on the source and the assemblies rather than trusted to review.</summary>
 public sealed partial class LayeringTests
 {
-    private static readonly string[] Services = ["Civility.Volunteers", "Civility.MoralModels", "Civility.CreditList", "Civility.VillagePairing", "Civility.Identity"];
+    private static readonly string[] Services =
+    [
+        "Civility.Volunteers", "Civility.MoralModels", "Civility.CreditList", "Civility.VillagePairing", "Civility.Identity",
+        "Civility.Webhooks",
+    ];
 
     /// <summary>Namespaces a Domain/ file may not import: the web, the database, hosting and the service's outer layers.</summary>
     private static readonly string[] ForbiddenInDomain =

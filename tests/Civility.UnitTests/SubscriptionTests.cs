@@ -1,4 +1,5 @@
 using System.Reflection;
+using Civility.Messaging;
 using Civility.Messaging.Inbox;
 using MassTransit;
 
@@ -13,6 +14,7 @@ public sealed class SubscriptionTests
         ["moral-models"] = Civility.MoralModels.Events.Subscriptions.Consumers,
         ["credit"] = Civility.CreditList.Events.Subscriptions.Consumers,
         ["pairing"] = Civility.VillagePairing.Events.Subscriptions.Consumers,
+        ["webhooks"] = Civility.Webhooks.Events.Subscriptions.Consumers,
     };
 
     /// <summary>The inbox keys in use: changing one makes every message its consumer applied look new.</summary>
@@ -22,6 +24,16 @@ public sealed class SubscriptionTests
         ["moral-models"] = ["SubjectBlacklistedConsumer", "ListingLiftedConsumer", "UnitDetailsChangedConsumer", "CivilizedUnitStatusChangedConsumer"],
         ["credit"] = ["model-commended"],
         ["pairing"] = ["UnitTargetsChangedConsumer", "SubjectBlacklistedConsumer", "ListingLiftedConsumer"],
+        // One key per event passed on to the webhooks: a new event adds its key here, an old one's never changes.
+        ["webhooks"] =
+        [
+            "webhooks:CivilizedUnitStatusChanged", "webhooks:ListingDeadlineRecounted", "webhooks:ListingLifted",
+            "webhooks:ListingUnderObjection", "webhooks:ModelCommended", "webhooks:ModelSelected", "webhooks:NominationPublicized",
+            "webhooks:NominationSubmitted", "webhooks:NominationSuspended", "webhooks:PairingActivityCompleted", "webhooks:PairingEnded",
+            "webhooks:PairingEstablished", "webhooks:ServiceHoursApproved", "webhooks:ServiceRecordVoided", "webhooks:StarLevelReached",
+            "webhooks:SubjectBlacklisted", "webhooks:SubjectRedlisted", "webhooks:UnitDetailsChanged", "webhooks:UnitHeadcountSet",
+            "webhooks:UnitTargetsChanged", "webhooks:VolunteerDeactivated", "webhooks:VolunteerReactivated", "webhooks:VolunteerRegistered",
+        ],
     };
 
     public static TheoryData<string> ServiceNames() => [.. Services.Keys];
@@ -32,7 +44,22 @@ public sealed class SubscriptionTests
     {
         var assembly = Services[service][0].Assembly;
         var consumers = assembly.GetTypes().Where(t => !t.IsAbstract && t.GetInterfaces().Any(IsConsumer)).OrderBy(t => t.FullName);
-        Assert.Equal(consumers, Services[service].OrderBy(t => t.FullName));
+        // A generic consumer is listed closed over each of its events: its definition is the class in the assembly.
+        var listed = Services[service].Select(t => t.IsConstructedGenericType ? t.GetGenericTypeDefinition() : t).Distinct();
+        Assert.Equal(consumers, listed.OrderBy(t => t.FullName));
+    }
+
+    [Fact]
+    public void The_webhooks_take_every_public_event_but_the_diagnostics_pings_each_on_the_one_shared_queue()
+    {
+        var events = typeof(Civility.Contracts.IntegrationEvent).Assembly.GetExportedTypes()
+            .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(Civility.Contracts.IntegrationEvent)))
+            .Except([typeof(Civility.Contracts.Diagnostics.ServicePinged)]).OrderBy(t => t.Name).ToList();
+        Assert.True(events.Count > 20, $"only {events.Count} events found");
+        var consumed = Services["webhooks"].Select(c => c.GetInterfaces().Single(IsConsumer).GetGenericArguments()[0]).OrderBy(t => t.Name);
+        Assert.Equal(events, consumed);
+        Assert.All(Services["webhooks"], c => Assert.Equal("events", c.GetCustomAttribute<SharedQueueAttribute>()?.Name));
+        Assert.Equal(events.Select(e => e.Name), Civility.Webhooks.Events.Subscriptions.EventTypes.Keys);
     }
 
     [Theory]

@@ -94,6 +94,12 @@ public static class AsyncApiDocument
                 JSON numbers, dates `yyyy-MM-dd`, instants ISO 8601 with an offset. A partner account may not publish:
                 events come only from the services. Fields may be added within a version; `version` changes on any
                 incompatible change. tools/Civility.PartnerSample is a subscriber to copy.
+
+                Without AMQP: an administrator registers a webhook for the partner app (POST /api/webhooks/subscriptions
+                through the gateway). Each event it asks for is then POSTed to it as the payload documented here,
+                with the Civility-Event-Id, Civility-Event-Type, Civility-Delivery-Id, Civility-Timestamp and
+                Civility-Signature headers (v1 = hex HMAC-SHA256 of "<timestamp>.<body>" with its secret); see the
+                README's "Webhooks for partner apps without AMQP".
             defaultContentType: application/vnd.masstransit+json
             servers:
               county:

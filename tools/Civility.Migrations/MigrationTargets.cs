@@ -3,6 +3,7 @@ using Civility.Identity.Data;
 using Civility.MoralModels.Data;
 using Civility.VillagePairing.Data;
 using Civility.Volunteers.Data;
+using Civility.Webhooks.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Migrations;
@@ -21,6 +22,7 @@ public static class MigrationTargets
         new("moral-models", cs => new MoralModelsDbContextFactory().Create(cs)),
         new("credit", cs => new CreditDbContextFactory().Create(cs)),
         new("pairing", cs => new PairingDbContextFactory().Create(cs)),
+        new("webhooks", cs => new WebhooksDbContextFactory().Create(cs)),
     ];
 }
 

@@ -44,7 +44,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         var traceId = Activity.Current?.TraceId.ToHexString();
         var records = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !NotAudited.Contains(e.Metadata.ClrType) && !e.Metadata.IsOwned())
+            .Where(e => !NotAudited.Contains(e.Metadata.ClrType) && !e.Metadata.IsOwned() && AuditModel.IsAudited(e.Metadata))
             .Select(e => new AuditRecord(now, caller.ClientId ?? "system", caller.UnitId, e.Metadata.ClrType.Name,
                 KeyOf(e), e.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
                 Summarize(e), traceId))

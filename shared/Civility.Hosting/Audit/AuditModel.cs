@@ -1,5 +1,7 @@
 using Civility.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Civility.Hosting.Audit;
@@ -32,6 +34,19 @@ public static class AuditModel
         });
         return modelBuilder;
     }
+
+    /// <summary>Marks an entity whose writes the audit trail leaves out (see <see cref="ExcludeFromAuditTrail{T}"/>).</summary>
+    public const string NotAuditedAnnotation = "Civility:NotAudited";
+
+    /// <summary>
+    /// Leaves an entity's writes out of the audit trail: for a record written by the system at a high rate that is a
+    /// log of its own (a webhook delivery and its attempts), where the trail would copy every row. What people do
+    /// (register, change, pause a subscription) stays in the trail.
+    /// </summary>
+    public static EntityTypeBuilder<T> ExcludeFromAuditTrail<T>(this EntityTypeBuilder<T> entity) where T : class =>
+        entity.HasAnnotation(NotAuditedAnnotation, true);
+
+    internal static bool IsAudited(IReadOnlyEntityType entity) => entity.FindAnnotation(NotAuditedAnnotation)?.Value is not true;
 
     /// <summary>
     /// Takes UPDATE, DELETE and TRUNCATE on the audit table away from the role that runs the migrations (the service's

@@ -23,6 +23,12 @@ public static class CivilityScopes
     public const string PairingRead = "pairing.read";
     public const string PairingWrite = "pairing.write";
 
+    /// <summary>Webhook subscriptions and their delivery logs: a partner's own, or all with <see cref="WebhooksWrite"/>.</summary>
+    public const string WebhooksRead = "webhooks.read";
+
+    /// <summary>Registers and manages every webhook subscription (the bureau's integration office; admins).</summary>
+    public const string WebhooksWrite = "webhooks.write";
+
     /// <summary>May do everything, in every service and for every unit.</summary>
     public const string Admin = "admin";
 
@@ -30,6 +36,7 @@ public static class CivilityScopes
     public const string MoralAudience = "moral-models";
     public const string CreditAudience = "credit";
     public const string PairingAudience = "pairing";
+    public const string WebhooksAudience = "webhooks";
 
     public static readonly IReadOnlyDictionary<string, string[]> AudiencesByScope = new Dictionary<string, string[]>
     {
@@ -43,7 +50,9 @@ public static class CivilityScopes
         [CreditExport] = [CreditAudience],
         [PairingRead] = [PairingAudience],
         [PairingWrite] = [PairingAudience],
-        [Admin] = [VolunteersAudience, MoralAudience, CreditAudience, PairingAudience],
+        [WebhooksRead] = [WebhooksAudience],
+        [WebhooksWrite] = [WebhooksAudience],
+        [Admin] = [VolunteersAudience, MoralAudience, CreditAudience, PairingAudience, WebhooksAudience],
     };
 
     public static IEnumerable<string> All => AudiencesByScope.Keys;
