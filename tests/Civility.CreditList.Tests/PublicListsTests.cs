@@ -77,7 +77,8 @@ public sealed class PublicListsTests(CreditListServiceFixture fixture)
         var entry = await CreditApi.ProposeAsync(admin, person, "black", "general", start, start.AddMonths(6));
         await CreditApi.ActivateAsync(fixture, admin, entry);
 
-        using var response = await anonymous.PostAsJsonAsync("/api/credit/public/entries/query", new { identifier = idNumber.ToLowerInvariant() });
+        using var response = await anonymous.PostAsJsonAsync("/api/credit/public/entries/query",
+            new { identifier = idNumber.ToLowerInvariant() });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(idNumber, body);
