@@ -30,10 +30,18 @@ var pairing = builder.AddProject<Projects.Civility_VillagePairing>("pairing")
     .WithServiceDatabase(infra, schema: "pairing").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
+// The public portal (web pages in Chinese): reads only the services' public endpoints, by service discovery; its cache
+// is emptied by their events (a temporary queue of its own). Served by the gateway at "/".
+var portal = builder.AddProject<Projects.Civility_Portal>("portal")
+    .WithReference(volunteers).WithReference(moralModels).WithReference(credit)
+    .WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit)
+    .WithMessaging(infra).WithPortalSettings(volunteers).WithQuickShutdown().WithHttpHealthCheck("/health");
+
 // The one public entrance: YARP, finding the services by Aspire service discovery.
 builder.AddProject<Projects.Civility_Gateway>("gateway")
     .WithReference(identity).WithReference(volunteers).WithReference(moralModels).WithReference(credit).WithReference(pairing)
-    .WaitFor(identity).WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit).WaitFor(pairing)
+    .WithReference(portal)
+    .WaitFor(identity).WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit).WaitFor(pairing).WaitFor(portal)
     .WithGatewaySettings().WithExternalHttpEndpoints().WithQuickShutdown()
     .WithHttpHealthCheck("/health")
     .AnnounceWhenReady();
