@@ -183,8 +183,7 @@ public sealed class PublicPortalTests(MoralModelsServiceFixture fixture)
         Assert.False(other.GetProperty("tallyPublic").GetBoolean());
 
         // Past the county's next midnight, one day fewer is left, whatever the UTC date says.
-        var county = CountyClock.ToCounty(_api.Clock.GetUtcNow());
-        var nextMidnight = CountyClock.StartOfCountyDay(DateOnly.FromDateTime(county.DateTime).AddDays(1));
+        var nextMidnight = CountyClock.StartOfCountyDay(_api.Clock.CountyToday().AddDays(1));
         _api.Clock.Advance(nextMidnight - _api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         Assert.Equal(expectedLeft - 1, (await PublicAsync($"nominations/{counted}")).GetProperty("daysLeft").GetInt32());
     }

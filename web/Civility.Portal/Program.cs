@@ -11,6 +11,9 @@ builder.AddServiceDefaults();
 builder.AddTrustedProxies(TrustedProxies.Loopback);
 // Razor Pages check the anti-forgery token of every POST; every form posts with one (the form tag helper adds it).
 builder.Services.AddRazorPages();
+// Chinese text written as it is, not as character references (every value is still HTML-encoded: < > & " ').
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "portal.af";
@@ -34,6 +37,15 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseStaticFiles();
+// The benchmark's baseline only (bench/README.md): static copies of pages, served from a folder it names, so that a
+// cached page can be compared with a plain file of the same size through the same gateway.
+if (builder.Configuration["Portal:StaticBaselineDirectory"] is { Length: > 0 } baseline)
+{
+    app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(baseline), RequestPath = "/bench-static",
+    });
+}
 app.UseRouting();
 app.UseRateLimiter();
 app.UseOutputCache();
