@@ -60,6 +60,29 @@ public sealed class Chromium : IDisposable
 
     public IReadOnlyCollection<IWebElement> FindAll(string css) => Driver.FindElements(By.CssSelector(css));
 
+    /// <summary>Clicks what loads another page (a link, a form's button) and waits until that page has loaded.</summary>
+    public void Follow(IWebElement element)
+    {
+        var before = Driver.FindElement(By.TagName("html"));
+        element.Click();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                _ = before.TagName; // still the old page
+            }
+            catch (StaleElementReferenceException)
+            {
+                if (Driver.ExecuteScript("return document.readyState;") as string == "complete") return;
+            }
+            if (DateTime.UtcNow > deadline) throw new WebDriverTimeoutException("The page did not change within 60 s.");
+            Thread.Sleep(50);
+        }
+    }
+
+    public void Follow(string css) => Follow(Find(css));
+
     public void Fill(string css, string value)
     {
         var field = Find(css);

@@ -97,9 +97,9 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
             Assert.DoesNotContain("<script", await home.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
 
-        Browser.Find("nav a[href='/boards/good-deeds']").Click();
+        Browser.Follow("nav a[href='/boards/good-deeds']");
         Assert.Contains("好人榜", Browser.Find("h1").Text);
-        Browser.Driver.FindElement(By.LinkText("陈秀英")).Click();
+        Browser.Follow(Browser.Driver.FindElement(By.LinkText("陈秀英")));
         Assert.Equal("陈秀英", Browser.Find("h1").Text);
         Assert.Contains("先进事迹", Browser.Text);
         Assert.Matches(@"\d{4}\*+\w{4}", Browser.Text);
@@ -112,15 +112,15 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
         var (id, name) = await NominationInPublicityAsync("林晓梅");
         Browser.Width(360);
         await OpenUntilShownAsync("/publicity", name);
-        Browser.Driver.FindElement(By.LinkText(name)).Click();
+        Browser.Follow(Browser.Driver.FindElement(By.LinkText(name)));
         Assert.Contains("还剩", Browser.Text);
-        Browser.Driver.FindElement(By.LinkText("实名投票")).Click();
+        Browser.Follow(Browser.Driver.FindElement(By.LinkText("实名投票")));
         AssertReadable("vote form");
 
         var voter = TestIdentities.CitizenId();
         Browser.Fill("#name", "王建华");
         Browser.Fill("#id-number", voter);
-        Browser.Find("section[aria-labelledby=vote-title] button[type=submit]").Click();
+        Browser.Follow("section[aria-labelledby=vote-title] button[type=submit]");
         Assert.Equal("已投票", Browser.Find(".outcome h2").Text);
         Assert.Contains("当前得票：1 票", Browser.Text);
         Assert.DoesNotContain(voter, Browser.Driver.PageSource);
@@ -129,12 +129,12 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
 
         Browser.Fill("#name", "王建华");
         Browser.Fill("#id-number", voter.ToLowerInvariant());
-        Browser.Find("section[aria-labelledby=vote-title] button[type=submit]").Click();
+        Browser.Follow("section[aria-labelledby=vote-title] button[type=submit]");
         Assert.Equal("您已投过票", Browser.Find(".outcome h2").Text);
 
         Browser.Fill("#name", "赵敏");
         Browser.Fill("#id-number", TestIdentities.WithWrongCheck(TestIdentities.CitizenId()));
-        Browser.Find("section[aria-labelledby=vote-title] button[type=submit]").Click();
+        Browser.Follow("section[aria-labelledby=vote-title] button[type=submit]");
         Assert.Equal("号码有误", Browser.Find(".outcome h2").Text);
         Assert.Contains("号码有误", Browser.Find("#id-number-error").Text);
         Assert.Equal("true", Browser.Find("#id-number").GetAttribute("aria-invalid"));
@@ -148,11 +148,11 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
         var (id, name) = await NominationInPublicityAsync("周志强");
         Browser.Width(1280);
         await OpenUntilShownAsync($"/publicity/{id}", name);
-        Browser.Driver.FindElement(By.LinkText("提出异议")).Click();
+        Browser.Follow(Browser.Driver.FindElement(By.LinkText("提出异议")));
         Browser.Fill("#content", "据了解，所述事迹与事实不符，请核查。");
         Browser.Fill("#name", "刘洋");
         Browser.Fill("#phone", "13900001111");
-        Browser.Find("form button[type=submit]").Click();
+        Browser.Follow("form button[type=submit]");
         Assert.Equal("异议已受理", Browser.Find(".outcome h2").Text);
         Assert.Matches("^[0-9A-F]{32}$", Browser.Find(".reference").Text);
         AssertReadable("objection filed");
@@ -165,7 +165,7 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
         Browser.Width(360);
         Open("/credit/query");
         Browser.Fill("#identifier", UnifiedSocialCreditCode.WithCheck("92330727MA2D8K1L0"));
-        Browser.Find("form button[type=submit]").Click();
+        Browser.Follow("form button[type=submit]");
         Assert.Contains("城关康宁诊所", Browser.Text);
         Assert.Contains("失信黑名单", Browser.Text);
         AssertReadable("company found");
@@ -186,7 +186,7 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
 
         Open("/credit/query");
         Browser.Fill("#identifier", idNumber);
-        Browser.Find("form button[type=submit]").Click();
+        Browser.Follow("form button[type=submit]");
         Assert.Contains("孙立群", Browser.Text);
         Assert.Contains(CitizenIdNumber.Mask(idNumber), Browser.Text);
         Assert.DoesNotContain(idNumber, Browser.Driver.PageSource);
