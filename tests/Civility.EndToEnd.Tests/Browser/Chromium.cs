@@ -63,20 +63,21 @@ public sealed class Chromium : IDisposable
     /// <summary>Clicks what loads another page (a link, a form's button) and waits until that page has loaded.</summary>
     public void Follow(IWebElement element)
     {
-        var before = Driver.FindElement(By.TagName("html"));
+        // The page before the click carries a mark; the next one, a new document, does not.
+        Driver.ExecuteScript("window.civilityPreviousPage = true;");
         element.Click();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try
             {
-                _ = before.TagName; // still the old page
+                if (Driver.ExecuteScript("return window.civilityPreviousPage !== true && document.readyState === 'complete';") is true) return;
             }
-            catch (StaleElementReferenceException)
+            catch (WebDriverException) when (DateTime.UtcNow < deadline)
             {
-                if (Driver.ExecuteScript("return document.readyState;") as string == "complete") return;
+                // Between two documents the driver may find neither: ask again.
             }
-            if (DateTime.UtcNow > deadline) throw new WebDriverTimeoutException("The page did not change within 60 s.");
+            if (DateTime.UtcNow > deadline) throw new WebDriverTimeoutException("The next page did not load within 60 s.");
             Thread.Sleep(50);
         }
     }
