@@ -31,7 +31,8 @@ var pairing = builder.AddProject<Projects.Civility_VillagePairing>("pairing")
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
 // The public portal (web pages in Chinese): reads only the services' public endpoints, by service discovery; its cache
-// is emptied by their events (a temporary queue of its own). Served by the gateway at "/".
+// is emptied by their events (a temporary queue of its own). Served by the gateway at "/" (which does not wait for it:
+// the APIs are up without it, and its route is probed like any other).
 var portal = builder.AddProject<Projects.Civility_Portal>("portal")
     .WithReference(volunteers).WithReference(moralModels).WithReference(credit)
     .WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit)
@@ -41,7 +42,7 @@ var portal = builder.AddProject<Projects.Civility_Portal>("portal")
 builder.AddProject<Projects.Civility_Gateway>("gateway")
     .WithReference(identity).WithReference(volunteers).WithReference(moralModels).WithReference(credit).WithReference(pairing)
     .WithReference(portal)
-    .WaitFor(identity).WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit).WaitFor(pairing).WaitFor(portal)
+    .WaitFor(identity).WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit).WaitFor(pairing)
     .WithGatewaySettings().WithExternalHttpEndpoints().WithQuickShutdown()
     .WithHttpHealthCheck("/health")
     .AnnounceWhenReady();

@@ -25,6 +25,7 @@ public sealed class PortalStack : CivilityAppFixture, IAsyncLifetime
             .OfType<ParameterResource>().Single(p => p.Name == "civility-admin-secret").GetValueAsync(timeout.Token);
         using var gateway = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         Demo = await new DemoDataLoader(gateway, "civility-admin", secret!, clock: Clock).LoadAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("portal", timeout.Token); // the gateway does not wait for it
         Browser = Chromium.Start();
     }
 
