@@ -19,6 +19,7 @@ internal static class PortalPages
     {
         var count = context.Options.Quick ? 8 : 20;
         await PublicityAndBoardAsync(context.Gateway, count);
+        await CreditListAsync(context.Gateway, count);
         using var readers = Load.Client(context.Anonymous.BaseAddress!, null, Readers);
 
         // Each page once it shows what was made (a page cached before the events emptied it would be shorter), then
@@ -93,6 +94,26 @@ internal static class PortalPages
             kind = "meeting", title = "Bench commendation", heldOn = Synthetic.CountyToday(), place = "Hall", nominationIds = toCommend,
         });
         Console.WriteLine($"   {count} nominations in publicity, {count} commended ({now:HH:mm:ss})");
+    }
+
+    /// <summary>At least <paramref name="count"/> published entries on the credit list (the credit benchmark makes some; alone, this one does).</summary>
+    private static async Task CreditListAsync(HttpClient admin, int count)
+    {
+        var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/credit/public/lists?pageSize=1")).RootElement.GetProperty("total").GetInt64();
+        var today = Synthetic.CountyToday();
+        for (var i = (int)listed; i < count; i++)
+        {
+            var subject = await PostAsync(admin, "/api/credit/subjects/organizations",
+                new { creditCode = Synthetic.CreditCode(50_000 + i), name = $"Bench Portal Company {i}" });
+            var entry = (await PostAsync(admin, "/api/credit/entries", new
+            {
+                subjectId = subject.GetProperty("id").GetGuid(), listType = "red", law = "Civilization Creation Regulations", article = "Art. 12",
+                facts = $"Outstanding service {i}", decisionNumber = $"BENCH-PORTAL-{i}", decidingDepartment = "County Health Bureau",
+                listingDate = today, publishedFrom = today, publishedUntil = today.AddYears(1),
+            })).GetProperty("id").GetGuid();
+            await PostAsync(admin, $"/api/credit/entries/{entry}/notify", new { reason = "Benchmark: the subject is told of the listing." });
+            await PostAsync(admin, $"/api/credit/entries/{entry}/activate", new { reason = "Benchmark: no statement was made." });
+        }
     }
 
     /// <summary>The page once it lists at least <paramref name="count"/> cards (its cache emptied by the events).</summary>
