@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/prerequisites.sh tests || exit 1
+scripts/browser-prerequisites.sh || exit 1   # chromium, chromedriver, node; npm ci for the browser tests' page scripts
 dotnet build Civility.sln -nologo -v quiet || exit 1
 
 log=$(mktemp)

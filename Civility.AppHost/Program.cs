@@ -36,10 +36,18 @@ var webhooks = builder.AddProject<Projects.Civility_Webhooks>("webhooks")
     .WithServiceDatabase(infra, schema: "webhooks").WithMessaging(infra).WithTokenValidation(identity).WithPersonalDataKeys(infra)
     .WithQuickShutdown().WithHttpHealthCheck("/health");
 
+// The public portal (web pages in Chinese): reads only the services' public endpoints, by service discovery; its cache
+// is emptied by their events (a temporary queue of its own). Served by the gateway at "/" (which does not wait for it:
+// the APIs are up without it, and its route is probed like any other).
+var portal = builder.AddProject<Projects.Civility_Portal>("portal")
+    .WithReference(volunteers).WithReference(moralModels).WithReference(credit)
+    .WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit)
+    .WithMessaging(infra).WithPortalSettings(volunteers).WithQuickShutdown().WithHttpHealthCheck("/health");
+
 // The one public entrance: YARP, finding the services by Aspire service discovery.
 builder.AddProject<Projects.Civility_Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)
-    .WithRoutesTo(volunteers, moralModels, credit, pairing, webhooks)
+    .WithRoutesTo(volunteers, moralModels, credit, pairing, webhooks).WithReference(portal)
     .WithGatewaySettings().WithExternalHttpEndpoints().WithQuickShutdown()
     .WithHttpHealthCheck("/health")
     .AnnounceWhenReady();

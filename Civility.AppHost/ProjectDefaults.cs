@@ -44,6 +44,26 @@ internal static class ProjectDefaults
             : int.TryParse(configured, out var port) ? port : 5080);
     }
 
+    /// <summary>
+    /// The portal's settings from the app host's configuration: <c>Portal:ShowUnitTargets</c> (each unit's figures on the
+    /// home page, published by the volunteer service only then), <c>Portal:CacheSeconds</c>, <c>Portal:FormLimits:*</c>;
+    /// and <c>Portal:PublicUrl</c>, the address residents reach the portal by, which the volunteer service prints in a
+    /// certificate's QR code (without it, the address the certificate was asked for by, i.e. the gateway's).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPortalSettings(this IResourceBuilder<ProjectResource> portal,
+        IResourceBuilder<ProjectResource> volunteers)
+    {
+        var configuration = portal.ApplicationBuilder.Configuration;
+        var showUnits = configuration.GetValue("Portal:ShowUnitTargets", false) ? "true" : "false";
+        portal.WithEnvironment("Portal__ShowUnitTargets", showUnits);
+        volunteers.WithEnvironment("Volunteers__PublicUnitTargets", showUnits);
+        if (configuration["Portal:CacheSeconds"] is { } seconds) portal.WithEnvironment("Portal__CacheSeconds", seconds);
+        foreach (var limit in configuration.GetSection("Portal:FormLimits").GetChildren())
+            portal.WithEnvironment($"Portal__FormLimits__{limit.Key}", limit.Value);
+        if (configuration["Portal:PublicUrl"] is { Length: > 0 } publicUrl) volunteers.WithEnvironment("Portal__PublicUrl", publicUrl);
+        return portal;
+    }
+
     /// <summary>Prints the gateway's address once it is healthy (Aspire prints the dashboard's login link itself).</summary>
     public static IResourceBuilder<ProjectResource> AnnounceWhenReady(this IResourceBuilder<ProjectResource> gateway) =>
         gateway.OnResourceReady((resource, evt, _) =>

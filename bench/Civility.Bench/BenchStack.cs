@@ -17,7 +17,7 @@ namespace Civility.Bench;
 /// </summary>
 internal sealed class BenchStack : IAsyncDisposable
 {
-    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "gateway"];
+    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "portal", "gateway"];
 
     private BenchStack(DistributedApplication app, string dataDirectory, SmsInbox sms)
     {
@@ -33,6 +33,9 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>Where PostgreSQL and RabbitMQ keep their data in this run; the hours CSV is written here too.</summary>
     public string DataDirectory { get; }
+
+    /// <summary>Where the portal's benchmark writes the static copies its baseline serves.</summary>
+    public string StaticBaselineDirectory { get; private init; } = "";
 
     /// <summary>App host start to all resources healthy.</summary>
     public TimeSpan StartUp { get; private set; }
@@ -74,7 +77,14 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("MoralModels__PublicLimits__Votes__PerNomination__Permits", "100000000")
             .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerAddress__Permits", "100000000")
             .WithEnvironment("MoralModels__PublicLimits__VoteCodes__PerNomination__Permits", "100000000");
-        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory, sms);
+        // The portal serves static copies of its pages from here, the baseline of its benchmark; a window of 0 days lets
+        // that benchmark commend models at once.
+        var staticBaseline = Directory.CreateDirectory(Path.Combine(dataDirectory, "portal-static")).FullName;
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "portal"))
+            .WithEnvironment("Portal__StaticBaselineDirectory", staticBaseline);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
+            .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
+        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory, sms) { StaticBaselineDirectory = staticBaseline };
         try
         {
             await stack.WaitUntilHealthyAsync(clock, startTimeout.Token);

@@ -18,6 +18,7 @@ internal sealed record Benchmark(string Name, string Title, Func<BenchContext, T
         new("gateway", "Gateway overhead", GatewayOverhead.RunAsync),
         new("import", "Hours import and targets report", HoursImport.RunAsync),
         new("credit", "Public credit query", PublicCreditQuery.RunAsync),
+        new("portal", "Portal pages", PortalPages.RunAsync),
         new("events", "Event pipeline", EventPipeline.RunAsync),
         new("votes", "Votes", Votes.RunAsync),
         new("replicas", "Two replicas", TwoReplicas.RunAsync),

@@ -28,6 +28,7 @@ app.Use(app.Services.GetRequiredService<TokenRequests>().ReadClientIdAsync);
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapApiDocs();
+app.MapUnknownApiPaths(); // everything else goes to the portal (lowest-priority route)
 app.MapReverseProxy(proxy => proxy.UseGatewayPolicies());
 
 app.Run();

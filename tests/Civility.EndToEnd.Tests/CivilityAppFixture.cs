@@ -19,8 +19,8 @@ namespace Civility.EndToEnd.Tests;
 public class CivilityAppFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["volunteers", "moral-models", "credit", "pairing", "webhooks"];
-    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "gateway"];
-    public static readonly string[] Projects = ["identity", .. Services, "gateway"];
+    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", .. Services, "portal", "gateway"];
+    public static readonly string[] Projects = ["identity", .. Services, "portal", "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"civility-e2e-{Guid.NewGuid():N}"[..24]);
@@ -135,7 +135,7 @@ public class CivilityAppFixture : IAsyncLifetime
         // name: follow each instance of our processes as the notifications name it.
         var logs = App.Services.GetRequiredService<ResourceLoggerService>();
         var watched = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
-        var ours = Services.Append("gateway").Append("identity").ToHashSet();
+        var ours = Services.Append("gateway").Append("identity").Append("portal").ToHashSet();
         _ = Task.Run(async () =>
         {
             await foreach (var update in App.ResourceNotifications.WatchAsync())

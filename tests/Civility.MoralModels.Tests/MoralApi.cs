@@ -85,7 +85,7 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
     public async Task<Guid> CreateRoundAsync(int publicityDays = 7, TimeSpan? votingOpensIn = null, TimeSpan? votingLasts = null, string[]? categories = null,
-        string? voteVerification = null)
+        string? voteVerification = null, int? year = null, bool? publicTally = null)
     {
         using var admin = Admin();
         var now = Clock.GetUtcNow();
@@ -93,12 +93,13 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
         using var response = await admin.PostAsJsonAsync($"{Base}/rounds", new
         {
             name = $"Round {Guid.NewGuid():N}",
-            year = 2026,
+            year = year ?? Clock.CountyYear(),
             publicityDays,
             categories,
             votingOpensAt = opens,
             votingClosesAt = opens + (votingLasts ?? TimeSpan.FromDays(3)),
             voteVerification,
+            publicTally,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await JsonAsync(response)).GetProperty("id").GetGuid();

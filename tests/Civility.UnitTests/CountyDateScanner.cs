@@ -52,7 +52,7 @@ public static class CountyDateScanner
     ];
 
     /// <summary>The folders the services, the shared libraries, the gateway and the tools are in.</summary>
-    public static readonly string[] ScannedFolders = ["services", "shared", "gateway", "tools"];
+    public static readonly string[] ScannedFolders = ["services", "shared", "gateway", "tools", "web"];
 
     /// <summary>The clock itself, where instants become county dates.</summary>
     public const string ExemptFolder = "shared/Civility.Domain/Time/";

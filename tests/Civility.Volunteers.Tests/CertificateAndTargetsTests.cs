@@ -40,6 +40,34 @@ public sealed class CertificateAndTargetsTests(VolunteersServiceFixture fixture)
         Assert.Contains("志愿服务记录证明", html);
         Assert.Contains(number, html);
         Assert.DoesNotContain(id, html);
+        // The QR code points at the portal's verification page with the number and check code (decoded by the browser tests).
+        Assert.Contains("<img id=\"verify-qr\" src=\"data:image/png;base64,", html);
+        Assert.Contains($"/certificates/verify?number={number}&amp;code={code}", html);
+    }
+
+    [Fact]
+    public async Task Anyone_reads_the_bureaus_figures_for_the_year_and_no_unit_unless_the_bureau_publishes_them()
+    {
+        using var admin = fixture.Service.Admin();
+        var unit = await admin.NewUnitAsync(headcount: 3);
+        var staff = (await admin.RegisterAsync(unit)).Id();
+        await admin.ApprovedHoursAsync(staff, 8m, "2026-03-02");
+
+        using var anyone = fixture.Service.Anonymous();
+        var figures = await (await anyone.GetAsync("/api/volunteers/public/targets")).JsonAsync(HttpStatusCode.OK);
+        var report = await (await admin.GetAsync("/api/volunteers/reports/targets?year=2026")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2026, figures.GetProperty("year").GetInt32()); // the county's year by the service's clock
+        Assert.Equal(1.0m, figures.GetProperty("registrationTarget").GetDecimal());
+        Assert.Equal(48m, figures.GetProperty("hoursPerHeadTarget").GetDecimal());
+        var bureau = figures.GetProperty("bureau");
+        var books = report.GetProperty("bureau");
+        foreach (var field in new[] { "headcount", "registeredStaff" })
+            Assert.Equal(books.GetProperty(field).GetInt32(), bureau.GetProperty(field).GetInt32());
+        foreach (var field in new[] { "registrationRate", "hoursPerHead" })
+            Assert.Equal(books.GetProperty(field).GetDecimal(), bureau.GetProperty(field).GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, figures.GetProperty("units").ValueKind);
+        Assert.DoesNotContain(unit, figures.GetRawText());
+        await (await anyone.GetAsync("/api/volunteers/public/targets?year=1999")).JsonAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

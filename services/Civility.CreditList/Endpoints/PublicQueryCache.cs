@@ -18,6 +18,9 @@ namespace Civility.CreditList.Endpoints;
 public static class PublicQueryCache
 {
     public const string Policy = "credit-public-query";
+
+    /// <summary>The browsable lists and their departments: the same tag, so the same evictions.</summary>
+    public const string ListsPolicy = "credit-public-lists";
     private const string Tag = "credit-public";
 
     public static WebApplicationBuilder AddPublicQueryCache(this WebApplicationBuilder builder)
@@ -25,10 +28,15 @@ public static class PublicQueryCache
         var duration = builder.Configuration.GetSection("CreditList").GetValue(nameof(CreditListOptions.PublicQueryCacheDuration),
             new CreditListOptions().PublicQueryCacheDuration);
         // Keyed by the Beijing date too: what is published changes when a day rolls over, with no save to announce it.
-        builder.Services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
-            .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag)
-            .VaryByValue(context => new KeyValuePair<string, string>("today",
-                context.RequestServices.GetRequiredService<TimeProvider>().CountyToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+        static KeyValuePair<string, string> Today(HttpContext context) => new("today", context.RequestServices
+            .GetRequiredService<TimeProvider>().CountyToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(Policy, policy => policy
+                .Expire(duration).SetVaryByQuery("name", "identifier", "page", "pageSize").Tag(Tag).VaryByValue(Today));
+            options.AddPolicy(ListsPolicy, policy => policy
+                .Expire(duration).SetVaryByQuery("listType", "tier", "department", "page", "pageSize").Tag(Tag).VaryByValue(Today));
+        });
         builder.Services.AddReplicaCacheEviction("credit", Tag);
         builder.Services.AddSingleton<EvictOnChange>();
         builder.Services.ConfigureDbContext<Data.CreditDbContext>((services, options) =>

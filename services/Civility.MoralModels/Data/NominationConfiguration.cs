@@ -29,6 +29,7 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         nomination.Property(n => n.NominatorClientId).HasMaxLength(100);
         nomination.Property(n => n.NominatorUnitCode).HasMaxLength(32);
         nomination.Property(n => n.SuspensionReason).HasMaxLength(500);
+        nomination.Property(n => n.OffBoardsReason).HasMaxLength(500);
         nomination.Property(n => n.Version).IsRowVersion();
         // The same nominee once per round: a duplicate is merged as a supporter, and a race on it answers 409.
         nomination.HasIndex(n => new { n.RoundId, n.NomineeKeyHash }).IsUnique();

@@ -5,7 +5,8 @@ namespace Civility.MoralModels.Domain;
 public sealed partial class Nomination
 {
     public const string Review = "review", Publicize = "publicize", Select = "select", Reject = "reject",
-        Commend = "commend", Suspend = "suspend", Resume = "resume", Revoke = "revoke";
+        Commend = "commend", Suspend = "suspend", Resume = "resume", Revoke = "revoke",
+        TakeOffBoards = "take-off-boards", RestoreToBoards = "restore-to-boards";
 
     /// <summary>The actions an operator may take from each state; everything else is an illegal transition (409).</summary>
     public static IReadOnlyList<string> AllowedFrom(NominationStatus status) => status switch
@@ -19,7 +20,10 @@ public sealed partial class Nomination
         _ => [],
     };
 
-    public IReadOnlyList<string> AllowedActions => AllowedFrom(Status);
+    public IReadOnlyList<string> AllowedActions =>
+        Status == NominationStatus.Commended && OffBoardsSince is not null
+            ? [.. AllowedFrom(Status), RestoreToBoards]
+            : AllowedFrom(Status);
 
     public void StartReview(string actor, string? reason, DateTimeOffset now) =>
         Move(Review, NominationStatus.UnderReview, actor, reason, now);
@@ -46,8 +50,11 @@ public sealed partial class Nomination
         Record(new ModelSelected(this));
     }
 
-    public void MarkRejected(string actor, string reason, DateTimeOffset now) =>
+    public void MarkRejected(string actor, string reason, DateTimeOffset now)
+    {
         Move(Reject, NominationStatus.Rejected, actor, reason, now);
+        Record(new NominationRejected(this, reason));
+    }
 
     public void MarkCommended(string actor, string commendation, DateTimeOffset now)
     {
@@ -57,8 +64,41 @@ public sealed partial class Nomination
     }
 
     /// <summary>An upheld objection against a commended model withdraws the honour: it comes off the boards.</summary>
-    public void RevokeHonour(string actor, string reason, DateTimeOffset now) =>
+    public void RevokeHonour(string actor, string reason, DateTimeOffset now)
+    {
         Move(Revoke, NominationStatus.Revoked, actor, reason, now);
+        Record(new HonourWithdrawn(this, reason, Revoked: true));
+    }
+
+    /// <summary>
+    /// A black-listing reached a commended model (or their unit): "a black-listed person cannot be published", so the
+    /// model leaves the public boards at once. The honour itself stays, with the reason, for an admin to revoke or to
+    /// restore; a lifted listing restores nothing by itself. The same listing again changes nothing.
+    /// </summary>
+    public bool TakeOffBoardsFor(Guid listingId, string reason, string actor, DateTimeOffset now)
+    {
+        if (Status != NominationStatus.Commended)
+            throw DomainRuleException.IllegalTransition("Nomination", KebabName.Of(Status), TakeOffBoards, AllowedActions);
+        if (OffBoardsListingId == listingId) return false;
+        OffBoardsSince ??= now;
+        OffBoardsReason = reason;
+        OffBoardsListingId = listingId;
+        _transitions.Add(new NominationTransition(Status, Status, TakeOffBoards, actor, now, reason, listingId));
+        Record(new HonourWithdrawn(this, reason, Revoked: false));
+        return true;
+    }
+
+    /// <summary>An admin puts a model taken off the boards back on them (the credit gate is asked first).</summary>
+    public void PutBackOnBoards(string actor, string reason, DateTimeOffset now)
+    {
+        if (OffBoardsSince is null || Status != NominationStatus.Commended)
+            throw DomainRuleException.IllegalTransition("Nomination", KebabName.Of(Status), RestoreToBoards, AllowedActions);
+        _transitions.Add(new NominationTransition(Status, Status, RestoreToBoards, actor, now, reason, OffBoardsListingId));
+        OffBoardsSince = null;
+        OffBoardsReason = null;
+        OffBoardsListingId = null;
+        Record(new HonourRestored(this, reason));
+    }
 
     /// <summary>Whether something (an objection, a credit listing) may still suspend this nomination.</summary>
     public bool IsSuspendable => Status is NominationStatus.Nominated or NominationStatus.UnderReview
@@ -94,6 +134,7 @@ public sealed partial class Nomination
         SuspensionCause = null;
         SuspensionReason = null;
         SuspensionListingId = null;
+        Record(new NominationResumed(this, reason));
     }
 
     public void EnsureAllowed(string action)

@@ -99,6 +99,20 @@ public sealed partial class Nomination : AggregateRoot
 
     public DateTimeOffset? CommendedAt { get; private set; }
 
+    /// <summary>
+    /// A commended model taken off the public boards by a black-listing (of the model or their unit) after the
+    /// commendation: the honour is kept with the reason until an admin revokes it or puts it back on the boards.
+    /// </summary>
+    public DateTimeOffset? OffBoardsSince { get; private set; }
+
+    public string? OffBoardsReason { get; private set; }
+
+    /// <summary>The listing that took the model off the boards.</summary>
+    public Guid? OffBoardsListingId { get; private set; }
+
+    /// <summary>Whether the public boards show this nomination: commended and not taken off them.</summary>
+    public bool IsOnBoards => Status == NominationStatus.Commended && OffBoardsSince is null;
+
     public uint Version { get; private set; }
 
     private readonly List<NominationSupporter> _supporters = [];

@@ -9,7 +9,7 @@ public sealed class SelectionRound
 
     public SelectionRound(string name, int year, int publicityDays, DateTimeOffset now,
         IEnumerable<NominationCategory>? categories = null, DateTimeOffset? votingOpensAt = null, DateTimeOffset? votingClosesAt = null,
-        VoteVerification voteVerification = VoteVerification.OneTimeCode)
+        VoteVerification voteVerification = VoteVerification.OneTimeCode, bool publicTally = false)
     {
         if (votingOpensAt is not null && votingClosesAt is not null && votingClosesAt <= votingOpensAt)
             throw DomainRuleException.Rule("The voting window closes before it opens.");
@@ -23,6 +23,7 @@ public sealed class SelectionRound
         VotingOpensAt = votingOpensAt?.ToUniversalTime();
         VotingClosesAt = votingClosesAt?.ToUniversalTime();
         VoteVerification = voteVerification;
+        PublicTally = publicTally;
     }
 
     public Guid Id { get; private set; }
@@ -47,6 +48,9 @@ public sealed class SelectionRound
 
     /// <summary>How a vote proves a real person: a one-time code by text message unless the admin opted out.</summary>
     public VoteVerification VoteVerification { get; private set; }
+
+    /// <summary>Whether the public sees each nomination's votes: chosen when the round is opened, off by default.</summary>
+    public bool PublicTally { get; private set; }
 
     public bool IsVotingOpen(DateTimeOffset now) =>
         VotingOpensAt is { } opens && VotingClosesAt is { } closes && now >= opens && now < closes;

@@ -11,10 +11,11 @@ namespace Civility.MoralModels.Endpoints;
 public static class RoundsApi
 {
     public sealed record CreateRoundRequest(string? Name, int? Year, int? PublicityDays, List<string>? Categories,
-        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, string? VoteVerification);
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, string? VoteVerification, bool? PublicTally = null);
 
     public sealed record RoundResponse(Guid Id, string Name, int Year, int PublicityDays, IReadOnlyList<NominationCategory> Categories,
-        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, VoteVerification VoteVerification, DateTimeOffset CreatedAt);
+        DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, VoteVerification VoteVerification, DateTimeOffset CreatedAt,
+        bool PublicTally);
 
     public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
     {
@@ -48,7 +49,7 @@ public static class RoundsApi
         if (!check.IsValid) return check.Problem();
 
         var round = await open.ExecuteAsync(new RoundPlan(name, year!.Value, publicityDays!.Value, categories.Count > 0 ? categories : null,
-            request.VotingOpensAt, request.VotingClosesAt, verification), ct);
+            request.VotingOpensAt, request.VotingClosesAt, verification, request.PublicTally ?? false), ct);
         return TypedResults.Created($"/api/moral-models/rounds/{round.Id}", ToResponse(round));
     }
 
@@ -67,5 +68,5 @@ public static class RoundsApi
     }
 
     private static RoundResponse ToResponse(SelectionRound round) => new(round.Id, round.Name, round.Year, round.PublicityDays,
-        round.Categories, round.VotingOpensAt, round.VotingClosesAt, round.VoteVerification, round.CreatedAt);
+        round.Categories, round.VotingOpensAt, round.VotingClosesAt, round.VoteVerification, round.CreatedAt, round.PublicTally);
 }

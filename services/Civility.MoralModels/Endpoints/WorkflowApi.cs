@@ -21,8 +21,25 @@ public static class WorkflowApi
         nominations.MapPost("/reject", RejectAsync).WithSummary("Reject, with a written reason").RequireScope(CivilityScopes.Admin);
         nominations.MapPost("/resume", ResumeAsync).WithSummary("Resume a suspended nomination (no open objection, no active listing)")
             .RequireScope(CivilityScopes.Admin);
+        nominations.MapPost("/revoke", RevokeAsync).WithSummary("Revoke a commended model's honour, with a written reason")
+            .RequireScope(CivilityScopes.Admin);
+        nominations.MapPost("/restore-to-boards", RestoreAsync)
+            .WithSummary("Put a model held off the boards by a black-listing back on them (no active listing), with a reason")
+            .RequireScope(CivilityScopes.Admin);
         return api;
     }
+
+    private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> RevokeAsync(
+        Guid id, TransitionRequest? request, RevokeHonour revoke, CancellationToken ct) =>
+        Reason(request, required: true) is { Text: { } reason }
+            ? TypedResults.Ok(NominationViews.ToResponse(await revoke.ExecuteAsync(id, reason, ct)))
+            : InvalidReason();
+
+    private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> RestoreAsync(
+        Guid id, TransitionRequest? request, RestoreToBoards restore, CancellationToken ct) =>
+        Reason(request, required: true) is { Text: { } reason }
+            ? TypedResults.Ok(NominationViews.ToResponse(await restore.ExecuteAsync(id, reason, ct)))
+            : InvalidReason();
 
     private static async Task<Results<Ok<NominationResponse>, ValidationProblem>> ReviewAsync(
         Guid id, TransitionRequest? request, StartReview review, CancellationToken ct) =>

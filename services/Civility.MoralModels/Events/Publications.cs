@@ -16,7 +16,8 @@ public static class Publications
     public static readonly Type[] Events =
     [
         typeof(Published.NominationSubmitted), typeof(Published.NominationPublicized), typeof(Published.NominationSuspended),
-        typeof(Published.ModelSelected), typeof(Published.ModelCommended),
+        typeof(Published.ModelSelected), typeof(Published.ModelCommended), typeof(Published.NominationResumed),
+        typeof(Published.NominationRejected), typeof(Published.HonourWithdrawn), typeof(Published.HonourRestored),
     ];
 
     public static IntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
@@ -31,6 +32,10 @@ public static class Publications
         // The identity goes as the masked number and its keyed hash, never the number: enough for a red-list proposal.
         ModelCommended { Nomination: var n } e => new Published.ModelCommended(n.Id, KebabName.Of(n.Category), n.NomineeName,
             n.IdMasked, n.IdHash, n.UnitCode, e.Commendation),
+        NominationResumed { Nomination: var n } e => new Published.NominationResumed(n.Id, KebabName.Of(n.Status), e.Reason),
+        NominationRejected { Nomination: var n } e => new Published.NominationRejected(n.Id, e.Reason),
+        HonourWithdrawn { Nomination: var n } e => new Published.HonourWithdrawn(n.Id, e.Reason, e.Revoked),
+        HonourRestored { Nomination: var n } e => new Published.HonourRestored(n.Id, e.Reason),
         _ => null,
     };
 }

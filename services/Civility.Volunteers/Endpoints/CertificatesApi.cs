@@ -59,9 +59,11 @@ public static class CertificatesApi
         CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await certificates.ByNumberAsync(number, cancellationToken)));
 
-    private static async Task<ContentHttpResult> PrintAsync(string number, CertificateQueries certificates, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> PrintAsync(string number, CertificateQueries certificates, HttpRequest request,
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
         var c = await certificates.ByNumberAsync(number, cancellationToken);
+        var verifyUrl = CertificateQrCode.VerificationUrl(request, configuration, c.Number, c.CheckCode);
         static string E(object value) => WebUtility.HtmlEncode(value.ToString() ?? "");
         var html = $$"""
             <!doctype html>
@@ -74,7 +76,9 @@ public static class CertificatesApi
             <table><tr><td>出具单位</td><td>{{E(c.IssuingOrganization)}}</td></tr><tr><td>经办人</td><td>{{E(c.Handler)}}</td></tr>
             <tr><td>联系方式</td><td>{{E(c.Contact)}}</td></tr><tr><td>证明编号</td><td>{{E(c.Number)}}</td></tr>
             <tr><td>校验码</td><td>{{E(c.CheckCode)}}</td></tr><tr><td>出具日期</td><td>{{E(CountyClock.CountyDate(c.IssuedAt).ToString("yyyy-MM-dd"))}}</td></tr></table>
-            <p><small>可凭证明编号与校验码在线核验。</small></p></body></html>
+            <p><img id="verify-qr" src="{{CertificateQrCode.PngDataUri(verifyUrl)}}" width="180" height="180"
+              alt="核验二维码：{{E(verifyUrl)}}"></p>
+            <p><small>扫描二维码，或凭证明编号与校验码在线核验：{{E(verifyUrl)}}</small></p></body></html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }

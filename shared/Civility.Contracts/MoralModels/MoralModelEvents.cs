@@ -48,3 +48,20 @@ public sealed record ModelCommended(
     [AllowedValues(Categories.MoralModel, Categories.GoodPerson, Categories.MostBeautifulFigure, Categories.CivilizedFamily)]
     string Category,
     string NomineeName, string? MaskedIdNumber, string? SubjectKeyHash, string? NomineeUnitCode, string Commendation) : IntegrationEvent;
+
+/// <summary>A suspended nomination took up its workflow again where it stopped (its objection dismissed, its listing lifted).</summary>
+/// <param name="Status">Where it resumed: nominated, under-review, in-publicity or selected.</param>
+public sealed record NominationResumed(Guid NominationId, string Status, string Reason) : IntegrationEvent;
+
+/// <summary>The nomination was rejected with a written reason (after review, or an upheld objection); it leaves publicity.</summary>
+public sealed record NominationRejected(Guid NominationId, string Reason) : IntegrationEvent;
+
+/// <summary>
+/// A commended model left the public boards (好人榜 / 道德榜): the honour was revoked (an upheld objection), or the
+/// model or their unit was black-listed after the commendation and the model is off the boards while an admin decides.
+/// </summary>
+/// <param name="Revoked">True when the honour itself was revoked; false when it is only held off the boards.</param>
+public sealed record HonourWithdrawn(Guid NominationId, string Reason, bool Revoked) : IntegrationEvent;
+
+/// <summary>An admin put a model held off the boards back on them (the credit gate clear again).</summary>
+public sealed record HonourRestored(Guid NominationId, string Reason) : IntegrationEvent;

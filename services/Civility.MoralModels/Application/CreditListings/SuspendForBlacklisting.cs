@@ -9,14 +9,15 @@ namespace Civility.MoralModels.Application.CreditListings;
 /// <summary>
 /// A black-list entry became active: it joins the local view of listings, and every nomination still in progress of
 /// that person, or of a person of that unit, is suspended with the listing as the reason (the gate decision keeps
-/// which listing it was). Saved by the inbox consumer's transaction.
+/// which listing it was). A model commended before the listing comes off the public boards at once, the honour kept
+/// for an admin to revoke or restore. Saved by the inbox consumer's transaction.
 /// </summary>
 public sealed class SuspendForBlacklisting(MoralModelsDbContext db, TimeProvider clock) : IUseCase
 {
     private static readonly NominationStatus[] InProgress =
     [
         NominationStatus.Nominated, NominationStatus.UnderReview, NominationStatus.InPublicity, NominationStatus.Selected,
-        NominationStatus.Suspended,
+        NominationStatus.Suspended, NominationStatus.Commended,
     ];
 
     public async Task ExecuteAsync(SubjectBlacklisted message, CancellationToken ct)
@@ -53,8 +54,16 @@ public sealed class SuspendForBlacklisting(MoralModelsDbContext db, TimeProvider
             var reason = personHash is null
                 ? $"The nominee's unit {nomination.UnitCode} was {listing.Describe()}."
                 : $"The nominee was {listing.Describe()}.";
-            nomination.SuspendFor(SuspensionCause.CreditListing, reason, listing.EntryId, Nomination.System, now);
-            db.GateDecisions.Add(new CreditGateDecision(Nomination.Suspend, nomination.IdHash, nomination.UnitCode, nomination.Id,
+            var action = nomination.Status == NominationStatus.Commended ? Nomination.TakeOffBoards : Nomination.Suspend;
+            if (action == Nomination.TakeOffBoards)
+            {
+                if (!nomination.TakeOffBoardsFor(listing.EntryId, reason, Nomination.System, now)) continue;
+            }
+            else
+            {
+                nomination.SuspendFor(SuspensionCause.CreditListing, reason, listing.EntryId, Nomination.System, now);
+            }
+            db.GateDecisions.Add(new CreditGateDecision(action, nomination.IdHash, nomination.UnitCode, nomination.Id,
                 listing.EntryId, false, Nomination.System, now));
         }
     }

@@ -590,6 +590,19 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("nominee_name");
 
+                    b.Property<Guid?>("OffBoardsListingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("off_boards_listing_id");
+
+                    b.Property<string>("OffBoardsReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("off_boards_reason");
+
+                    b.Property<DateTimeOffset?>("OffBoardsSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("off_boards_since");
+
                     b.Property<DateTimeOffset?>("PublicityEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publicity_end");
@@ -829,6 +842,10 @@ namespace Civility.MoralModels.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<bool>("PublicTally")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_tally");
 
                     b.Property<int>("PublicityDays")
                         .HasColumnType("integer")
