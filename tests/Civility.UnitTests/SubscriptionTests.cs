@@ -27,12 +27,15 @@ public sealed class SubscriptionTests
         // One key per event passed on to the webhooks: a new event adds its key here, an old one's never changes.
         ["webhooks"] =
         [
-            "webhooks:CivilizedUnitStatusChanged", "webhooks:ListingDeadlineRecounted", "webhooks:ListingLifted",
-            "webhooks:ListingUnderObjection", "webhooks:ModelCommended", "webhooks:ModelSelected", "webhooks:NominationPublicized",
-            "webhooks:NominationSubmitted", "webhooks:NominationSuspended", "webhooks:PairingActivityCompleted", "webhooks:PairingEnded",
-            "webhooks:PairingEstablished", "webhooks:ServiceHoursApproved", "webhooks:ServiceRecordVoided", "webhooks:StarLevelReached",
-            "webhooks:SubjectBlacklisted", "webhooks:SubjectRedlisted", "webhooks:UnitDetailsChanged", "webhooks:UnitHeadcountSet",
-            "webhooks:UnitTargetsChanged", "webhooks:VolunteerDeactivated", "webhooks:VolunteerReactivated", "webhooks:VolunteerRegistered",
+            "webhooks:CivilizedUnitStatusChanged", "webhooks:HonourRestored", "webhooks:HonourWithdrawn",
+            "webhooks:ListingDeadlineRecounted", "webhooks:ListingLifted", "webhooks:ListingUnderObjection",
+            "webhooks:ModelCommended", "webhooks:ModelSelected", "webhooks:NominationPublicized", "webhooks:NominationRejected",
+            "webhooks:NominationResumed", "webhooks:NominationSubmitted", "webhooks:NominationSuspended",
+            "webhooks:PairingActivityCompleted", "webhooks:PairingEnded", "webhooks:PairingEstablished",
+            "webhooks:ServiceHoursApproved", "webhooks:ServiceRecordVoided", "webhooks:StarLevelReached",
+            "webhooks:SubjectBlacklisted", "webhooks:SubjectRedlisted", "webhooks:UnitDetailsChanged",
+            "webhooks:UnitHeadcountSet", "webhooks:UnitTargetsChanged", "webhooks:VolunteerDeactivated",
+            "webhooks:VolunteerReactivated", "webhooks:VolunteerRegistered",
         ],
     };
 
