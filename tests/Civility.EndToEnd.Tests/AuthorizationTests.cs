@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -302,7 +303,8 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
         {
             await commands.ExecuteCommandAsync("pairing", "resource-start");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("pairing", timeout.Token);
+            // Just after the command the resource may still read as exited: wait through that, not stop on it.
+            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("pairing", WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
             await Polling.UntilAsync(async () =>
             {
                 using var attempt = await admin.GetAsync("/api/pairing/places");
