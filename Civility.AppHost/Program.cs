@@ -42,7 +42,7 @@ var webhooks = builder.AddProject<Projects.Civility_Webhooks>("webhooks")
 var portal = builder.AddProject<Projects.Civility_Portal>("portal")
     .WithReference(volunteers).WithReference(moralModels).WithReference(credit)
     .WaitFor(volunteers).WaitFor(moralModels).WaitFor(credit)
-    .WithMessaging(infra).WithPortalSettings(volunteers).WithQuickShutdown().WithHttpHealthCheck("/health");
+    .WithMessaging(infra).WithSharedKeyRing(infra).WithPortalSettings(volunteers).WithQuickShutdown().WithHttpHealthCheck("/health");
 
 // The one public entrance: YARP, finding the services by Aspire service discovery.
 builder.AddProject<Projects.Civility_Gateway>("gateway")

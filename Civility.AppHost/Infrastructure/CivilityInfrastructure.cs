@@ -160,6 +160,12 @@ public static class CivilityInfrastructureExtensions
             .WithEnvironment("PersonalData__HashKey", infra.Secrets.Parameter(infra.Builder, "personal-data-hash-key"))
             .WithEnvironment("PersonalData__EncryptionKey", infra.Secrets.Parameter(infra.Builder, "personal-data-encryption-key"));
 
+    /// <summary>The secret from which every replica of a web application derives the same data-protection key.</summary>
+    public static IResourceBuilder<ProjectResource> WithSharedKeyRing(
+        this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>
+        project.WithEnvironment("DataProtection__KeyRingSecret",
+            infra.Secrets.Parameter(infra.Builder, $"{project.Resource.Name}-key-ring-secret"));
+
     /// <summary>Hands a service the broker as <c>ConnectionStrings:messaging</c> and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project, CivilityInfrastructure infra) =>

@@ -1,5 +1,6 @@
 using Civility.Portal.Caching;
 using Civility.Portal.Services;
+using Civility.ServiceDefaults.DataProtection;
 using Civility.ServiceDefaults.Network;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -14,6 +15,8 @@ builder.Services.AddRazorPages();
 // Chinese text written as it is, not as character references (every value is still HTML-encoded: < > & " ').
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// Every replica reads the others' anti-forgery tokens: one key ring, derived from a secret they share.
+builder.AddSharedKeyRing("portal");
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "portal.af";
