@@ -35,7 +35,9 @@ public sealed class BodyLimitsTests
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Civility.sln"))) root = root.Parent;
         Assert.NotNull(root);
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "gateway", "Civility.Gateway", "appsettings.json")));
-        return settings.RootElement.GetProperty("ReverseProxy").GetProperty("Routes").EnumerateObject().Select(r => r.Value.Clone()).ToList();
+        using var settings = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(root.FullName, "gateway", "Civility.Gateway", "appsettings.json")));
+        return settings.RootElement.GetProperty("ReverseProxy").GetProperty("Routes").EnumerateObject()
+            .Select(r => r.Value.Clone()).ToList();
     }
 }

@@ -47,7 +47,9 @@ public sealed partial class ContractTests
     {
         var type = EventTypes.Single(t => t.FullName == fullName);
         var risky = AllProperties(type)
-            .Where(p => IdentityName().IsMatch(p.Name) && !p.Name.StartsWith("Masked", StringComparison.Ordinal) && !p.Name.EndsWith("Hash", StringComparison.Ordinal))
+            .Where(p => IdentityName().IsMatch(p.Name)
+                && !p.Name.StartsWith("Masked", StringComparison.Ordinal)
+                && !p.Name.EndsWith("Hash", StringComparison.Ordinal))
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}");
         Assert.Empty(risky);
     }

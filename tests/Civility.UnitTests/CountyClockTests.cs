@@ -34,7 +34,8 @@ public sealed class CountyClockTests
         var clock = host.Services.GetRequiredService<TimeProvider>();
         var shifted = Assert.IsType<ShiftedTimeProvider>(clock);
         Assert.Equal(TimeSpan.FromDays(391), shifted.Offset);
-        Assert.InRange(clock.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromDays(391) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(391) + TimeSpan.FromMinutes(1));
+        Assert.InRange(clock.GetUtcNow() - DateTimeOffset.UtcNow,
+            TimeSpan.FromDays(391) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(391) + TimeSpan.FromMinutes(1));
     }
 
     [Fact]
@@ -42,7 +43,9 @@ public sealed class CountyClockTests
     {
         using var host = Build("Testing", ("Clock:Now", "2030-01-02T10:00:00+08:00"));
         var now = host.Services.GetRequiredService<TimeProvider>().CountyNow();
-        Assert.InRange(now, new DateTimeOffset(2030, 1, 2, 10, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2030, 1, 2, 10, 1, 0, TimeSpan.FromHours(8)));
+        Assert.InRange(now,
+            new DateTimeOffset(2030, 1, 2, 10, 0, 0, TimeSpan.FromHours(8)),
+            new DateTimeOffset(2030, 1, 2, 10, 1, 0, TimeSpan.FromHours(8)));
     }
 
     [Fact]
@@ -64,7 +67,8 @@ public sealed class CountyClockTests
     [Fact]
     public void An_unknown_county_time_zone_stops_the_start()
     {
-        Assert.Contains("County:TimeZone", Assert.Throws<InvalidOperationException>(() => Build("Testing", ("County:TimeZone", "Mars/Olympus_Mons"))).Message);
+        Assert.Contains("County:TimeZone", Assert.Throws<InvalidOperationException>(
+            () => Build("Testing", ("County:TimeZone", "Mars/Olympus_Mons"))).Message);
         Assert.Equal(new DateOnly(2027, 1, 1), CountyClock.CountyDate(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero)));
     }
 

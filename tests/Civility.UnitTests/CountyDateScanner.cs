@@ -42,11 +42,13 @@ public static class CountyDateScanner
         new("a date part of an instant: use CountyClock.CountyDate(instant)",
             new(InstantName + DatePart)),
         new("an instant formatted as a date: format CountyClock.CountyDate(instant)",
-            new(@"(\{\s*([\w.]+\.)?" + InstantName + @"\s*:[^}]*(yyyy|MM|dd)|(" + InstantName + "|" + UtcInstant + @")\s*\.\s*ToString\(\s*""[^""]*(yyyy|MM|dd))")),
+            new(@"(\{\s*([\w.]+\.)?" + InstantName + @"\s*:[^}]*(yyyy|MM|dd)|("
+                + InstantName + "|" + UtcInstant + @")\s*\.\s*ToString\(\s*""[^""]*(yyyy|MM|dd))")),
         new("the county's offset written out: the county's zone is CountyClock.TimeZone",
             new(@"\bTimeSpan\s*\.\s*FromHours\(\s*8(\.0)?\s*\)|\.\s*ToOffset\s*\(|" + UtcInstant + @"\s*\.\s*AddHours\(\s*8(\.0)?\s*\)")),
         new("a day or a year bounded at UTC midnight: the county's day begins at CountyClock.StartOfCountyDay",
-            new(@"\bnew\s+DateTimeOffset\s*\(.*\bTimeSpan\s*\.\s*Zero\s*\)|\bDateTimeKind\s*\.\s*Utc\b.*\bToDateTime\s*\(|\bToDateTime\s*\(.*\bDateTimeKind\s*\.\s*Utc\b")),
+            new(@"\bnew\s+DateTimeOffset\s*\(.*\bTimeSpan\s*\.\s*Zero\s*\)|"
+                + @"\bDateTimeKind\s*\.\s*Utc\b.*\bToDateTime\s*\(|\bToDateTime\s*\(.*\bDateTimeKind\s*\.\s*Utc\b")),
         new("the machine's time zone: the county's zone is CountyClock.TimeZone",
             new(@"\.\s*ToLocalTime\s*\(|\.\s*LocalDateTime\b|\bTimeZoneInfo\s*\.\s*Local\b|\bFindSystemTimeZoneById\s*\(")),
     ];

@@ -10,7 +10,10 @@ public sealed class HostileInputRuleTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new SafeStringJsonConverter() },
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NoNullElements.Modifier } },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { NoNullElements.Modifier },
+        },
     };
 
     private sealed record Body(string? Name, string[]? Skills, IReadOnlyList<Item>? Items, List<Item?>? Gaps = null);
@@ -52,12 +55,14 @@ public sealed class HostileInputRuleTests
     [Fact]
     public void Good_json_reads_as_before_and_writes_as_before()
     {
-        var body = JsonSerializer.Deserialize<Body>("{\"name\":\"王芳\\nline\",\"skills\":[\"a\",\"b\"],\"items\":[{\"label\":null}],\"gaps\":[null]}", Json)!;
+        var body = JsonSerializer.Deserialize<Body>(
+            "{\"name\":\"王芳\\nline\",\"skills\":[\"a\",\"b\"],\"items\":[{\"label\":null}],\"gaps\":[null]}", Json)!;
         Assert.Equal("王芳\nline", body.Name);
         Assert.Equal(["a", "b"], body.Skills!);
         Assert.Null(Assert.Single(body.Items!).Label);
         Assert.Null(Assert.Single(body.Gaps!)); // declared List<Item?>: the handler reports each element itself
-        Assert.Equal("{\"name\":null,\"skills\":[\"a\"],\"items\":[],\"gaps\":null}", JsonSerializer.Serialize(new Body(null, ["a"], []), Json));
+        Assert.Equal("{\"name\":null,\"skills\":[\"a\"],\"items\":[],\"gaps\":null}",
+            JsonSerializer.Serialize(new Body(null, ["a"], []), Json));
     }
 
     [Theory]

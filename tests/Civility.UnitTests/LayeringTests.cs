@@ -33,7 +33,8 @@ public sealed partial class LayeringTests
             .Select(u => $"{u.file}: {u.ns}").ToList();
         Assert.Empty(offending);
         // Fully qualified names get around a using: look for them too.
-        var qualified = SourceFiles(folder).Where(file => ForbiddenInDomain.Any(f => File.ReadAllText(file).Contains(f + ".", StringComparison.Ordinal)))
+        var qualified = SourceFiles(folder)
+            .Where(file => ForbiddenInDomain.Any(f => File.ReadAllText(file).Contains(f + ".", StringComparison.Ordinal)))
             .Select(Path.GetFileName).ToList();
         Assert.Empty(qualified);
     }

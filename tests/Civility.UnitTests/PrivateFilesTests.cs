@@ -21,7 +21,8 @@ public sealed class PrivateFilesTests : IDisposable
 
         Assert.Equal("secret", File.ReadAllText(file));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(file)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(Path.GetDirectoryName(file)!));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!)); // no temporary left beside it
     }
 

@@ -21,7 +21,8 @@ public sealed class SubscriptionTests
     private static readonly Dictionary<string, string[]> KeysInUse = new()
     {
         ["volunteers"] = ["PairingActivityCompletedConsumer"],
-        ["moral-models"] = ["SubjectBlacklistedConsumer", "ListingLiftedConsumer", "UnitDetailsChangedConsumer", "CivilizedUnitStatusChangedConsumer"],
+        ["moral-models"] =
+            ["SubjectBlacklistedConsumer", "ListingLiftedConsumer", "UnitDetailsChangedConsumer", "CivilizedUnitStatusChangedConsumer"],
         ["credit"] = ["model-commended"],
         ["pairing"] = ["UnitTargetsChangedConsumer", "SubjectBlacklistedConsumer", "ListingLiftedConsumer"],
         // One key per event passed on to the webhooks: a new event adds its key here, an old one's never changes.
@@ -79,7 +80,8 @@ public sealed class SubscriptionTests
     public void Every_event_a_service_consumes_is_in_the_AsyncAPI_document(string service)
     {
         var document = File.ReadAllText(Path.Combine(ContractTests.RepositoryRoot(), "docs", "asyncapi.yaml"));
-        foreach (var message in Services[service].SelectMany(c => c.GetInterfaces().Where(IsConsumer)).Select(i => i.GetGenericArguments()[0]))
+        foreach (var message in Services[service].SelectMany(c => c.GetInterfaces().Where(IsConsumer))
+            .Select(i => i.GetGenericArguments()[0]))
             Assert.Contains($"address: '{message.Namespace}:{message.Name}'", document);
     }
 
