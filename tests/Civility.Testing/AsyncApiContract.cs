@@ -146,7 +146,8 @@ public sealed class AsyncApiContract
         "false" => JsonValue.Create(false),
         "null" or "~" => null,
         _ when long.TryParse(value, out var integer) => JsonValue.Create(integer),
-        _ when decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) && value.Contains('.') => JsonValue.Create(number),
+        _ when decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) && value.Contains('.')
+            => JsonValue.Create(number),
         _ => JsonValue.Create(value),
     };
 

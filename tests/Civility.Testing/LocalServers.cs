@@ -51,9 +51,11 @@ public sealed partial class LocalServers : IAsyncLifetime
 
     public async Task StartBrokerAsync()
     {
-        _broker = StartScript("rabbitmq.sh", ["rabbitmq", _brokerPorts.Amqp.ToString(), _brokerPorts.Epmd.ToString(), _brokerPorts.Dist.ToString()],
+        _broker = StartScript("rabbitmq.sh",
+            ["rabbitmq", _brokerPorts.Amqp.ToString(), _brokerPorts.Epmd.ToString(), _brokerPorts.Dist.ToString()],
             new() { ["RABBITMQ_USER"] = BrokerUser, ["RABBITMQ_PASSWORD"] = BrokerPassword });
-        await WaitUntilAsync(() => Task.FromResult(PortAccepts(_brokerPorts.Amqp)), TimeSpan.FromSeconds(60), "RabbitMQ accepts connections");
+        await WaitUntilAsync(() => Task.FromResult(PortAccepts(_brokerPorts.Amqp)), TimeSpan.FromSeconds(60),
+            "RabbitMQ accepts connections");
     }
 
     /// <summary>Stops the broker the way an operator would (SIGTERM) and waits until it is gone.</summary>

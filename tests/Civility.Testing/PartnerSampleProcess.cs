@@ -13,8 +13,11 @@ public sealed class PartnerSampleProcess : IAsyncDisposable
 
     public IReadOnlyCollection<string> Lines => [.. _lines];
 
-    /// <summary>Starts the sample for <paramref name="partner"/> on <paramref name="exchanges"/> and waits until it consumes.</summary>
-    public static async Task<PartnerSampleProcess> StartAsync(string brokerUri, string partner, IEnumerable<string> exchanges, string queue = "events")
+    /// <summary>
+    /// Starts the sample for <paramref name="partner"/> on <paramref name="exchanges"/> and waits until it consumes.
+    /// </summary>
+    public static async Task<PartnerSampleProcess> StartAsync(string brokerUri, string partner, IEnumerable<string> exchanges,
+        string queue = "events")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Assembly());
@@ -25,7 +28,8 @@ public sealed class PartnerSampleProcess : IAsyncDisposable
         sample._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) sample._lines.Enqueue($"stderr: {e.Data}"); };
         sample._process.BeginOutputReadLine();
         sample._process.BeginErrorReadLine();
-        await sample.WaitForLineAsync(line => line.Contains(" consuming ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the sample consumes");
+        await sample.WaitForLineAsync(line => line.Contains(" consuming ", StringComparison.Ordinal), TimeSpan.FromSeconds(60),
+            "the sample consumes");
         return sample;
     }
 
@@ -67,7 +71,8 @@ public sealed class PartnerSampleProcess : IAsyncDisposable
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Civility.sln"))) dir = dir.Parent;
         // The tests run from bin/<configuration>/net10.0/.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var path = Path.Combine(dir!.FullName, "tools", "Civility.PartnerSample", "bin", configuration, "net10.0", "Civility.PartnerSample.dll");
+        var path = Path.Combine(dir!.FullName, "tools", "Civility.PartnerSample", "bin", configuration, "net10.0",
+            "Civility.PartnerSample.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build tools/Civility.PartnerSample first.", path);
     }
 }

@@ -27,7 +27,8 @@ public sealed class ServiceHost<TProgram>(string serviceName, string databaseCon
     public static async Task<ServiceHost<TProgram>> StartAsync(LocalServers servers, string serviceName,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var host = new ServiceHost<TProgram>(serviceName, await servers.CreateDatabaseAsync(), servers.BrokerUri, settings, configureServices);
+        var host = new ServiceHost<TProgram>(serviceName, await servers.CreateDatabaseAsync(), servers.BrokerUri, settings,
+            configureServices);
         host.StartServer();
         return host;
     }
@@ -50,7 +51,8 @@ public sealed class ServiceHost<TProgram>(string serviceName, string databaseCon
     public HttpClient ClientFor(string clientId, string? unitId, params string[] scopes)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(serviceName, clientId, unitId, scopes));
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", TestTokens.Create(serviceName, clientId, unitId, scopes));
         return client;
     }
 

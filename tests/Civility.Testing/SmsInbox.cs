@@ -34,7 +34,8 @@ public sealed partial class SmsInbox : IDisposable
 
     public string CodeFor(string phone) => _codes.TryGetValue(phone, out var code)
         ? code
-        : throw new InvalidOperationException($"No code reached {phone[..3]}****{phone[^4..]} ({_received} messages received, {_codes.Count} phones).");
+        : throw new InvalidOperationException(
+            $"No code reached {phone[..3]}****{phone[^4..]} ({_received} messages received, {_codes.Count} phones).");
 
     private int _received;
 
