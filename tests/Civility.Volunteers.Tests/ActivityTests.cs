@@ -11,11 +11,13 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
     {
         var unit = await admin.NewUnitAsync();
         var project = await (await admin.PostAsJsonAsync("/api/volunteers/projects",
-            new { name = "Care for empty-nest elderly", category = "elderly-care", organizingUnitCode = unit })).JsonAsync(HttpStatusCode.Created);
+            new { name = "Care for empty-nest elderly", category = "elderly-care", organizingUnitCode = unit }))
+            .JsonAsync(HttpStatusCode.Created);
         var start = fixture.Clock.GetUtcNow().AddDays(1);
         var activity = await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
         {
-            projectId = project.Id(), title = "Home visits", place = "Xiyang village", startsAt = start, endsAt = start.AddHours(3), capacity,
+            projectId = project.Id(), title = "Home visits", place = "Xiyang village",
+            startsAt = start, endsAt = start.AddHours(3), capacity,
         })).JsonAsync(HttpStatusCode.Created);
         return (unit, activity.Id(), start);
     }
@@ -26,11 +28,13 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         var unit = await admin.NewUnitAsync();
         var project = await (await admin.PostAsJsonAsync("/api/volunteers/projects",
-            new { name = "Free clinic", category = "medical-service-in-communities", organizingUnitCode = unit })).JsonAsync(HttpStatusCode.Created);
+            new { name = "Free clinic", category = "medical-service-in-communities", organizingUnitCode = unit }))
+            .JsonAsync(HttpStatusCode.Created);
         var start = fixture.Clock.GetUtcNow().AddDays(2).ToOffset(TimeSpan.FromHours(8));
         var activity = await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
         {
-            projectId = project.Id(), title = "Free clinic", place = "Baiyun township", startsAt = start, endsAt = start.AddHours(2), capacity = 5,
+            projectId = project.Id(), title = "Free clinic", place = "Baiyun township",
+            startsAt = start, endsAt = start.AddHours(2), capacity = 5,
         })).JsonAsync(HttpStatusCode.Created);
         var stored = await (await admin.GetAsync($"/api/volunteers/activities/{activity.Id()}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(start, stored.GetProperty("startsAt").GetDateTimeOffset());
@@ -42,17 +46,20 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var (unit, first, start) = await ActivityAsync(admin, capacity: 3);
-        var project = (await (await admin.GetAsync($"/api/volunteers/activities/{first}")).JsonAsync(HttpStatusCode.OK)).GetProperty("projectId").GetGuid();
+        var project = (await (await admin.GetAsync($"/api/volunteers/activities/{first}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("projectId").GetGuid();
         var later = (await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
         {
-            projectId = project, title = "Health talk", place = "Xiyang village", startsAt = start.AddDays(10), endsAt = start.AddDays(10).AddHours(2), capacity = 30,
+            projectId = project, title = "Health talk", place = "Xiyang village",
+            startsAt = start.AddDays(10), endsAt = start.AddDays(10).AddHours(2), capacity = 30,
         })).JsonAsync(HttpStatusCode.Created)).Id();
 
         var all = await (await admin.GetAsync($"/api/volunteers/activities?projectId={project}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal([first, later], all.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
         Assert.Equal(2, all.GetProperty("total").GetInt32());
         var period = Uri.EscapeDataString(start.AddDays(5).ToString("O"));
-        var fromLater = await (await admin.GetAsync($"/api/volunteers/activities?projectId={project}&from={period}")).JsonAsync(HttpStatusCode.OK);
+        var fromLater = await (await admin.GetAsync($"/api/volunteers/activities?projectId={project}&from={period}"))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal([later], fromLater.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
         await (await admin.GetAsync("/api/volunteers/activities?pageSize=500")).JsonAsync(HttpStatusCode.BadRequest);
 
@@ -77,10 +84,13 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
             statuses.Add((await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId }))
                 .JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString()!);
         Assert.Equal(["confirmed", "confirmed", "waitlisted", "waitlisted"], statuses);
-        await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId = people[0] })).JsonAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId = people[0] }))
+            .JsonAsync(HttpStatusCode.Conflict);
 
-        var after = await (await admin.DeleteAsync($"/api/volunteers/activities/{activity}/sign-ups/{people[1]}")).JsonAsync(HttpStatusCode.OK);
-        var byVolunteer = after.GetProperty("signUps").EnumerateArray().ToDictionary(s => s.GetProperty("volunteerId").GetGuid(), s => s.GetProperty("status").GetString());
+        var after = await (await admin.DeleteAsync($"/api/volunteers/activities/{activity}/sign-ups/{people[1]}"))
+            .JsonAsync(HttpStatusCode.OK);
+        var byVolunteer = after.GetProperty("signUps").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("volunteerId").GetGuid(), s => s.GetProperty("status").GetString());
         Assert.Equal("cancelled", byVolunteer[people[1]]);
         Assert.Equal("confirmed", byVolunteer[people[2]]); // first in line
         Assert.Equal("waitlisted", byVolunteer[people[3]]);
@@ -98,7 +108,8 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
         var responses = await Task.WhenAll(people.Select(async volunteerId =>
         {
             using var client = fixture.Service.Admin();
-            return await (await client.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId })).JsonAsync(HttpStatusCode.OK);
+            return await (await client.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId }))
+                .JsonAsync(HttpStatusCode.OK);
         }));
         Assert.Equal(3, responses.Count(r => r.GetProperty("status").GetString() == "confirmed"));
         var state = await (await admin.GetAsync($"/api/volunteers/activities/{activity}")).JsonAsync(HttpStatusCode.OK);
@@ -113,21 +124,27 @@ public sealed class ActivityTests(VolunteersServiceFixture fixture)
         var late = (await admin.RegisterAsync(unit)).Id();
         var early = (await admin.RegisterAsync(unit)).Id();
         foreach (var volunteerId in new[] { late, early })
-            await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId })).JsonAsync(HttpStatusCode.OK);
+            await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId }))
+                .JsonAsync(HttpStatusCode.OK);
 
-        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null))
+            .JsonAsync(HttpStatusCode.UnprocessableEntity);
         fixture.Clock.SetUtcNow(start.AddMinutes(-30));
-        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-in", null)).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-in", null))
+            .JsonAsync(HttpStatusCode.OK);
         fixture.Clock.SetUtcNow(start.AddMinutes(45));
         await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-in", null)).JsonAsync(HttpStatusCode.OK);
         fixture.Clock.SetUtcNow(start.AddHours(2));
-        var earlyOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-out", null)).JsonAsync(HttpStatusCode.OK);
+        var earlyOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{early}/check-out", null))
+            .JsonAsync(HttpStatusCode.OK);
         fixture.Clock.SetUtcNow(start.AddHours(4)); // an hour after the end: not credited either
-        var lateOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.OK);
+        var lateOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null))
+            .JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(2.00m, earlyOut.GetProperty("serviceRecord").GetProperty("hours").GetDecimal());
         Assert.Equal(2.25m, lateOut.GetProperty("serviceRecord").GetProperty("hours").GetDecimal());
         Assert.Equal("pending", lateOut.GetProperty("serviceRecord").GetProperty("status").GetString());
-        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null)).JsonAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{late}/check-out", null))
+            .JsonAsync(HttpStatusCode.Conflict);
     }
 }

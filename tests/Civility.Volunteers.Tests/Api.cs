@@ -17,14 +17,16 @@ internal static class Api
     public static async Task<string> NewUnitAsync(this HttpClient admin, int? headcount = null, int year = 2026)
     {
         var code = $"U{Guid.NewGuid():N}"[..12].ToUpperInvariant();
-        var unit = await (await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Unit {code}" })).JsonAsync(HttpStatusCode.Created);
+        var unit = await (await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Unit {code}" }))
+            .JsonAsync(HttpStatusCode.Created);
         if (headcount is { } count)
-            await (await admin.PutAsJsonAsync($"/api/volunteers/units/{unit.GetProperty("id").GetGuid()}/headcounts/{year}", new { headcount = count }))
-                .JsonAsync(HttpStatusCode.OK);
+            await (await admin.PutAsJsonAsync($"/api/volunteers/units/{unit.GetProperty("id").GetGuid()}/headcounts/{year}",
+                new { headcount = count })).JsonAsync(HttpStatusCode.OK);
         return code;
     }
 
-    public static async Task<JsonElement> RegisterAsync(this HttpClient client, string unitCode, string? idNumber = null, bool staff = true, string? phone = "13812345678")
+    public static async Task<JsonElement> RegisterAsync(this HttpClient client, string unitCode,
+        string? idNumber = null, bool staff = true, string? phone = "13812345678")
     {
         var response = await client.PostAsJsonAsync("/api/volunteers", new
         {
@@ -41,7 +43,8 @@ internal static class Api
     public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
 
     /// <summary>Records hours by hand and approves them; returns the record.</summary>
-    public static async Task<JsonElement> ApprovedHoursAsync(this HttpClient client, Guid volunteerId, decimal hours, string date = "2026-03-01")
+    public static async Task<JsonElement> ApprovedHoursAsync(this HttpClient client, Guid volunteerId, decimal hours,
+        string date = "2026-03-01")
     {
         var record = await (await client.PostAsJsonAsync("/api/volunteers/service-records",
             new { volunteerId, serviceDate = date, hours, content = "Free clinic" })).JsonAsync(HttpStatusCode.Created);
@@ -51,6 +54,7 @@ internal static class Api
     public const string HoursImportPath = "/api/volunteers/service-records/import";
 
     /// <summary>Sends an hours CSV to the bulk import; its report when it answers <paramref name="expected"/>.</summary>
-    public static async Task<JsonElement> ImportHoursAsync(this HttpClient client, string csv, HttpStatusCode expected = HttpStatusCode.OK) =>
+    public static async Task<JsonElement> ImportHoursAsync(this HttpClient client, string csv,
+        HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.PostAsync(HoursImportPath, new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).JsonAsync(expected);
 }

@@ -17,17 +17,20 @@ public sealed class CertificateAndTargetsTests(VolunteersServiceFixture fixture)
         await admin.ApprovedHoursAsync(volunteer, 9m, "2025-12-31"); // outside the period
 
         var certificate = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer}/certificates",
-            new { from = "2026-01-01", to = "2026-05-31", handler = "Li Ming", contact = "0571-88888888" })).JsonAsync(HttpStatusCode.Created);
+            new { from = "2026-01-01", to = "2026-05-31", handler = "Li Ming", contact = "0571-88888888" }))
+            .JsonAsync(HttpStatusCode.Created);
         Assert.Equal(10m, certificate.GetProperty("hours").GetDecimal());
         Assert.Equal(2, certificate.GetProperty("records").GetInt32());
         var number = certificate.GetProperty("number").GetString()!;
         var code = certificate.GetProperty("checkCode").GetString()!;
         Assert.DoesNotContain(id, certificate.GetRawText());
 
-        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{record.Id()}/void", new { reason = "wrong date" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{record.Id()}/void", new { reason = "wrong date" }))
+            .JsonAsync(HttpStatusCode.OK);
 
         using var anyone = fixture.Service.Anonymous();
-        var verified = await (await anyone.GetAsync($"/api/volunteers/public/certificates/{number}?code={code}")).JsonAsync(HttpStatusCode.OK);
+        var verified = await (await anyone.GetAsync($"/api/volunteers/public/certificates/{number}?code={code}"))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.True(verified.GetProperty("genuine").GetBoolean());
         Assert.Equal(10m, verified.GetProperty("hours").GetDecimal()); // as issued
         Assert.Equal("张*", verified.GetProperty("maskedName").GetString());
@@ -108,6 +111,7 @@ public sealed class CertificateAndTargetsTests(VolunteersServiceFixture fixture)
     }
 
     private static (int, int, decimal, decimal, decimal, string?) Row(System.Text.Json.JsonElement row) => (
-        row.GetProperty("headcount").GetInt32(), row.GetProperty("registeredStaff").GetInt32(), row.GetProperty("registrationRate").GetDecimal(),
+        row.GetProperty("headcount").GetInt32(), row.GetProperty("registeredStaff").GetInt32(),
+        row.GetProperty("registrationRate").GetDecimal(),
         row.GetProperty("approvedHours").GetDecimal(), row.GetProperty("hoursPerHead").GetDecimal(), row.GetProperty("status").GetString());
 }

@@ -14,17 +14,20 @@ public sealed class CountyDateTests(VolunteersAtYearEndFixture fixture)
     [Theory]
     [InlineData("2026-12-31T15:30:00Z", "2026-12-31", "2027-01-01")] // 23:30 on 31 December in the county
     [InlineData("2026-12-31T16:30:00Z", "2027-01-01", "2027-01-02")] // 00:30 on 1 January in the county, the 31st in UTC
-    public async Task Hours_of_the_countys_today_are_taken_by_hand_and_by_import_and_the_next_days_are_not(string now, string today, string tomorrow)
+    public async Task Hours_of_the_countys_today_are_taken_by_hand_and_by_import_and_the_next_days_are_not(
+        string now, string today, string tomorrow)
     {
         fixture.SetNow(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         using var admin = fixture.Service.Admin();
         var volunteer = await admin.RegisterAsync(await admin.NewUnitAsync());
 
         var recorded = await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
-            new { volunteerId = volunteer.Id(), serviceDate = today, hours = 2, content = "New Year's Eve patrol" })).JsonAsync(HttpStatusCode.Created);
+            new { volunteerId = volunteer.Id(), serviceDate = today, hours = 2, content = "New Year's Eve patrol" }))
+            .JsonAsync(HttpStatusCode.Created);
         Assert.Equal(today, recorded.GetProperty("serviceDate").GetString());
         var refused = await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
-            new { volunteerId = volunteer.Id(), serviceDate = tomorrow, hours = 2, content = "New Year's Day clinic" })).JsonAsync(HttpStatusCode.BadRequest);
+            new { volunteerId = volunteer.Id(), serviceDate = tomorrow, hours = 2, content = "New Year's Day clinic" }))
+            .JsonAsync(HttpStatusCode.BadRequest);
         Assert.True(refused.GetProperty("errors").TryGetProperty("serviceDate", out _), refused.GetRawText());
 
         var number = volunteer.GetProperty("number").GetString();
@@ -73,19 +76,24 @@ public sealed class CountyDateTests(VolunteersAtYearEndFixture fixture)
         using var admin = fixture.Service.Admin();
         var unit = await admin.NewUnitAsync();
         var project = await (await admin.PostAsJsonAsync("/api/volunteers/projects",
-            new { name = "New Year's night watch", category = "elderly-care", organizingUnitCode = unit })).JsonAsync(HttpStatusCode.Created);
+            new { name = "New Year's night watch", category = "elderly-care", organizingUnitCode = unit }))
+            .JsonAsync(HttpStatusCode.Created);
         var start = new DateTimeOffset(2026, 12, 31, 16, 10, 0, TimeSpan.Zero); // 00:10 on 1 January in the county
         var activity = (await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
         {
-            projectId = project.Id(), title = "Visiting the elderly living alone", place = "Xiyang village", startsAt = start, endsAt = start.AddHours(1), capacity = 5,
+            projectId = project.Id(), title = "Visiting the elderly living alone", place = "Xiyang village",
+            startsAt = start, endsAt = start.AddHours(1), capacity = 5,
         })).JsonAsync(HttpStatusCode.Created)).Id();
         var volunteer = (await admin.RegisterAsync(unit)).Id();
-        await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId = volunteer })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/activities/{activity}/sign-ups", new { volunteerId = volunteer }))
+            .JsonAsync(HttpStatusCode.OK);
 
         fixture.SetNow(start);
-        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{volunteer}/check-in", null)).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{volunteer}/check-in", null))
+            .JsonAsync(HttpStatusCode.OK);
         fixture.SetNow(start.AddMinutes(30));
-        var checkedOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{volunteer}/check-out", null)).JsonAsync(HttpStatusCode.OK);
+        var checkedOut = await (await admin.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{volunteer}/check-out", null))
+            .JsonAsync(HttpStatusCode.OK);
 
         var record = checkedOut.GetProperty("serviceRecord");
         Assert.Equal(("2027-01-01", 0.5m), (record.GetProperty("serviceDate").GetString(), record.GetProperty("hours").GetDecimal()));
@@ -101,7 +109,8 @@ public sealed class CountyDateTests(VolunteersAtYearEndFixture fixture)
         await admin.ApprovedHoursAsync(volunteer.Id(), 3m, "2026-12-30");
 
         var certificate = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/certificates",
-            new { from = "2026-12-01", to = "2026-12-31", handler = "Li Ming", contact = "0571-88888888" })).JsonAsync(HttpStatusCode.Created);
+            new { from = "2026-12-01", to = "2026-12-31", handler = "Li Ming", contact = "0571-88888888" }))
+            .JsonAsync(HttpStatusCode.Created);
         var number = certificate.GetProperty("number").GetString()!;
         Assert.StartsWith("VC2027", number);
         var html = await admin.GetStringAsync($"/api/volunteers/certificates/{number}/print");

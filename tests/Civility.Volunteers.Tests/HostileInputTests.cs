@@ -78,7 +78,8 @@ public sealed class HostileInputTests(VolunteersServiceFixture fixture)
         var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
         Assert.Equal((2, "content"), (error.GetProperty("line").GetInt32(), error.GetProperty("field").GetString()));
 
-        var registrations = $"name,id_number,phone,unit_code,is_staff,skills\nBell\u0007,{TestIdentities.CitizenId()},,{volunteer.GetProperty("unitCode").GetString()},true,\n";
+        var registrations = $"name,id_number,phone,unit_code,is_staff,skills\n" +
+            $"Bell\u0007,{TestIdentities.CitizenId()},,{volunteer.GetProperty("unitCode").GetString()},true,\n";
         var imported = await (await admin.PostAsync("/api/volunteers/import", new StringContent(registrations, Encoding.UTF8, "text/csv")))
             .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, imported.GetProperty("rejected").GetInt32());
@@ -93,16 +94,20 @@ public sealed class HostileInputTests(VolunteersServiceFixture fixture)
         var number = volunteer.GetProperty("number").GetString();
         var day = fixture.CountyToday().AddDays(-2).Iso();
         var good = $"{number},{day},1,Clinic\n";
-        foreach (var bad in new[] { $"{number},{day},1,\"never closed {new string('x', 200_000)}\n", $"{number},{day},1,{new string('y', 200_000)}\n" })
+        foreach (var bad in new[] { $"{number},{day},1,\"never closed {new string('x', 200_000)}\n",
+            $"{number},{day},1,{new string('y', 200_000)}\n" })
         {
-            var file = "volunteer_number,service_date,hours,content\n" + good + bad + good.Replace("Clinic", "Talk", StringComparison.Ordinal);
-            var response = await admin.PostAsync("/api/volunteers/service-records/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+            var file = "volunteer_number,service_date,hours,content\n" + good + bad
+                + good.Replace("Clinic", "Talk", StringComparison.Ordinal);
+            var response = await admin.PostAsync("/api/volunteers/service-records/import",
+                new StringContent(file, Encoding.UTF8, "text/csv"));
             var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("64 KiB", problem.GetProperty("detail").GetString());
             Assert.Empty(await admin.RecordsOfAsync(volunteer.Id()));
         }
         var registrations = $"name,id_number,unit_code\n\"Unclosed,{new string('z', 200_000)}\n";
-        await (await admin.PostAsync("/api/volunteers/import", new StringContent(registrations, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/volunteers/import", new StringContent(registrations, Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -18,7 +18,10 @@ internal static class Hours
     public static DateOnly CountyToday(this VolunteersServiceFixture fixture) =>
         DateOnly.FromDateTime(fixture.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-    /// <summary>Moves the clock forward to the next <paramref name="hour"/> o'clock in the county, so that a test's next hours stay in one county day.</summary>
+    /// <summary>
+    /// Moves the clock forward to the next <paramref name="hour"/> o'clock in the county, so that a test's next hours stay in one
+    /// county day.
+    /// </summary>
     public static void AdvanceToCountyHour(this VolunteersServiceFixture fixture, int hour)
     {
         var now = fixture.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
@@ -41,8 +44,8 @@ internal static class Hours
             .GetProperty("items").EnumerateArray()];
 
     /// <summary>Publishes a completed pairing activity of <paramref name="unitCode"/> as the pairing service would.</summary>
-    public static async Task<PairingActivityCompleted> PairingActivityAsync(this VolunteersServiceFixture fixture, string unitCode, DateOnly date,
-        params (Guid VolunteerId, decimal Hours)[] participants)
+    public static async Task<PairingActivityCompleted> PairingActivityAsync(this VolunteersServiceFixture fixture, string unitCode,
+        DateOnly date, params (Guid VolunteerId, decimal Hours)[] participants)
     {
         var completed = new PairingActivityCompleted(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), unitCode, "free-clinic", date,
             [.. participants.Select(p => new ActivityParticipant(p.VolunteerId, p.Hours))], 40);

@@ -33,12 +33,14 @@ public sealed class HoursApproverTests(VolunteersServiceFixture fixture)
             other.GetProperty("originUnitCode").GetString()));
         Assert.Contains(unitB, other.GetProperty("heldReason").GetString());
         Assert.Equal(0m, (await admin.TargetsAsync(unitB, year)).GetProperty("staffHours").GetDecimal());
-        Assert.Equal(0m, (await (await admin.GetAsync($"/api/volunteers/{otherVolunteer}")).JsonAsync(HttpStatusCode.OK)).GetProperty("approvedHours").GetDecimal());
+        Assert.Equal(0m, (await (await admin.GetAsync($"/api/volunteers/{otherVolunteer}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("approvedHours").GetDecimal());
 
         // The unit that ran the activity can neither see nor approve the other unit's volunteer's hours.
         await (await clientA.GetAsync($"{Hours.Records}/{other.Id()}")).JsonAsync(HttpStatusCode.NotFound);
         await (await clientA.PostAsync($"{Hours.Records}/{other.Id()}/approve", null)).JsonAsync(HttpStatusCode.NotFound);
-        var bulk = await (await clientA.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { other.Id() } })).JsonAsync(HttpStatusCode.OK);
+        var bulk = await (await clientA.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { other.Id() } }))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, bulk.GetProperty("approved").GetInt32());
         Assert.Equal(0m, (await admin.TargetsAsync(unitB, year)).GetProperty("staffHours").GetDecimal());
 
@@ -49,8 +51,8 @@ public sealed class HoursApproverTests(VolunteersServiceFixture fixture)
         // A second activity: unit B declines, and the hours stay out.
         await fixture.PairingActivityAsync(unitA, date.AddDays(1), (otherVolunteer, 3m));
         var second = (await admin.AwaitRecordsAsync(otherVolunteer, 2)).Single(r => r.GetProperty("status").GetString() == "pending");
-        await (await clientB.PostAsJsonAsync($"{Hours.Records}/{second.Id()}/decline", new { reason = "Was on duty at the hospital that day" }))
-            .JsonAsync(HttpStatusCode.OK);
+        await (await clientB.PostAsJsonAsync($"{Hours.Records}/{second.Id()}/decline",
+            new { reason = "Was on duty at the hospital that day" })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(6m, (await admin.TargetsAsync(unitB, year)).GetProperty("staffHours").GetDecimal());
         var snapshot = await Hours.LatestSnapshotAsync(fixture.Service.DatabaseConnectionString, unitB, year);
         Assert.Equal(6m, snapshot!.Value.GetProperty("staffHours").GetDecimal());
@@ -93,11 +95,13 @@ public sealed class HoursApproverTests(VolunteersServiceFixture fixture)
         }
         Assert.Equal((3, 1), await Published());
 
-        await (await admin.PostAsJsonAsync($"/api/volunteers/{staff}/deactivate", new { reason = "Left the unit" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{staff}/deactivate", new { reason = "Left the unit" }))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal((3, 0), await Published());
         Assert.Equal(0, (await admin.TargetsAsync(unit, year)).GetProperty("registeredStaff").GetInt32());
 
-        await (await admin.PostAsJsonAsync($"/api/volunteers/{staff}/reactivate", new { reason = "Came back" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{staff}/reactivate", new { reason = "Came back" }))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal((3, 1), await Published());
         Assert.Single(await Outbox.EventsAsync(database, "VolunteerReactivated"), e => e.GetProperty("volunteerId").GetGuid() == staff);
 

@@ -60,7 +60,8 @@ public sealed class HoursBooksTests(VolunteersServiceFixture fixture)
             row.GetProperty("hoursPerHead").GetDecimal()));
         Assert.Equal(600m, (await Hours.LatestSnapshotAsync(Database, unit, year))!.Value.GetProperty("staffHours").GetDecimal());
         foreach (var volunteer in volunteers)
-            Assert.Equal(30m, (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK)).GetProperty("approvedHours").GetDecimal());
+            Assert.Equal(30m, (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK))
+                .GetProperty("approvedHours").GetDecimal());
         foreach (var client in clients) client.Dispose();
     }
 
@@ -83,14 +84,17 @@ public sealed class HoursBooksTests(VolunteersServiceFixture fixture)
         }
 
         Assert.All(outcomes, o => Assert.True(
-            (o.Approve, o.Decline) is (HttpStatusCode.OK, HttpStatusCode.Conflict) or (HttpStatusCode.Conflict, HttpStatusCode.OK), $"{o}"));
+            (o.Approve, o.Decline) is (HttpStatusCode.OK, HttpStatusCode.Conflict) or (HttpStatusCode.Conflict, HttpStatusCode.OK),
+            $"{o}"));
         var approvedIds = outcomes.Where(o => o.Approve == HttpStatusCode.OK).Select(o => o.Id).ToHashSet();
         var records = await admin.RecordsOfAsync(volunteer);
         Assert.All(records, r => Assert.Equal(approvedIds.Contains(r.Id()) ? "approved" : "declined", r.GetProperty("status").GetString()));
         var approvedHours = approvedIds.Count * 1.5m;
         Assert.Equal(approvedHours, (await admin.TargetsAsync(unit, year)).GetProperty("staffHours").GetDecimal());
-        Assert.Equal(approvedHours, (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK)).GetProperty("approvedHours").GetDecimal());
-        var announced = (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer)
+        Assert.Equal(approvedHours, (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("approvedHours").GetDecimal());
+        var announced = (await Outbox.EventsAsync(Database, "ServiceHoursApproved"))
+            .Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer)
             .Select(e => e.GetProperty("serviceRecordId").GetGuid()).ToList();
         Assert.Equal(approvedIds.Order(), announced.Order());
     }
@@ -123,25 +127,30 @@ public sealed class HoursBooksTests(VolunteersServiceFixture fixture)
         // Another unit's pairing hours waiting since five weeks.
         await fixture.PairingActivityAsync(source, day.AddDays(2), (other, 3m));
         var waiting = (await admin.AwaitRecordsAsync(other, 3)).Single(r => r.GetProperty("source").GetString() == "pairing-activity").Id();
-        await Hours.ExecuteAsync(Database, "UPDATE volunteers.service_records SET recorded_at = recorded_at - interval '35 days' WHERE id = $1", waiting);
+        await Hours.ExecuteAsync(Database,
+            "UPDATE volunteers.service_records SET recorded_at = recorded_at - interval '35 days' WHERE id = $1", waiting);
         // A unit client that records hours and approves them itself, in bulk.
         using var client = fixture.Service.ClientFor("self-approver", unit, "volunteers.read", "volunteers.write");
         var own = await client.PendingAsync(heavy, 1m, day.AddDays(5));
         await (await client.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { own } })).JsonAsync(HttpStatusCode.OK);
         // Totals that drifted from the records.
-        await Hours.ExecuteAsync(Database, "UPDATE volunteers.unit_year_hours SET staff_hours = staff_hours + 5 WHERE unit_code = $1 AND year = $2", unit, year);
+        await Hours.ExecuteAsync(Database,
+            "UPDATE volunteers.unit_year_hours SET staff_hours = staff_hours + 5 WHERE unit_code = $1 AND year = $2", unit, year);
         // The clean unit: recorded by its client, approved one by one by an admin.
         using var tidyClient = fixture.Service.ClientFor("tidy-unit", clean, "volunteers.read", "volunteers.write");
-        await (await admin.PostAsync($"{Hours.Records}/{await tidyClient.PendingAsync(tidy, 4m, day)}/approve", null)).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsync($"{Hours.Records}/{await tidyClient.PendingAsync(tidy, 4m, day)}/approve", null))
+            .JsonAsync(HttpStatusCode.OK);
 
         var report = await (await admin.GetAsync($"/api/volunteers/reports/anomalies?year={year}")).JsonAsync(HttpStatusCode.OK);
         var found = report.GetProperty("anomalies").EnumerateArray().ToList();
         string[] Kinds(string unitCode) => [.. found.Where(a => a.GetProperty("unitCode").GetString() == unitCode)
             .Select(a => a.GetProperty("kind").GetString()!).Distinct().Order()];
-        Assert.Equal(["over-daily-limit", "overlapping-records", "pending-from-another-unit", "self-approved-in-bulk", "totals-differ"], Kinds(unit));
+        Assert.Equal(["over-daily-limit", "overlapping-records", "pending-from-another-unit", "self-approved-in-bulk", "totals-differ"],
+            Kinds(unit));
         Assert.Empty(Kinds(clean));
         Assert.Empty(Kinds(source));
-        var overLimit = found.Single(a => a.GetProperty("kind").GetString() == "over-daily-limit" && a.GetProperty("unitCode").GetString() == unit);
+        var overLimit = found.Single(a => a.GetProperty("kind").GetString() == "over-daily-limit"
+            && a.GetProperty("unitCode").GetString() == unit);
         Assert.Equal((heavy, 14m), (overLimit.GetProperty("volunteerId").GetGuid(), overLimit.GetProperty("hours").GetDecimal()));
         var csv = await admin.GetStringAsync($"/api/volunteers/reports/anomalies?year={year}&format=csv");
         Assert.StartsWith("kind,unit_code,volunteer_id,service_date,hours,records,detail,record_ids\n", csv);
@@ -149,13 +158,15 @@ public sealed class HoursBooksTests(VolunteersServiceFixture fixture)
         using var unitClient = fixture.Service.ClientFor("unit-reader", unit, "volunteers.read");
         await (await unitClient.GetAsync($"/api/volunteers/reports/anomalies?year={year}")).JsonAsync(HttpStatusCode.Forbidden);
 
-        var rebuilt = await (await admin.PostAsync($"/api/volunteers/reports/targets/rebuild?year={year}", null)).JsonAsync(HttpStatusCode.OK);
+        var rebuilt = await (await admin.PostAsync($"/api/volunteers/reports/targets/rebuild?year={year}", null))
+            .JsonAsync(HttpStatusCode.OK);
         var corrected = Assert.Single(rebuilt.GetProperty("corrected").EnumerateArray());
         Assert.Equal((unit, 1m), (corrected.GetProperty("unitCode").GetString(), corrected.GetProperty("staffHours").GetDecimal()));
         Assert.Equal(6m, corrected.GetProperty("keptStaffHours").GetDecimal());
         Assert.Equal(1m, (await admin.TargetsAsync(unit, year)).GetProperty("staffHours").GetDecimal());
         Assert.Equal(1m, (await Hours.LatestSnapshotAsync(Database, unit, year))!.Value.GetProperty("staffHours").GetDecimal());
-        var again = await (await admin.PostAsync($"/api/volunteers/reports/targets/rebuild?year={year}", null)).JsonAsync(HttpStatusCode.OK);
+        var again = await (await admin.PostAsync($"/api/volunteers/reports/targets/rebuild?year={year}", null))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Empty(again.GetProperty("corrected").EnumerateArray());
     }
 

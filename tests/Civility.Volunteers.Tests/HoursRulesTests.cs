@@ -24,7 +24,8 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         Assert.Contains("12", over.GetProperty("detail").GetString());
         await admin.PendingAsync(volunteer, 5m, day.AddDays(-1)); // another day is another day
 
-        await (await admin.PostAsJsonAsync($"{Hours.Records}/{pending}/decline", new { reason = "Wrong day" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"{Hours.Records}/{pending}/decline", new { reason = "Wrong day" }))
+            .JsonAsync(HttpStatusCode.OK);
         await admin.PendingAsync(volunteer, 8m, day);
         await (await admin.RecordAsync(volunteer, 0.01m, day)).JsonAsync(HttpStatusCode.UnprocessableEntity);
     }
@@ -44,14 +45,17 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         await admin.PendingAsync(volunteer, 2m, today.AddDays(-367));
         await admin.PendingAsync(volunteer, 2m, today.AddYears(-30));
 
-        var number = (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK)).GetProperty("number").GetString();
-        var csv = $"volunteer_number,service_date,hours,content\n{number},{today.AddDays(-366).Iso()},1,Clinic\n{number},{today.AddDays(-367).Iso()},1,Clinic\n";
+        var number = (await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("number").GetString();
+        var csv = $"volunteer_number,service_date,hours,content\n{number},{today.AddDays(-366).Iso()},1,Clinic\n" +
+            $"{number},{today.AddDays(-367).Iso()},1,Clinic\n";
         var byUnit = await client.ImportHoursAsync(csv);
         Assert.Equal((1, 1), (byUnit.GetProperty("imported").GetInt32(), byUnit.GetProperty("rejected").GetInt32()));
         var error = Assert.Single(byUnit.GetProperty("errors").EnumerateArray());
         Assert.Equal((3, "service_date"), (error.GetProperty("line").GetInt32(), error.GetProperty("field").GetString()));
         var byAdmin = await admin.ImportHoursAsync(csv);
-        Assert.Equal((1, 1, 0), (byAdmin.GetProperty("imported").GetInt32(), byAdmin.GetProperty("skipped").GetInt32(), byAdmin.GetProperty("rejected").GetInt32()));
+        Assert.Equal((1, 1, 0), (byAdmin.GetProperty("imported").GetInt32(), byAdmin.GetProperty("skipped").GetInt32(),
+            byAdmin.GetProperty("rejected").GetInt32()));
     }
 
     [Fact]
@@ -64,10 +68,13 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
 
         await (await admin.RecordAsync(volunteer, 2.01m, day, nine, nine.AddHours(2))).JsonAsync(HttpStatusCode.UnprocessableEntity);
         await (await admin.RecordAsync(volunteer, 2m, day, nine, nine.AddHours(2))).JsonAsync(HttpStatusCode.Created);
-        var overlap = await (await admin.RecordAsync(volunteer, 1m, day, nine.AddHours(1.5), nine.AddHours(2.5))).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        var overlap = await (await admin.RecordAsync(volunteer, 1m, day, nine.AddHours(1.5), nine.AddHours(2.5)))
+            .JsonAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("part of this time", overlap.GetProperty("detail").GetString());
-        await (await admin.RecordAsync(volunteer, 1m, day, nine.AddHours(2), nine.AddHours(3))).JsonAsync(HttpStatusCode.Created); // touching is not overlapping
-        await (await admin.RecordAsync(volunteer, 1m, day, nine.AddDays(1), nine.AddDays(1).AddHours(1))).JsonAsync(HttpStatusCode.BadRequest); // not its service date
+        await (await admin.RecordAsync(volunteer, 1m, day, nine.AddHours(2), nine.AddHours(3)))
+            .JsonAsync(HttpStatusCode.Created); // touching is not overlapping
+        await (await admin.RecordAsync(volunteer, 1m, day, nine.AddDays(1), nine.AddDays(1).AddHours(1)))
+            .JsonAsync(HttpStatusCode.BadRequest); // not its service date
     }
 
     [Fact]
@@ -82,13 +89,15 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         var start = fixture.Clock.GetUtcNow().AddHours(1);
         var activity = (await (await admin.PostAsJsonAsync("/api/volunteers/activities", new
         {
-            projectId = project.Id(), title = "Home visits", place = "Xiyang village", startsAt = start, endsAt = start.AddHours(2), capacity = 5,
+            projectId = project.Id(), title = "Home visits", place = "Xiyang village",
+            startsAt = start, endsAt = start.AddHours(2), capacity = 5,
         })).JsonAsync(HttpStatusCode.Created)).Id();
         var signUps = $"/api/volunteers/activities/{activity}/sign-ups";
         await (await admin.PostAsJsonAsync(signUps, new { volunteerId = volunteer })).JsonAsync(HttpStatusCode.OK);
         var serviceDay = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(8)).DateTime);
         // Hours entered by hand for the same hour of the same day.
-        await (await admin.RecordAsync(volunteer, 1m, serviceDay, start.AddMinutes(30), start.AddMinutes(90))).JsonAsync(HttpStatusCode.Created);
+        await (await admin.RecordAsync(volunteer, 1m, serviceDay, start.AddMinutes(30), start.AddMinutes(90)))
+            .JsonAsync(HttpStatusCode.Created);
 
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         await (await admin.PostAsync($"{signUps}/{volunteer}/check-in", null)).JsonAsync(HttpStatusCode.OK);
@@ -114,13 +123,15 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
             .ToString();
 
         var report = await admin.ImportHoursAsync(file);
-        Assert.Equal((2, 1, 1), (report.GetProperty("imported").GetInt32(), report.GetProperty("skipped").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        Assert.Equal((2, 1, 1), (report.GetProperty("imported").GetInt32(), report.GetProperty("skipped").GetInt32(),
+            report.GetProperty("rejected").GetInt32()));
         var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
         Assert.Equal((4, "hours"), (error.GetProperty("line").GetInt32(), error.GetProperty("field").GetString()));
         Assert.Equal(12m, (await admin.RecordsOfAsync(volunteer.Id())).Sum(r => r.GetProperty("hours").GetDecimal()));
 
         var again = await admin.ImportHoursAsync(file);
-        Assert.Equal((0, 3, 1), (again.GetProperty("imported").GetInt32(), again.GetProperty("skipped").GetInt32(), again.GetProperty("rejected").GetInt32()));
+        Assert.Equal((0, 3, 1), (again.GetProperty("imported").GetInt32(), again.GetProperty("skipped").GetInt32(),
+            again.GetProperty("rejected").GetInt32()));
         Assert.Equal(12m, (await admin.RecordsOfAsync(volunteer.Id())).Sum(r => r.GetProperty("hours").GetDecimal()));
     }
 
@@ -138,16 +149,19 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         var held = (await admin.AwaitRecordsAsync(volunteer, 2)).Single(r => r.Id() != entered);
         Assert.Equal("pending", held.GetProperty("status").GetString());
         Assert.Contains("12", held.GetProperty("heldReason").GetString());
-        var refused = await (await admin.PostAsync($"{Hours.Records}/{held.Id()}/approve", null)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        var refused = await (await admin.PostAsync($"{Hours.Records}/{held.Id()}/approve", null))
+            .JsonAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("12", refused.GetProperty("detail").GetString());
 
         // Exactly up to the limit is approved at once; a date after the county's today is held.
         var other = (await admin.RegisterAsync(unit)).Id();
-        await (await admin.PostAsync($"{Hours.Records}/{await admin.PendingAsync(other, 10m, day)}/approve", null)).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsync($"{Hours.Records}/{await admin.PendingAsync(other, 10m, day)}/approve", null))
+            .JsonAsync(HttpStatusCode.OK);
         await fixture.PairingActivityAsync(unit, day, (other, 2m));
         await fixture.PairingActivityAsync(unit, fixture.CountyToday().AddDays(1), (other, 2m));
         var records = await admin.AwaitRecordsAsync(other, 3);
-        Assert.Equal(12m, records.Where(r => r.GetProperty("status").GetString() == "approved").Sum(r => r.GetProperty("hours").GetDecimal()));
+        Assert.Equal(12m, records.Where(r => r.GetProperty("status").GetString() == "approved")
+            .Sum(r => r.GetProperty("hours").GetDecimal()));
         var future = records.Single(r => r.GetProperty("status").GetString() == "pending");
         Assert.Contains("before it happens", future.GetProperty("heldReason").GetString());
     }
@@ -165,14 +179,16 @@ public sealed class HoursRulesTests(VolunteersServiceFixture fixture)
         var held = (await admin.AwaitRecordsAsync(volunteer, 2)).Single(r => r.Id() != entered);
         Assert.Equal("pending", held.GetProperty("status").GetString());
 
-        var bulk = await (await admin.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { entered, held.Id() } })).JsonAsync(HttpStatusCode.OK);
+        var bulk = await (await admin.PostAsJsonAsync($"{Hours.Records}/approve", new { ids = new[] { entered, held.Id() } }))
+            .JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, bulk.GetProperty("approved").GetInt32());
         var failure = Assert.Single(bulk.GetProperty("failed").EnumerateArray());
         Assert.Equal(held.Id(), failure.GetProperty("id").GetGuid());
         Assert.Contains("12", failure.GetProperty("reason").GetString());
         var records = await admin.RecordsOfAsync(volunteer);
-        Assert.Equal(8m, records.Where(r => r.GetProperty("status").GetString() == "approved").Sum(r => r.GetProperty("hours").GetDecimal()));
+        Assert.Equal(8m, records.Where(r => r.GetProperty("status").GetString() == "approved")
+            .Sum(r => r.GetProperty("hours").GetDecimal()));
         Assert.Equal(8m, (await admin.TargetsAsync(unit, day.Year)).GetProperty("approvedHours").GetDecimal());
     }
 }

@@ -23,22 +23,27 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         Assert.Equal("approved", approved.GetProperty("status").GetString());
 
         var pending = await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
-            new { volunteerId = volunteer, serviceDate = "2026-04-02", hours = 2, content = "Health talk" })).JsonAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline", new { reason = "" })).JsonAsync(HttpStatusCode.BadRequest);
-        var declined = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline", new { reason = "Not on the sign-in sheet" }))
-            .JsonAsync(HttpStatusCode.OK);
+            new { volunteerId = volunteer, serviceDate = "2026-04-02", hours = 2, content = "Health talk" }))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline", new { reason = "" }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        var declined = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/decline",
+            new { reason = "Not on the sign-in sheet" })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("declined", declined.GetProperty("status").GetString());
-        var illegal = await (await admin.PostAsync($"/api/volunteers/service-records/{pending.Id()}/approve", null)).JsonAsync(HttpStatusCode.Conflict);
+        var illegal = await (await admin.PostAsync($"/api/volunteers/service-records/{pending.Id()}/approve", null))
+            .JsonAsync(HttpStatusCode.Conflict);
         Assert.Empty(illegal.GetProperty("allowed").EnumerateArray());
-        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/void", new { reason = "x" })).JsonAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{pending.Id()}/void", new { reason = "x" }))
+            .JsonAsync(HttpStatusCode.Conflict);
 
-        var voided = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{approved.Id()}/void", new { reason = "Entered for the wrong person" }))
-            .JsonAsync(HttpStatusCode.OK);
+        var voided = await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{approved.Id()}/void",
+            new { reason = "Entered for the wrong person" })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("voided", voided.GetProperty("status").GetString());
         Assert.Equal("Entered for the wrong person", voided.GetProperty("voidReason").GetString());
         var person = await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0m, person.GetProperty("approvedHours").GetDecimal());
-        Assert.Single(await Outbox.EventsAsync(Database, "ServiceRecordVoided"), e => e.GetProperty("serviceRecordId").GetGuid() == approved.Id());
+        Assert.Single(await Outbox.EventsAsync(Database, "ServiceRecordVoided"),
+            e => e.GetProperty("serviceRecordId").GetGuid() == approved.Id());
 
         // Still there, whatever happened to them: the API has no way to delete a record.
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?volunteerId={volunteer}")).JsonAsync(HttpStatusCode.OK);
@@ -56,25 +61,30 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var leaving = (await admin.RegisterAsync(unit)).Id();
         async Task<Guid> PendingAsync(Guid volunteer, decimal hours) =>
             (await (await admin.PostAsJsonAsync("/api/volunteers/service-records",
-                new { volunteerId = volunteer, serviceDate = "2026-05-02", hours, content = "Free clinic" })).JsonAsync(HttpStatusCode.Created)).Id();
+                new { volunteerId = volunteer, serviceDate = "2026-05-02", hours, content = "Free clinic" }))
+                .JsonAsync(HttpStatusCode.Created)).Id();
         var first = await PendingAsync(active, 3m);
         var second = await PendingAsync(active, 4.5m);
         var ofLeaver = await PendingAsync(leaving, 2m);
         var already = (await admin.ApprovedHoursAsync(active, 1m, "2026-05-01")).Id();
-        await (await admin.PostAsJsonAsync($"/api/volunteers/{leaving}/deactivate", new { reason = "Left the unit" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{leaving}/deactivate", new { reason = "Left the unit" }))
+            .JsonAsync(HttpStatusCode.OK);
         var unknown = Guid.NewGuid();
 
         var result = await (await admin.PostAsJsonAsync("/api/volunteers/service-records/approve",
             new { ids = new[] { first, second, ofLeaver, already, unknown } })).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(2, result.GetProperty("approved").GetInt32());
-        var failed = result.GetProperty("failed").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetGuid(), f => f.GetProperty("reason").GetString());
+        var failed = result.GetProperty("failed").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("id").GetGuid(), f => f.GetProperty("reason").GetString());
         Assert.Equal(new[] { ofLeaver, already, unknown }.Order(), failed.Keys.Order());
         Assert.Contains("inactive", failed[ofLeaver]);
-        Assert.Equal("pending", (await (await admin.GetAsync($"/api/volunteers/service-records/{ofLeaver}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await (await admin.GetAsync($"/api/volunteers/service-records/{ofLeaver}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("status").GetString());
         var person = await (await admin.GetAsync($"/api/volunteers/{active}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(8.5m, person.GetProperty("approvedHours").GetDecimal());
-        var approvedEvents = (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Select(e => e.GetProperty("serviceRecordId").GetGuid()).ToHashSet();
+        var approvedEvents = (await Outbox.EventsAsync(Database, "ServiceHoursApproved"))
+            .Select(e => e.GetProperty("serviceRecordId").GetGuid()).ToHashSet();
         Assert.Contains(first, approvedEvents);
         Assert.Contains(second, approvedEvents);
         Assert.DoesNotContain(ofLeaver, approvedEvents);
@@ -90,16 +100,19 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var volunteer = (await admin.RegisterAsync(await admin.NewUnitAsync())).Id();
         for (var day = 10; day < 20; day++) await admin.ApprovedHoursAsync(volunteer, 10m, $"2026-01-{day}"); // 100 h: 1★
         var last = await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-20");
-        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{last.Id()}/void", new { reason = "duplicate" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/service-records/{last.Id()}/void", new { reason = "duplicate" }))
+            .JsonAsync(HttpStatusCode.OK);
         await admin.ApprovedHoursAsync(volunteer, 4m, "2026-01-21");
 
         var person = await (await admin.GetAsync($"/api/volunteers/{volunteer}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, person.GetProperty("stars").GetInt32());
         Assert.Equal(104m, person.GetProperty("approvedHours").GetDecimal());
-        var reached = (await Outbox.EventsAsync(Database, "StarLevelReached")).Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer).ToList();
+        var reached = (await Outbox.EventsAsync(Database, "StarLevelReached"))
+            .Where(e => e.GetProperty("volunteerId").GetGuid() == volunteer).ToList();
         var only = Assert.Single(reached);
         Assert.Equal(1, only.GetProperty("stars").GetInt32());
-        Assert.Equal(12, (await Outbox.EventsAsync(Database, "ServiceHoursApproved")).Count(e => e.GetProperty("volunteerId").GetGuid() == volunteer));
+        Assert.Equal(12, (await Outbox.EventsAsync(Database, "ServiceHoursApproved"))
+            .Count(e => e.GetProperty("volunteerId").GetGuid() == volunteer));
     }
 
     [Fact]
@@ -125,7 +138,9 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         await Task.Delay(1500); // give a duplicate the time to show up if it were going to
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, records.GetProperty("total").GetInt32());
-        var hours = records.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("volunteerId").GetGuid(), r.GetProperty("hours").GetDecimal(), r.GetProperty("status").GetString())).ToList();
+        var hours = records.GetProperty("items").EnumerateArray()
+            .Select(r => (r.GetProperty("volunteerId").GetGuid(), r.GetProperty("hours").GetDecimal(), r.GetProperty("status").GetString()))
+            .ToList();
         Assert.Contains((first, 3m, "approved"), hours);
         Assert.Contains((second, 2.5m, "approved"), hours);
     }
@@ -149,12 +164,14 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var first = await admin.ImportHoursAsync(file);
         Assert.Equal((7, 2, 4, 1), (first.GetProperty("rows").GetInt32(), first.GetProperty("imported").GetInt32(),
             first.GetProperty("rejected").GetInt32(), first.GetProperty("skipped").GetInt32()));
-        var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        var errors = first.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Equal([(4, "volunteer_number"), (5, "service_date"), (6, "hours"), (7, "service_date")], errors);
 
         var second = await admin.ImportHoursAsync(file);
         Assert.Equal((0, 3), (second.GetProperty("imported").GetInt32(), second.GetProperty("skipped").GetInt32()));
-        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending"))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, records.GetProperty("total").GetInt32());
     }
 
@@ -164,7 +181,8 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         var unit = await admin.NewUnitAsync();
         var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
-        (string Date, decimal Hours)[] rows = [("2026-01-31", 0.25m), ("2026-02-28", 1m), ("2026-03-01", 7.5m), ("2026-04-15", 11.05m), ("2026-05-31", 12m)];
+        (string Date, decimal Hours)[] rows =
+            [("2026-01-31", 0.25m), ("2026-02-28", 1m), ("2026-03-01", 7.5m), ("2026-04-15", 11.05m), ("2026-05-31", 12m)];
         var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
         foreach (var (date, hours) in rows) file.Append(CultureInfo.InvariantCulture, $"{number},{date},{hours},Clinic shift\n");
 
@@ -190,7 +208,8 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
 
         Assert.Equal(200, sends.Sum(r => r.GetProperty("imported").GetInt32()));
         Assert.All(sends, r => Assert.Equal(200, r.GetProperty("imported").GetInt32() + r.GetProperty("skipped").GetInt32()));
-        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending")).JsonAsync(HttpStatusCode.OK);
+        var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}&status=pending"))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(200, records.GetProperty("total").GetInt32());
     }
 
@@ -201,7 +220,8 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var unit = await admin.NewUnitAsync();
         var number = (await admin.RegisterAsync(unit)).GetProperty("number").GetString();
         var file = new StringBuilder("volunteer_number,service_date,hours,content\n");
-        for (var i = 0; i < 20_000; i++) file.Append(CultureInfo.InvariantCulture, $"{number},2026-04-{i % 28 + 1:00},1,Night clinic shift {i}\n");
+        for (var i = 0; i < 20_000; i++)
+            file.Append(CultureInfo.InvariantCulture, $"{number},2026-04-{i % 28 + 1:00},1,Night clinic shift {i}\n");
         var batchesBefore = await CountAsync("SELECT count(*) FROM volunteers.import_batches");
 
         // Most of a megabyte arrives (several pieces already copied to PostgreSQL), then the upload breaks.
@@ -214,7 +234,8 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         var records = await (await admin.GetAsync($"/api/volunteers/service-records?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, records.GetProperty("total").GetInt32());
         Assert.Equal(batchesBefore + 1, await CountAsync("SELECT count(*) FROM volunteers.import_batches"));
-        Assert.Equal(report.GetProperty("batchId").GetGuid(), await ScalarAsync<Guid>("SELECT id FROM volunteers.import_batches ORDER BY at DESC, id DESC LIMIT 1"));
+        Assert.Equal(report.GetProperty("batchId").GetGuid(),
+            await ScalarAsync<Guid>("SELECT id FROM volunteers.import_batches ORDER BY at DESC, id DESC LIMIT 1"));
     }
 
     /// <summary>An upload whose connection drops after its last byte, before the request ends.</summary>
@@ -247,7 +268,8 @@ public sealed class HoursTests(VolunteersServiceFixture fixture)
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var grants = new NpgsqlCommand(
-            "SELECT count(*) FROM information_schema.role_table_grants WHERE table_schema = 'volunteers' AND table_name = 'service_records' AND privilege_type = 'DELETE' AND grantee = current_user",
+            "SELECT count(*) FROM information_schema.role_table_grants WHERE table_schema = 'volunteers' " +
+            "AND table_name = 'service_records' AND privilege_type = 'DELETE' AND grantee = current_user",
             connection);
         Assert.Equal(0L, await grants.ExecuteScalarAsync());
     }

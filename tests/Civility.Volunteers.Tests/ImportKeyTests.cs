@@ -22,7 +22,8 @@ public sealed class ImportKeyTests
         var amount = decimal.Parse(hours, CultureInfo.InvariantCulture);
         var text = string.Create(CultureInfo.InvariantCulture, $"{number}|{serviceDate:yyyy-MM-dd}|{amount:0.00}|{content}");
 
-        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text))), ServiceRecord.ImportKey(number, serviceDate, amount, content));
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text))),
+            ServiceRecord.ImportKey(number, serviceDate, amount, content));
     }
 
     [Fact]
@@ -32,6 +33,7 @@ public sealed class ImportKeyTests
         var date = new DateOnly(2026, 3, 1);
         var text = $"V1|2026-03-01|1.50|{content}";
 
-        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text))), ServiceRecord.ImportKey("V1", date, 1.5m, content));
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text))),
+            ServiceRecord.ImportKey("V1", date, 1.5m, content));
     }
 }

@@ -25,7 +25,8 @@ internal static class Outbox
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT coalesce(string_agg(body::text, '\n'), '') FROM volunteers.outbox_messages", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(string_agg(body::text, '\n'), '') FROM volunteers.outbox_messages", connection);
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -15,13 +15,15 @@ public sealed class ParkedEventsTests(VolunteersServiceFixture fixture)
         var id = Guid.NewGuid();
         // One failed attempt short of parking: the relay's next try parks it.
         await Hours.ExecuteAsync(database,
-            "INSERT INTO volunteers.outbox_messages (id, message_type, body, created_at, attempts) VALUES ($1, 'Civility.Removed.GoneEvent, Civility.Removed', '{}', now(), 9)",
+            "INSERT INTO volunteers.outbox_messages (id, message_type, body, created_at, attempts) " +
+            "VALUES ($1, 'Civility.Removed.GoneEvent, Civility.Removed', '{}', now(), 9)",
             id);
         using var admin = fixture.Service.Admin();
         var listed = await Polling.UntilAsync(async () =>
         {
             var page = await (await admin.GetAsync($"{Parked}?pageSize=200")).JsonAsync(HttpStatusCode.OK);
-            return page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("id").GetGuid() == id).Select(e => (object)e).FirstOrDefault();
+            return page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("id").GetGuid() == id)
+                .Select(e => (object)e).FirstOrDefault();
         }, TimeSpan.FromSeconds(30), "the unreadable event is parked") is System.Text.Json.JsonElement found ? found : default;
         Assert.Equal(10, listed.GetProperty("attempts").GetInt32());
         Assert.Contains("Civility.Removed", listed.GetProperty("lastError").GetString());
@@ -31,7 +33,8 @@ public sealed class ParkedEventsTests(VolunteersServiceFixture fixture)
 
         // The cause mended (here: the event rewritten as a type the service knows), the event is put back in line.
         await Hours.ExecuteAsync(database,
-            "UPDATE volunteers.outbox_messages SET message_type = 'Civility.Contracts.Volunteers.VolunteerReactivated, Civility.Contracts', " +
+            "UPDATE volunteers.outbox_messages " +
+            "SET message_type = 'Civility.Contracts.Volunteers.VolunteerReactivated, Civility.Contracts', " +
             "body = jsonb_build_object('eventId', id, 'volunteerId', gen_random_uuid(), 'unitCode', 'SOME-UNIT', 'reason', 'Mended', " +
             "'occurredAt', now(), 'version', 1) WHERE id = $1", id);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"{Parked}/{id}/requeue", null)).StatusCode);

@@ -43,7 +43,8 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var unit = await admin.NewUnitAsync();
-        var response = await admin.PostAsJsonAsync("/api/volunteers", new { name = "李四", idNumber = TestIdentities.CitizenId(), unitCode = unit, phone });
+        var response = await admin.PostAsJsonAsync("/api/volunteers",
+            new { name = "李四", idNumber = TestIdentities.CitizenId(), unitCode = unit, phone });
         var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("phone", out _));
     }
@@ -90,7 +91,8 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
         var unit = await admin.NewUnitAsync();
         var id = TestIdentities.CitizenId();
         var first = await admin.RegisterAsync(unit, id);
-        var again = await admin.PostAsJsonAsync("/api/volunteers", new { name = "张三", idNumber = id.ToLowerInvariant(), unitCode = unit });
+        var again = await admin.PostAsJsonAsync("/api/volunteers",
+            new { name = "张三", idNumber = id.ToLowerInvariant(), unitCode = unit });
         var problem = await again.JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal(first.Id(), problem.GetProperty("existingId").GetGuid());
     }
@@ -100,11 +102,15 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var volunteer = await admin.RegisterAsync(await admin.NewUnitAsync());
-        await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "" })).JsonAsync(HttpStatusCode.BadRequest);
-        var inactive = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "Left the unit" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "" }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        var inactive = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "Left the unit" }))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal("inactive", inactive.GetProperty("status").GetString());
-        await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "again" })).JsonAsync(HttpStatusCode.Conflict);
-        var active = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/reactivate", new { reason = "Came back" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/deactivate", new { reason = "again" }))
+            .JsonAsync(HttpStatusCode.Conflict);
+        var active = await (await admin.PostAsJsonAsync($"/api/volunteers/{volunteer.Id()}/reactivate", new { reason = "Came back" }))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal("active", active.GetProperty("status").GetString());
         Assert.Single(await Outbox.EventsAsync(fixture.Service.DatabaseConnectionString, "VolunteerDeactivated"),
             e => e.GetProperty("volunteerId").GetGuid() == volunteer.Id());
@@ -120,10 +126,12 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
         using var clientA = fixture.Service.ClientFor("unit-a", unitA, "volunteers.read", "volunteers.write");
 
         await (await clientA.GetAsync($"/api/volunteers/{ofB.Id()}")).JsonAsync(HttpStatusCode.NotFound);
-        await (await clientA.PostAsJsonAsync($"/api/volunteers/{ofB.Id()}/deactivate", new { reason = "x" })).JsonAsync(HttpStatusCode.NotFound);
+        await (await clientA.PostAsJsonAsync($"/api/volunteers/{ofB.Id()}/deactivate", new { reason = "x" }))
+            .JsonAsync(HttpStatusCode.NotFound);
         var listed = await (await clientA.GetAsync($"/api/volunteers?unitCode={unitB}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
-        var otherUnit = await clientA.PostAsJsonAsync("/api/volunteers", new { name = "王五", idNumber = TestIdentities.CitizenId(), unitCode = unitB });
+        var otherUnit = await clientA.PostAsJsonAsync("/api/volunteers",
+            new { name = "王五", idNumber = TestIdentities.CitizenId(), unitCode = unitB });
         await otherUnit.JsonAsync(HttpStatusCode.BadRequest);
         var own = await clientA.RegisterAsync(unitA);
         Assert.Equal(unitA, own.GetProperty("unitCode").GetString());
@@ -146,19 +154,22 @@ public sealed class RegistrationTests(VolunteersServiceFixture fixture)
             .Append($"郑一,{TestIdentities.CitizenId()},12345,{unit},false,\n")
             .ToString();
 
-        var first = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.OK);
+        var first = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(7, first.GetProperty("rows").GetInt32());
         Assert.Equal(2, first.GetProperty("imported").GetInt32());
         Assert.Equal(1, first.GetProperty("skipped").GetInt32());
         Assert.Equal(4, first.GetProperty("rejected").GetInt32());
-        var errors = first.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        var errors = first.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains((3, "id_number"), errors);
         Assert.Contains((4, "unit_code"), errors);
         Assert.Contains((5, "name"), errors);
         Assert.Contains((5, "is_staff"), errors);
         Assert.Contains((8, "phone"), errors);
 
-        var second = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.OK);
+        var second = await (await admin.PostAsync("/api/volunteers/import", new StringContent(file, Encoding.UTF8, "text/csv")))
+            .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, second.GetProperty("imported").GetInt32());
         Assert.Equal(3, second.GetProperty("skipped").GetInt32());
         var listed = await (await admin.GetAsync($"/api/volunteers?unitCode={unit}")).JsonAsync(HttpStatusCode.OK);

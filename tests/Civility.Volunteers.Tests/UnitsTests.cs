@@ -36,14 +36,17 @@ public sealed class UnitsTests(VolunteersServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var code = $"U-{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        using (var bad = await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = "Clinic", creditCode = "91330100MA2B3C4D5X" }))
+        using (var bad = await admin.PostAsJsonAsync("/api/volunteers/units",
+            new { code, name = "Clinic", creditCode = "91330100MA2B3C4D5X" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("creditCode", out _));
         }
 
-        var creditCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
-        using var created = await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = "Clinic", creditCode = creditCode.ToLowerInvariant() });
+        var creditCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck(
+            $"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+        using var created = await admin.PostAsJsonAsync("/api/volunteers/units",
+            new { code, name = "Clinic", creditCode = creditCode.ToLowerInvariant() });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var unit = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(creditCode, unit.GetProperty("creditCode").GetString());
@@ -56,10 +59,12 @@ public sealed class UnitsTests(VolunteersServiceFixture fixture)
             Assert.Contains(code, (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         }
 
-        var newCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck($"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
+        var newCode = Civility.Domain.Identifiers.UnifiedSocialCreditCode.WithCheck(
+            $"12330100{Random.Shared.Next(100_000_000, 999_999_999)}");
         using var updated = await admin.PutAsJsonAsync($"/api/volunteers/units/{id}", new { name = "County Clinic", creditCode = newCode });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        using (var unchanged = await admin.PutAsJsonAsync($"/api/volunteers/units/{id}", new { name = "County Clinic", creditCode = newCode }))
+        using (var unchanged = await admin.PutAsJsonAsync($"/api/volunteers/units/{id}",
+            new { name = "County Clinic", creditCode = newCode }))
             Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
 
         var announced = (await Outbox.EventsAsync(fixture.Service.DatabaseConnectionString, "UnitDetailsChanged"))

@@ -9,7 +9,9 @@ public class VolunteersServiceFixture : IAsyncLifetime
     /// <summary>Mid-2026, so that the year's records are in the past; tests move it forward only.</summary>
     public VolunteersServiceFixture() : this(new DateTimeOffset(2026, 6, 1, 1, 0, 0, TimeSpan.Zero)) { }
 
-    /// <summary>The same service with its clock elsewhere, for tests that must not share this one's (see <see cref="VolunteersAtYearEndFixture"/>).</summary>
+    /// <summary>
+    /// The same service with its clock elsewhere, for tests that must not share this one's (see <see cref="VolunteersAtYearEndFixture"/>).
+    /// </summary>
     protected VolunteersServiceFixture(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
     public LocalServers Servers { get; } = new();
