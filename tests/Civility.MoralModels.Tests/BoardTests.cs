@@ -64,7 +64,8 @@ public sealed class BoardTests(MoralModelsServiceFixture fixture)
         Assert.Contains(id, Ids((await BoardAsync("good-deeds")).Body));
 
         using var admin = _api.Admin();
-        using var upheld = await admin.PostAsJsonAsync($"{MoralApi.Base}/objections/{(await MoralApi.JsonAsync(filed)).GetProperty("id").GetGuid()}/resolve",
+        using var upheld = await admin.PostAsJsonAsync(
+            $"{MoralApi.Base}/objections/{(await MoralApi.JsonAsync(filed)).GetProperty("id").GetGuid()}/resolve",
             new { upheld = true, reason = "The employer admitted the story was invented." });
         Assert.Equal(HttpStatusCode.OK, upheld.StatusCode);
         Assert.DoesNotContain(id, Ids((await BoardAsync("good-deeds")).Body));
@@ -78,13 +79,16 @@ public sealed class BoardTests(MoralModelsServiceFixture fixture)
         var id = await _api.SelectedAsync(round, 1);
         using var admin = _api.Admin();
         var ledger = $"{MoralApi.Base}/nominations/{id}/assistance";
-        using (var early = await admin.PostAsJsonAsync(ledger, new { kind = "visit", date = "2026-11-20", handler = "Civilization office" }))
+        using (var early = await admin.PostAsJsonAsync(ledger,
+            new { kind = "visit", date = "2026-11-20", handler = "Civilization office" }))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         using (var c = await _api.CommendAsync(id)) Assert.Equal(HttpStatusCode.Created, c.StatusCode);
 
-        using (var visit = await admin.PostAsJsonAsync(ledger, new { kind = "visit", date = "2026-11-20", handler = "Civilization office" }))
+        using (var visit = await admin.PostAsJsonAsync(ledger,
+            new { kind = "visit", date = "2026-11-20", handler = "Civilization office" }))
             Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
-        using (var subsidy = await admin.PostAsJsonAsync(ledger, new { kind = "subsidy", date = "2026-11-25", amount = 2000.50m, handler = "Civil affairs" }))
+        using (var subsidy = await admin.PostAsJsonAsync(ledger,
+            new { kind = "subsidy", date = "2026-11-25", amount = 2000.50m, handler = "Civil affairs" }))
             Assert.Equal(HttpStatusCode.Created, subsidy.StatusCode);
         using (var noAmount = await admin.PostAsJsonAsync(ledger, new { kind = "subsidy", date = "2026-11-25", handler = "Civil affairs" }))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, noAmount.StatusCode);

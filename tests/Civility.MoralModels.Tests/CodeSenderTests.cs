@@ -25,7 +25,8 @@ public sealed class CodeSenderTests
     {
         var gateway = new RecordingHandler(HttpStatusCode.OK);
         var options = Options.Create(new SmsOptions { Provider = "Http", Endpoint = new Uri("http://sms.invalid/send"), ApiKey = "k-123" });
-        await new HttpVerificationCodeSender(new HttpClient(gateway), options).SendAsync("13912345678", "042917", TimeSpan.FromMinutes(5), CancellationToken.None);
+        await new HttpVerificationCodeSender(new HttpClient(gateway), options)
+            .SendAsync("13912345678", "042917", TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.Equal(HttpMethod.Post, gateway.Method);
         Assert.Equal("Bearer k-123", gateway.Authorization);
@@ -64,10 +65,13 @@ public sealed class CodeSenderTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             // The structured values are what an exporter ships: check them too, not only the formatted text.
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : "";
             Lines.Add($"{formatter(state, exception)} | {values}");
         }
     }

@@ -23,7 +23,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         await _api.Service.Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = message.EventId);
 
     private async Task<long> ListingsAsync(Guid entryId, bool lifted) => await _api.ScalarAsync(
-        $"SELECT count(*) FROM moral_models.credit_listings WHERE entry_id = @e AND lifted_at IS {(lifted ? "NOT " : "")}NULL", ("e", entryId));
+        $"SELECT count(*) FROM moral_models.credit_listings WHERE entry_id = @e AND lifted_at IS {(lifted ? "NOT " : "")}NULL",
+        ("e", entryId));
 
     private async Task UntilAsync(Func<Task<bool>> condition, string what) =>
         await Polling.UntilAsync<object>(async () => await condition() ? new object() : null, TimeSpan.FromSeconds(20), what);
@@ -44,7 +45,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal(listing.DecisionNumber, problem.GetProperty("decisionNumber").GetString());
         Assert.Contains(listing.DecisionNumber, problem.GetProperty("detail").GetString());
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE action = 'nominate' AND NOT allowed AND listing_entry_id = @e", ("e", listing.EntryId)));
+            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE action = 'nominate' AND NOT allowed AND listing_entry_id = @e",
+            ("e", listing.EntryId)));
     }
 
     [Fact]
@@ -81,7 +83,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         await PublishAsync(listing); // the same message again: one effect
         await UntilAsync(async () => await _api.StatusAsync(id) == "suspended", "the nomination is suspended");
         await UntilAsync(async () => await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.inbox_messages WHERE message_id = @m", ("m", listing.EventId)) == 1, "the message is in the inbox");
+            "SELECT count(*) FROM moral_models.inbox_messages WHERE message_id = @m", ("m", listing.EventId)) == 1,
+            "the message is in the inbox");
         // The duplicate has had time to arrive and be discarded by the time a later message is consumed.
         var marker = Blacklisted(MoralApi.NewCitizenId());
         await PublishAsync(marker);
@@ -92,10 +95,12 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal(listing.EntryId, nomination.GetProperty("suspensionListingId").GetGuid());
         Assert.Single(await _api.OutboxAsync("NominationSuspended", id.ToString()));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.nomination_transitions WHERE nomination_id = @n AND action = 'suspend' AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.nomination_transitions " +
+            "WHERE nomination_id = @n AND action = 'suspend' AND listing_entry_id = @e",
             ("n", id), ("e", listing.EntryId)));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'suspend' AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.credit_gate_decisions " +
+            "WHERE nomination_id = @n AND action = 'suspend' AND listing_entry_id = @e",
             ("n", id), ("e", listing.EntryId)));
 
         // While listed it cannot be resumed: 422 naming the listing.
@@ -114,7 +119,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         var resumed = await _api.MoveAsync(id, "resume", "Credit repaired (信用修复); publicity continues.");
         Assert.Equal("in-publicity", resumed.GetProperty("status").GetString());
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'resume' AND allowed", ("n", id)));
+            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'resume' AND allowed",
+            ("n", id)));
     }
 
     [Fact]
@@ -137,7 +143,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal("under-review", await _api.StatusAsync(id));
         Assert.Empty(await _api.OutboxAsync("NominationPublicized", id.ToString()));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'publicize' AND NOT allowed AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.credit_gate_decisions " +
+            "WHERE nomination_id = @n AND action = 'publicize' AND NOT allowed AND listing_entry_id = @e",
             ("n", id), ("e", entry)));
     }
 
@@ -162,7 +169,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal("selected", await _api.StatusAsync(listed));
         Assert.Empty(await _api.OutboxAsync("ModelCommended", clean.ToString()));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'commend' AND NOT allowed AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.credit_gate_decisions " +
+            "WHERE nomination_id = @n AND action = 'commend' AND NOT allowed AND listing_entry_id = @e",
             ("n", listed), ("e", entry)));
     }
 
@@ -209,7 +217,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
         Assert.Equal(listing.EntryId, suspended.GetProperty("suspensionListingId").GetGuid());
         Assert.Equal("nominated", await _api.StatusAsync(otherUnit));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'suspend' AND unit_code = @u AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.credit_gate_decisions " +
+            "WHERE nomination_id = @n AND action = 'suspend' AND unit_code = @u AND listing_entry_id = @e",
             ("n", inProgress), ("u", unit), ("e", listing.EntryId)));
 
         using var admin = _api.Admin();
@@ -236,7 +245,8 @@ public sealed class CreditGateTests(MoralModelsServiceFixture fixture)
             Guid.NewGuid(), described, "Hospital", NewCreditCode(), "none", "active", "Title granted");
         await PublishAsync(civilized);
         await UntilAsync(async () => await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.inbox_messages WHERE message_id = @m", ("m", civilized.EventId)) == 1, "the civilized unit's event is consumed");
+            "SELECT count(*) FROM moral_models.inbox_messages WHERE message_id = @m", ("m", civilized.EventId)) == 1,
+            "the civilized unit's event is consumed");
 
         var gap = MoralApi.NewUnit();
         var gapCode = NewCreditCode();

@@ -42,8 +42,10 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
     public static async Task<HttpResponseMessage> RequestCodeAsync(HttpClient client, Guid nominationId, string phone) =>
         await client.PostAsJsonAsync($"{Base}/public/nominations/{nominationId}/vote-codes", new { phone });
 
-    public static async Task<HttpResponseMessage> PostVoteAsync(HttpClient client, Guid nominationId, string idNumber, string? phone, string? code) =>
-        await client.PostAsJsonAsync($"{Base}/public/nominations/{nominationId}/votes", new { voterName = "Chen Jing", idNumber, phone, code });
+    public static async Task<HttpResponseMessage> PostVoteAsync(
+        HttpClient client, Guid nominationId, string idNumber, string? phone, string? code) =>
+        await client.PostAsJsonAsync($"{Base}/public/nominations/{nominationId}/votes",
+            new { voterName = "Chen Jing", idNumber, phone, code });
 
     /// <summary>A code request from an address of its own.</summary>
     public async Task<HttpResponseMessage> RequestCodeAsync(Guid nominationId, string phone)
@@ -65,7 +67,8 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
         phone ??= NewPhone();
         using var client = Public();
         using (var sent = await RequestCodeAsync(client, nominationId, phone))
-            Assert.True(sent.StatusCode == HttpStatusCode.Accepted, $"vote-codes: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
+            Assert.True(sent.StatusCode == HttpStatusCode.Accepted,
+                $"vote-codes: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
         return await PostVoteAsync(client, nominationId, idNumber ?? NewCitizenId(), phone, fixture.Codes.LastFor(phone));
     }
 
@@ -84,8 +87,8 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    public async Task<Guid> CreateRoundAsync(int publicityDays = 7, TimeSpan? votingOpensIn = null, TimeSpan? votingLasts = null, string[]? categories = null,
-        string? voteVerification = null, int? year = null, bool? publicTally = null)
+    public async Task<Guid> CreateRoundAsync(int publicityDays = 7, TimeSpan? votingOpensIn = null, TimeSpan? votingLasts = null,
+        string[]? categories = null, string? voteVerification = null, int? year = null, bool? publicTally = null)
     {
         using var admin = Admin();
         var now = Clock.GetUtcNow();
@@ -114,7 +117,8 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
         });
 
     /// <summary>A fresh person nomination, created by an admin; returns its id.</summary>
-    public async Task<Guid> NewNominationAsync(Guid roundId, string? idNumber = null, string? unitCode = null, string category = "good-person")
+    public async Task<Guid> NewNominationAsync(Guid roundId, string? idNumber = null, string? unitCode = null,
+        string category = "good-person")
     {
         using var admin = Admin();
         using var response = await NominatePersonAsync(admin, roundId, idNumber ?? NewCitizenId(), unitCode ?? NewUnit(), category);
@@ -145,7 +149,8 @@ public sealed class MoralApi(MoralModelsServiceFixture fixture)
     public async Task<string> StatusAsync(Guid id) => (await GetNominationAsync(id)).GetProperty("status").GetString()!;
 
     /// <summary>Nominated → under review → in publicity.</summary>
-    public async Task<Guid> InPublicityAsync(Guid roundId, string? idNumber = null, string? unitCode = null, string category = "good-person")
+    public async Task<Guid> InPublicityAsync(Guid roundId, string? idNumber = null, string? unitCode = null,
+        string category = "good-person")
     {
         var id = await NewNominationAsync(roundId, idNumber, unitCode, category);
         await MoveAsync(id, "review");

@@ -52,7 +52,8 @@ public sealed class MoralModelsServiceFixture : IAsyncLifetime
     /// <summary>Runs a job round now; if its scheduled round holds the lock at this instant, waits and tries again.</summary>
     public async Task RunJobAsync<T>() where T : Civility.Hosting.Jobs.SingleInstanceJob<Civility.MoralModels.Data.MoralModelsDbContext>
     {
-        await Polling.UntilAsync(async () => await Service.Services.GetRequiredService<T>().TryRunAsync(CancellationToken.None) ? "ran" : null,
+        await Polling.UntilAsync(
+            async () => await Service.Services.GetRequiredService<T>().TryRunAsync(CancellationToken.None) ? "ran" : null,
             TimeSpan.FromSeconds(10), $"{typeof(T).Name} took its lock");
     }
 

@@ -33,7 +33,8 @@ public sealed class NominationTests(MoralModelsServiceFixture fixture)
         Assert.DoesNotContain(idNumber, submitted);
         Assert.Equal(0, await _api.ScalarAsync(
             "SELECT count(*) FROM moral_models.nominations n WHERE row_to_json(n)::text LIKE @id", ("id", $"%{idNumber}%")));
-        Assert.Equal(1, await _api.ScalarAsync("SELECT count(*) FROM moral_models.nominations WHERE id = @id AND id_encrypted LIKE 'v1:%'", ("id", id)));
+        Assert.Equal(1, await _api.ScalarAsync(
+            "SELECT count(*) FROM moral_models.nominations WHERE id = @id AND id_encrypted LIKE 'v1:%'", ("id", id)));
     }
 
     [Fact]
@@ -102,7 +103,8 @@ public sealed class NominationTests(MoralModelsServiceFixture fixture)
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(1, await _api.ScalarAsync("SELECT count(*) FROM moral_models.nominations WHERE round_id = @r", ("r", round)));
         Assert.Equal(5, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.nomination_supporters s JOIN moral_models.nominations n ON n.id = s.nomination_id WHERE n.round_id = @r",
+            "SELECT count(*) FROM moral_models.nomination_supporters s " +
+            "JOIN moral_models.nominations n ON n.id = s.nomination_id WHERE n.round_id = @r",
             ("r", round)));
         foreach (var r in responses) r.Dispose();
         foreach (var c in clients) c.Dispose();
@@ -162,7 +164,8 @@ public sealed class NominationTests(MoralModelsServiceFixture fixture)
 
         using var outside = await _api.NominatePersonAsync(admin, round, MoralApi.NewCitizenId(), MoralApi.NewUnit());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
-        using var noKind = await _api.NominatePersonAsync(admin, await _api.CreateRoundAsync(), MoralApi.NewCitizenId(), MoralApi.NewUnit(), kind: null);
+        using var noKind = await _api.NominatePersonAsync(admin, await _api.CreateRoundAsync(),
+            MoralApi.NewCitizenId(), MoralApi.NewUnit(), kind: null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noKind.StatusCode);
         using var noRound = await _api.NominatePersonAsync(admin, Guid.NewGuid(), MoralApi.NewCitizenId(), MoralApi.NewUnit());
         Assert.Equal(HttpStatusCode.NotFound, noRound.StatusCode);

@@ -27,7 +27,8 @@ public sealed class ObjectionPhoneTests(MoralModelsServiceFixture fixture)
         command.Parameters.AddWithValue("id", objection);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class ObjectionPhoneTests(MoralModelsServiceFixture fixture)
         Assert.Equal("138****5678", stored.Masked);
         // No column of any of the nomination's objections holds either number in clear.
         Assert.Equal(0L, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.objections o WHERE nomination_id = @n AND (row_to_json(o)::text LIKE '%12345678%' OR row_to_json(o)::text LIKE '%84123456%')",
+            "SELECT count(*) FROM moral_models.objections o WHERE nomination_id = @n " +
+            "AND (row_to_json(o)::text LIKE '%12345678%' OR row_to_json(o)::text LIKE '%84123456%')",
             ("n", nomination)));
 
         // The admin's list (the reviewing officer) answers the masked form too, as it does the nominee's ID number.

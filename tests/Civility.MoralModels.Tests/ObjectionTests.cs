@@ -36,7 +36,8 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
         using (var anonymous = _api.Service.Anonymous())
         {
             var text = await anonymous.GetStringAsync($"{MoralApi.Base}/public/nominations?roundId={round}");
-            var listed = JsonDocument.Parse(text).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+            var listed = JsonDocument.Parse(text).RootElement.GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetGuid()).ToList();
             Assert.Equal(new[] { id }, listed);
             Assert.DoesNotContain(idNumber, text);
             Assert.DoesNotContain(notYet.ToString(), text);
@@ -48,18 +49,23 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
         Assert.Equal("138****5678", objection.GetProperty("contactPhone").GetString());
         var nomination = await _api.GetNominationAsync(id);
         Assert.Equal("suspended", nomination.GetProperty("status").GetString());
-        Assert.Equal(new[] { "resume", "reject" }, nomination.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal(new[] { "resume", "reject" },
+            nomination.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()!).ToArray());
         Assert.Single(await _api.OutboxAsync("NominationSuspended", id.ToString()));
 
         // An admin cannot simply resume it while the objection is open, nor resolve it without a reason.
-        using (var resume = await _api.TransitionAsync(id, "resume", "looks fine")) Assert.Equal(HttpStatusCode.UnprocessableEntity, resume.StatusCode);
-        using (var bare = await ResolveAsync(objection.GetProperty("id").GetGuid(), false, " ")) Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        using (var resume = await _api.TransitionAsync(id, "resume", "looks fine"))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, resume.StatusCode);
+        using (var bare = await ResolveAsync(objection.GetProperty("id").GetGuid(), false, " "))
+            Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
 
-        using var dismissed = await ResolveAsync(objection.GetProperty("id").GetGuid(), false, "Verified with the owner of the wallet: he did return it.");
+        using var dismissed = await ResolveAsync(objection.GetProperty("id").GetGuid(), false,
+            "Verified with the owner of the wallet: he did return it.");
         Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
         Assert.Equal("dismissed", (await MoralApi.JsonAsync(dismissed)).GetProperty("status").GetString());
         Assert.Equal("in-publicity", await _api.StatusAsync(id));
-        using (var twice = await ResolveAsync(objection.GetProperty("id").GetGuid(), true, "again")) Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        using (var twice = await ResolveAsync(objection.GetProperty("id").GetGuid(), true, "again"))
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
     [Fact]
@@ -90,7 +96,8 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
         Assert.Equal("in-publicity", await _api.StatusAsync(id));
 
         // The objection is kept with its reason; the resumption is in the nomination's history with it.
-        var kept = (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/objections")).GetProperty("items").EnumerateArray().Single();
+        var kept = (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/objections"))
+            .GetProperty("items").EnumerateArray().Single();
         Assert.Equal(objectionId, kept.GetProperty("id").GetGuid());
         Assert.Equal(reason, kept.GetProperty("resolution").GetString());
         var last = (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/history")).EnumerateArray().Last();
@@ -116,7 +123,8 @@ public sealed class ObjectionTests(MoralModelsServiceFixture fixture)
             Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
         Assert.Equal("suspended", await _api.StatusAsync(id));
 
-        using var upheld = await ResolveAsync((await MoralApi.JsonAsync(first)).GetProperty("id").GetGuid(), true, "Witnesses confirm the objection.");
+        using var upheld = await ResolveAsync((await MoralApi.JsonAsync(first)).GetProperty("id").GetGuid(), true,
+            "Witnesses confirm the objection.");
         Assert.Equal(HttpStatusCode.OK, upheld.StatusCode);
         Assert.Equal("rejected", await _api.StatusAsync(id));
         using var admin = _api.Admin();

@@ -19,7 +19,8 @@ public sealed class PublicLimitTests(MoralModelsServiceFixture fixture)
         var address = MoralApi.NewAddress();
         using var client = _api.Public(address);
         for (var i = 0; i < MoralModelsServiceFixture.CodesPerAddress; i++)
-            using (var sent = await MoralApi.RequestCodeAsync(client, id, MoralApi.NewPhone())) Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+            using (var sent = await MoralApi.RequestCodeAsync(client, id, MoralApi.NewPhone()))
+                Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
 
         using (var refused = await MoralApi.RequestCodeAsync(client, id, MoralApi.NewPhone()))
         {
@@ -33,7 +34,8 @@ public sealed class PublicLimitTests(MoralModelsServiceFixture fixture)
         // Another address is not held back by it: the limit is the address's, as the gateway forwards it.
         using (var other = await _api.RequestCodeAsync(id, MoralApi.NewPhone())) Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
         using var sameAddress = _api.Public(address);
-        using (var again = await MoralApi.RequestCodeAsync(sameAddress, id, MoralApi.NewPhone())) Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        using (var again = await MoralApi.RequestCodeAsync(sameAddress, id, MoralApi.NewPhone()))
+            Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
         Assert.Equal(2, throttled.Count("vote-codes", "address"));
     }
 
@@ -61,13 +63,15 @@ public sealed class PublicLimitTests(MoralModelsServiceFixture fixture)
         var id = await _api.InPublicityAsync(await _api.CreateRoundAsync(votingOpensIn: TimeSpan.Zero, voteVerification: "id-number-only"));
         using var client = _api.Public();
         for (var i = 0; i < MoralModelsServiceFixture.VotesPerAddress; i++)
-            using (var vote = await MoralApi.PostVoteAsync(client, id, MoralApi.NewCitizenId(), null, null)) Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
+            using (var vote = await MoralApi.PostVoteAsync(client, id, MoralApi.NewCitizenId(), null, null))
+                Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
         using (var refused = await MoralApi.PostVoteAsync(client, id, MoralApi.NewCitizenId(), null, null))
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(1, throttled.Count("votes", "address"));
         using var admin = _api.Admin();
         Assert.Equal(MoralModelsServiceFixture.VotesPerAddress,
-            (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"{MoralApi.Base}/nominations/{id}/tally")).GetProperty("votes").GetInt64());
+            (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"{MoralApi.Base}/nominations/{id}/tally"))
+                .GetProperty("votes").GetInt64());
     }
 
     [Fact]

@@ -95,7 +95,8 @@ public sealed class PublicPortalTests(MoralModelsServiceFixture fixture)
         Assert.Contains("restore-to-boards", kept.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Single(await _api.OutboxAsync("HonourWithdrawn", model.ToString()));
         Assert.Equal(1, await _api.ScalarAsync(
-            "SELECT count(*) FROM moral_models.credit_gate_decisions WHERE nomination_id = @n AND action = 'take-off-boards' AND listing_entry_id = @e",
+            "SELECT count(*) FROM moral_models.credit_gate_decisions " +
+            "WHERE nomination_id = @n AND action = 'take-off-boards' AND listing_entry_id = @e",
             ("n", model), ("e", listing.EntryId)));
 
         // While listed, an admin cannot put it back; the lifting restores nothing by itself.
@@ -158,8 +159,8 @@ public sealed class PublicPortalTests(MoralModelsServiceFixture fixture)
     public async Task A_publicity_notice_counts_days_left_in_county_days_and_shows_the_tally_only_where_the_round_allows()
     {
         var now = _api.Clock.GetUtcNow();
-        var shown = await _api.CreateRoundAsync(publicityDays: 7, votingOpensIn: TimeSpan.FromMinutes(-1), votingLasts: TimeSpan.FromDays(30),
-            voteVerification: "id-number-only", publicTally: true);
+        var shown = await _api.CreateRoundAsync(publicityDays: 7, votingOpensIn: TimeSpan.FromMinutes(-1),
+            votingLasts: TimeSpan.FromDays(30), voteVerification: "id-number-only", publicTally: true);
         var hidden = await _api.CreateRoundAsync(publicityDays: 7, votingOpensIn: TimeSpan.FromDays(2), voteVerification: "id-number-only");
         var counted = await _api.InPublicityAsync(shown);
         var secret = await _api.InPublicityAsync(hidden);

@@ -22,7 +22,8 @@ public sealed class ReviewTests(MoralModelsServiceFixture fixture)
     private async Task AddReviewerAsync(Guid round, string clientId, string? unit = null)
     {
         using var admin = _api.Admin();
-        using var response = await admin.PostAsJsonAsync($"{MoralApi.Base}/rounds/{round}/reviewers", new { clientId, declaredUnitCode = unit });
+        using var response = await admin.PostAsJsonAsync($"{MoralApi.Base}/rounds/{round}/reviewers",
+            new { clientId, declaredUnitCode = unit });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
@@ -51,7 +52,8 @@ public sealed class ReviewTests(MoralModelsServiceFixture fixture)
         var roundBefore = await b.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds/{round}/tally");
         Assert.Equal(JsonValueKind.Null, roundBefore.GetProperty("totalVotes").ValueKind);
 
-        using (var scored = await b.PostAsJsonAsync($"{MoralApi.Base}/nominations/{id}/scores", Scores(10, "Saved two children from the river.")))
+        using (var scored = await b.PostAsJsonAsync($"{MoralApi.Base}/nominations/{id}/scores",
+            Scores(10, "Saved two children from the river.")))
             Assert.Equal(HttpStatusCode.Created, scored.StatusCode);
         var after = await b.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/nominations/{id}/scores");
         Assert.True(after.GetProperty("ownScoreSubmitted").GetBoolean());

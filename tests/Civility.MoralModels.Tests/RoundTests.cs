@@ -22,7 +22,8 @@ public sealed class RoundTests(MoralModelsServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var round = await admin.GetFromJsonAsync<JsonElement>(created.Headers.Location!.ToString());
         Assert.Equal(5, round.GetProperty("publicityDays").GetInt32());
-        Assert.Equal(new[] { "good-person", "civilized-family" }, round.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToArray());
+        Assert.Equal(new[] { "good-person", "civilized-family" },
+            round.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToArray());
         Assert.Equal(opens, round.GetProperty("votingOpensAt").GetDateTimeOffset());
 
         var page = await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds?year=2026&pageSize=1");
@@ -37,7 +38,8 @@ public sealed class RoundTests(MoralModelsServiceFixture fixture)
         var opens = DateTimeOffset.UtcNow;
         using var invalid = await admin.PostAsJsonAsync($"{MoralApi.Base}/rounds", new
         {
-            name = "", year = 1999, publicityDays = 0, categories = new[] { "hero" }, votingOpensAt = opens, votingClosesAt = opens.AddDays(-1),
+            name = "", year = 1999, publicityDays = 0, categories = new[] { "hero" },
+            votingOpensAt = opens, votingClosesAt = opens.AddDays(-1),
         });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await MoralApi.JsonAsync(invalid)).GetProperty("errors");

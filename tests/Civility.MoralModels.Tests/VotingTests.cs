@@ -28,7 +28,8 @@ public sealed class VotingTests(MoralModelsServiceFixture fixture)
 
         // Before the window no code is sent and no vote taken.
         using (var anonymous = _api.Public())
-        using (var early = await MoralApi.RequestCodeAsync(anonymous, id, phone)) Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        using (var early = await MoralApi.RequestCodeAsync(anonymous, id, phone))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         _api.Clock.Advance(TimeSpan.FromHours(1));
         using (var cast = await _api.VoteAsync(id, voter, phone)) Assert.Equal(HttpStatusCode.Created, cast.StatusCode);
         using (var again = await _api.VoteAsync(id, voter.ToLowerInvariant())) Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -38,7 +39,8 @@ public sealed class VotingTests(MoralModelsServiceFixture fixture)
         // Neither the ID number nor the phone number is stored anywhere in the votes or the codes.
         foreach (var table in new[] { "votes", "vote_codes" })
         foreach (var secret in new[] { voter, phone })
-            Assert.Equal(0, await _api.ScalarAsync($"SELECT count(*) FROM moral_models.{table} v WHERE row_to_json(v)::text LIKE @s", ("s", $"%{secret}%")));
+            Assert.Equal(0, await _api.ScalarAsync($"SELECT count(*) FROM moral_models.{table} v WHERE row_to_json(v)::text LIKE @s",
+                ("s", $"%{secret}%")));
 
         _api.Clock.Advance(TimeSpan.FromDays(2));
         using (var anonymous = _api.Public())
@@ -54,9 +56,12 @@ public sealed class VotingTests(MoralModelsServiceFixture fixture)
             var errors = (await MoralApi.JsonAsync(invalid)).GetProperty("errors");
             foreach (var field in new[] { "idNumber", "phone", "code" }) Assert.True(errors.TryGetProperty(field, out _), field);
         }
-        using (var badPhone = await MoralApi.RequestCodeAsync(client, id, "+86 121 0000 0000")) Assert.Equal(HttpStatusCode.BadRequest, badPhone.StatusCode);
-        using (var missing = await MoralApi.RequestCodeAsync(client, Guid.NewGuid(), MoralApi.NewPhone())) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        using (var missing = await MoralApi.PostVoteAsync(client, Guid.NewGuid(), voter, null, null)) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using (var badPhone = await MoralApi.RequestCodeAsync(client, id, "+86 121 0000 0000"))
+            Assert.Equal(HttpStatusCode.BadRequest, badPhone.StatusCode);
+        using (var missing = await MoralApi.RequestCodeAsync(client, Guid.NewGuid(), MoralApi.NewPhone()))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using (var missing = await MoralApi.PostVoteAsync(client, Guid.NewGuid(), voter, null, null))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
@@ -147,18 +152,23 @@ public sealed class VotingTests(MoralModelsServiceFixture fixture)
     {
         var round = await _api.CreateRoundAsync(votingOpensIn: TimeSpan.Zero, voteVerification: "id-number-only");
         using (var admin = _api.Admin())
-            Assert.Equal("id-number-only", (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds/{round}")).GetProperty("voteVerification").GetString());
+            Assert.Equal("id-number-only", (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds/{round}"))
+                .GetProperty("voteVerification").GetString());
         var id = await _api.InPublicityAsync(round);
         using var client = _api.Public();
         var voter = MoralApi.NewCitizenId();
-        using (var vote = await MoralApi.PostVoteAsync(client, id, voter, null, null)) Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
-        using (var again = await MoralApi.PostVoteAsync(client, id, voter, null, null)) Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        using (var code = await MoralApi.RequestCodeAsync(client, id, MoralApi.NewPhone())) Assert.Equal(HttpStatusCode.UnprocessableEntity, code.StatusCode);
+        using (var vote = await MoralApi.PostVoteAsync(client, id, voter, null, null))
+            Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
+        using (var again = await MoralApi.PostVoteAsync(client, id, voter, null, null))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using (var code = await MoralApi.RequestCodeAsync(client, id, MoralApi.NewPhone()))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, code.StatusCode);
 
         // A new round asks for codes unless told otherwise.
         using (var admin = _api.Admin())
-            Assert.Equal("one-time-code", (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds/{await _api.CreateRoundAsync()}"))
-                .GetProperty("voteVerification").GetString());
+            Assert.Equal("one-time-code",
+                (await admin.GetFromJsonAsync<JsonElement>($"{MoralApi.Base}/rounds/{await _api.CreateRoundAsync()}"))
+                    .GetProperty("voteVerification").GetString());
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class WorkflowTests(MoralModelsServiceFixture fixture)
         var idNumber = MoralApi.NewCitizenId();
         var id = await _api.NewNominationAsync(round, idNumber, category: "moral-model");
 
-        Assert.Equal("under-review", (await _api.MoveAsync(id, "review", "Deeds checked with the village committee")).GetProperty("status").GetString());
+        Assert.Equal("under-review",
+            (await _api.MoveAsync(id, "review", "Deeds checked with the village committee")).GetProperty("status").GetString());
         var publicized = await _api.MoveAsync(id, "publicize");
         Assert.Equal("in-publicity", publicized.GetProperty("status").GetString());
         var end = publicized.GetProperty("publicityEnd").GetDateTimeOffset();
@@ -44,7 +45,8 @@ public sealed class WorkflowTests(MoralModelsServiceFixture fixture)
         Assert.Equal(CitizenIdNumber.Mask(idNumber), Prop(evt, "maskedIdNumber").GetString());
 
         using var admin = _api.Admin();
-        var history = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<JsonElement>(admin, $"{MoralApi.Base}/nominations/{id}/history");
+        var history = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<JsonElement>(admin,
+            $"{MoralApi.Base}/nominations/{id}/history");
         Assert.Equal(new[] { "nominate", "review", "publicize", "select", "commend" },
             history.EnumerateArray().Select(t => t.GetProperty("action").GetString()!).ToArray());
         var review = history[1];
@@ -87,7 +89,8 @@ public sealed class WorkflowTests(MoralModelsServiceFixture fixture)
         var selected = await _api.SelectedAsync(round, 1);
         using var reject = await _api.TransitionAsync(selected, "reject", "late");
         Assert.Equal(HttpStatusCode.Conflict, reject.StatusCode);
-        Assert.Equal(new[] { "commend" }, (await MoralApi.JsonAsync(reject)).GetProperty("allowed").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal(new[] { "commend" },
+            (await MoralApi.JsonAsync(reject)).GetProperty("allowed").EnumerateArray().Select(a => a.GetString()!).ToArray());
     }
 
     [Fact]
