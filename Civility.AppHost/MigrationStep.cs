@@ -10,7 +10,8 @@ internal static class MigrationStep
     /// <see cref="CivilityInfrastructureExtensions.WithServiceDatabase"/> hands the step its connection string and
     /// waits for the step to complete, so however many replicas run, none migrates and none runs on an old schema.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddMigrationStep(this IDistributedApplicationBuilder builder, CivilityInfrastructure infra)
+    public static IResourceBuilder<ProjectResource> AddMigrationStep(
+        this IDistributedApplicationBuilder builder, CivilityInfrastructure infra)
     {
         var step = builder.AddProject<Projects.Civility_Migrations>("migrations")
             .WaitFor(infra.Postgres)

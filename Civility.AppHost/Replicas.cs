@@ -14,7 +14,8 @@ internal static class Replicas
     {
         var replicas = Count(builder.Configuration);
         if (replicas == 1) return builder.ServeProjectsWithoutEndpointProxies();
-        foreach (var project in builder.Resources.OfType<ProjectResource>().Where(p => !p.HasAnnotationOfType<RunsOnceAnnotation>()).ToList())
+        foreach (var project in builder.Resources.OfType<ProjectResource>()
+            .Where(p => !p.HasAnnotationOfType<RunsOnceAnnotation>()).ToList())
             builder.CreateResourceBuilder(project).WithReplicas(replicas);
         return builder;
     }

@@ -23,7 +23,8 @@ internal static class StackClock
         if (ClockExtensions.ConfiguredOffset(builder.Configuration, TimeProvider.System) is not { } offset) return builder;
         var countyNow = CountyClock.ToCounty(TimeProvider.System.GetUtcNow() + offset);
         var parameter = builder.AddParameter("clock-offset", offset.ToString("c", CultureInfo.InvariantCulture))
-            .WithDescription($"The services' clock is moved for a test: county time was {countyNow:yyyy-MM-dd HH:mm} when the stack started.");
+            .WithDescription(
+                $"The services' clock is moved for a test: county time was {countyNow:yyyy-MM-dd HH:mm} when the stack started.");
         foreach (var project in builder.Resources.OfType<ProjectResource>().Where(p => !RealTimeProjects.Contains(p.Name)).ToList())
             builder.CreateResourceBuilder(project).WithEnvironment("Clock__Offset", parameter);
         return builder;

@@ -24,7 +24,8 @@ internal sealed partial class BrokerAccounts(ParameterResource servicesUser, Par
         if (!PartnerName().IsMatch(partner.Name))
             throw new InvalidOperationException(
                 $"Partner name '{partner.Name}': lower-case letters, digits and hyphens, starting with a letter, at most 40.");
-        if (_partners.Any(p => p.Name == partner.Name)) throw new InvalidOperationException($"Partner '{partner.Name}' is configured twice.");
+        if (_partners.Any(p => p.Name == partner.Name))
+            throw new InvalidOperationException($"Partner '{partner.Name}' is configured twice.");
         _partners.Add(partner);
     }
 
@@ -33,7 +34,10 @@ internal sealed partial class BrokerAccounts(ParameterResource servicesUser, Par
     {
         var users = new List<object>
         {
-            User(await ValueAsync(servicesUser, cancellationToken), await ValueAsync(servicesPassword, cancellationToken), ["administrator"]),
+            User(
+                await ValueAsync(servicesUser, cancellationToken),
+                await ValueAsync(servicesPassword, cancellationToken),
+                ["administrator"]),
         };
         var permissions = new List<object> { Permission(await ValueAsync(servicesUser, cancellationToken), ".*", ".*", ".*") };
         foreach (var partner in _partners)
@@ -48,7 +52,8 @@ internal sealed partial class BrokerAccounts(ParameterResource servicesUser, Par
     }
 
     private static async Task<string> ValueAsync(ParameterResource parameter, CancellationToken cancellationToken) =>
-        await parameter.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException($"Parameter {parameter.Name} has no value.");
+        await parameter.GetValueAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Parameter {parameter.Name} has no value.");
 
     private static object User(string name, string password, string[] tags) => new Dictionary<string, object>
     {

@@ -28,7 +28,9 @@ public sealed class CivilityInfrastructure
     internal DevSecrets Secrets { get; }
     internal DatabaseBootstrap Bootstrap { get; } = new();
 
-    /// <summary>Who may use the broker, and for what: the services' user and each partner app's (see <see cref="BrokerAccounts"/>).</summary>
+    /// <summary>
+    /// Who may use the broker, and for what: the services' user and each partner app's (see <see cref="BrokerAccounts"/>).
+    /// </summary>
     internal BrokerAccounts BrokerAccounts { get; }
     public InfraMode Mode { get; }
 
@@ -94,7 +96,9 @@ public static class CivilityInfrastructureExtensions
                 .WithImageTag(RabbitMQImageTag)
                 .WithDataVolume("civility-rabbitmq-data")
                 .WithBindMount(definitions, "/etc/rabbitmq/civility-definitions.json", isReadOnly: true)
-                .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-rabbit load_definitions \"/etc/rabbitmq/civility-definitions.json\"")
+                .WithEnvironment(
+                    "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
+                    "-rabbit load_definitions \"/etc/rabbitmq/civility-definitions.json\"")
                 .WithBrokerAccounts(brokerAccounts, definitions)
                 .WarnWhenMoved(portNotice);
             return new CivilityInfrastructure(builder, mode, dataDirectory, secrets,
@@ -110,7 +114,8 @@ public static class CivilityInfrastructureExtensions
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", isProxied: false)
             .WithLocalHealthCheck("postgres-answers", r => new PostgresAnswersHealthCheck(r));
 
-        var localRabbit = builder.AddResource(new LocalRabbitMQResource("rabbitmq", repositoryRoot, rabbitUser.Resource, rabbitPassword.Resource))
+        var localRabbit = builder
+            .AddResource(new LocalRabbitMQResource("rabbitmq", repositoryRoot, rabbitUser.Resource, rabbitPassword.Resource))
             .WithArgs(Path.Combine(repositoryRoot, "infra/local/rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"))
             .WithEnvironment("RABBITMQ_USER", rabbitUser)
             .WithEnvironment("RABBITMQ_PASSWORD", rabbitPassword)
@@ -139,7 +144,8 @@ public static class CivilityInfrastructureExtensions
         infra.Bootstrap.AddServiceRole(role, schema, password.Resource);
         var endpoint = infra.PostgresEndpoint;
         var connectionString = infra.Builder.AddConnectionString($"{project.Resource.Name}-db", ReferenceExpression.Create(
-            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Database={DatabaseBootstrap.DatabaseName};Username={role};Password={password.Resource}"));
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};"
+            + $"Database={DatabaseBootstrap.DatabaseName};Username={role};Password={password.Resource}"));
         project.WithReference(connectionString, connectionName: "database").WaitFor(infra.Postgres);
         if (infra.MigrationStep is { } step)
         {

@@ -37,7 +37,8 @@ internal sealed class DatabaseBootstrap
         await using var civility = new NpgsqlConnection(server.ConnectionString);
         await civility.OpenAsync(cancellationToken);
         // Nobody gets anything by default: each service role is granted exactly its own schema below.
-        await Execute(civility, $"REVOKE ALL ON DATABASE {DatabaseName} FROM PUBLIC; REVOKE ALL ON SCHEMA public FROM PUBLIC", cancellationToken);
+        await Execute(
+            civility, $"REVOKE ALL ON DATABASE {DatabaseName} FROM PUBLIC; REVOKE ALL ON SCHEMA public FROM PUBLIC", cancellationToken);
         foreach (var (role, schema, passwordParameter) in _roles)
         {
             var password = await passwordParameter.GetValueAsync(cancellationToken)

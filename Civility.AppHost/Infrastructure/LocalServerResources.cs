@@ -9,7 +9,8 @@ public sealed class LocalPostgresResource(string name, string workingDirectory, 
     public ParameterResource Password { get; } = password;
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password}");
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};"
+        + $"Username=postgres;Password={Password}");
 }
 
 /// <summary>A RabbitMQ node run from the Debian package as a process of the app host, with its own epmd.</summary>

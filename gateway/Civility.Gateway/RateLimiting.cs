@@ -44,18 +44,23 @@ internal static class RateLimiting
                 if (TokenRequests.IsTokenRequest(context))
                 {
                     return context.RequestServices.GetRequiredService<TokenRequests>().KnownClientId(context) is { } known
-                        ? RateLimitPartition.GetFixedWindowLimiter($"token-client:{known}", _ => Window(settings.TokenPermitsPerClient, settings.Window))
-                        : RateLimitPartition.GetFixedWindowLimiter($"token-address:{address}", _ => Window(settings.NewClientTokenPermitsPerAddress, settings.Window));
+                        ? RateLimitPartition.GetFixedWindowLimiter(
+                            $"token-client:{known}", _ => Window(settings.TokenPermitsPerClient, settings.Window))
+                        : RateLimitPartition.GetFixedWindowLimiter(
+                            $"token-address:{address}", _ => Window(settings.NewClientTokenPermitsPerAddress, settings.Window));
                 }
                 var caller = CallerContext.From(context.User);
                 return caller.ClientId is { } clientId
-                    ? RateLimitPartition.GetFixedWindowLimiter($"client:{clientId}", _ => Window(settings.AuthenticatedPermits, settings.Window))
-                    : RateLimitPartition.GetFixedWindowLimiter($"address:{address}", _ => Window(settings.AnonymousPermits, settings.Window));
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        $"client:{clientId}", _ => Window(settings.AuthenticatedPermits, settings.Window))
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        $"address:{address}", _ => Window(settings.AnonymousPermits, settings.Window));
             });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
-                rejected.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                rejected.HttpContext.Response.Headers.RetryAfter =
+                    Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(
                         title: "Too many requests.",
                         detail: $"The limit is reached; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.",

@@ -41,7 +41,9 @@ internal sealed class TokenRequests
             return;
         }
         var presented = FromBasicAuthorization(context.Request) ?? await FromFormAsync(context.Request);
-        var credentials = presented is var (id, secret) ? new Credentials(id, $"{id}\n{Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(secret)))}") : null;
+        var credentials = presented is var (id, secret)
+            ? new Credentials(id, $"{id}\n{Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(secret)))}")
+            : null;
         if (credentials is not null) context.Items[ClientIdItem] = credentials;
         await next(context);
         if (credentials is not null && context.Response.StatusCode == StatusCodes.Status200OK && _issued.Count < MaxKnownClients)

@@ -9,7 +9,8 @@ namespace Civility.CreditList;
 public static class CreditListMetrics
 {
     public static IServiceCollection AddCreditListMetrics(this IServiceCollection services) =>
-        services.AddBusinessGauge<CreditDbContext>("civility.listings.active", "{entry}", "Active (published) list entries by list and tier.",
+        services.AddBusinessGauge<CreditDbContext>(
+            "civility.listings.active", "{entry}", "Active (published) list entries by list and tier.",
             async (db, ct) => (await db.Entries.Where(e => e.Status == EntryStatus.Active).GroupBy(e => new { e.ListType, e.Tier })
                     .Select(g => new { g.Key.ListType, g.Key.Tier, Count = g.LongCount() }).ToListAsync(ct))
                 .Select(g => new GaugeReading(g.Count, new KeyValuePair<string, object?>("list", g.ListType.ToString()),

@@ -10,6 +10,7 @@ public static class MoralModelsMetrics
 {
     public static IServiceCollection AddMoralModelsMetrics(this IServiceCollection services) =>
         services.AddBusinessGauge<MoralModelsDbContext>("civility.nominations", "{nomination}", "Nominations by workflow state.",
-            async (db, ct) => (await db.Nominations.GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
+            async (db, ct) => (await db.Nominations.GroupBy(n => n.Status)
+                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
                 .Select(g => new GaugeReading(g.Count, new KeyValuePair<string, object?>("state", g.Key.ToString()))).ToList());
 }

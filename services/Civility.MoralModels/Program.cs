@@ -8,8 +8,8 @@ using Civility.MoralModels.Endpoints;
 using Civility.MoralModels.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent,
-    pingDiagnostics: true, publishes: Publications.Events);
+builder.AddCivilityService<MoralModelsDbContext>("moral-models", MoralModelsDbContext.Schema, Subscriptions.Consumers,
+    Publications.ToIntegrationEvent, pingDiagnostics: true, publishes: Publications.Events);
 builder.Services.Configure<MoralModelsOptions>(builder.Configuration.GetSection("MoralModels"));
 builder.Services.AddScoped<CreditGate>();
 builder.Services.AddMoralModelsMetrics();

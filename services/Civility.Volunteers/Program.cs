@@ -6,8 +6,8 @@ using Civility.Volunteers.Domain;
 using Civility.Volunteers.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent,
-    pingDiagnostics: true, publishes: Publications.Events);
+builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, Subscriptions.Consumers,
+    Publications.ToIntegrationEvent, pingDiagnostics: true, publishes: Publications.Events);
 builder.Services.AddVolunteerMetrics();
 builder.Services.Configure<HoursLimits>(builder.Configuration.GetSection("Volunteers"));
 

@@ -39,7 +39,8 @@ public abstract class AfterCommitInterceptor : SaveChangesInterceptor, IDbTransa
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context && _pendingSaves.Remove(context)) await OnCommittedAsync(cancellationToken);
         return result;
@@ -73,7 +74,8 @@ public abstract class AfterCommitInterceptor : SaveChangesInterceptor, IDbTransa
         if (eventData.Context is { } context) _pendingSaves.Remove(context);
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public async Task TransactionCommittedAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (_pendingTransactions.Remove(transaction)) await OnCommittedAsync(cancellationToken);
     }
@@ -83,13 +85,15 @@ public abstract class AfterCommitInterceptor : SaveChangesInterceptor, IDbTransa
         if (_pendingTransactions.Remove(transaction)) OnCommittedAsync(default).GetAwaiter().GetResult();
     }
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         _pendingTransactions.Remove(transaction);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pendingTransactions.Remove(transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        _pendingTransactions.Remove(transaction);
 
     private void Remember(DbContext? context)
     {

@@ -109,7 +109,8 @@ internal sealed class MigrateOnStart<TContext>(IServiceProvider services) : IHos
 /// the service takes no traffic or message before. Gives up after <c>Database:MigrationWait</c> (default 5 minutes), so
 /// that a deployment whose migration step failed does not hang unnoticed: the process stops and says why.
 /// </summary>
-internal sealed class WaitForMigrations<TContext>(IServiceProvider services, IConfiguration configuration, ILogger<WaitForMigrations<TContext>> logger)
+internal sealed class WaitForMigrations<TContext>(
+    IServiceProvider services, IConfiguration configuration, ILogger<WaitForMigrations<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -139,7 +140,8 @@ internal sealed class WaitForMigrations<TContext>(IServiceProvider services, ICo
             var waited = TimeProvider.System.GetElapsedTime(started);
             if (waited > limit)
                 throw new InvalidOperationException(
-                    $"The schema of {typeof(TContext).Name} was not brought up to date within {limit} ({state}): did the migration step run?");
+                    $"The schema of {typeof(TContext).Name} was not brought up to date within {limit} ({state}): "
+                    + "did the migration step run?");
             if (lastSaid is null || waited - lastSaid >= TimeSpan.FromSeconds(10))
             {
                 logger.LogInformation("Waiting for the migration step: {State}", state);

@@ -16,7 +16,8 @@ public enum RuleKind
 /// Thrown by domain behaviour when a rule refuses an action. Not an HTTP type: the shared exception handler turns it
 /// into problem details (409, 422 or 404) with <see cref="Details"/> as extension members.
 /// </summary>
-public sealed class DomainRuleException(RuleKind kind, string title, string? detail = null, IReadOnlyDictionary<string, object?>? details = null)
+public sealed class DomainRuleException(
+    RuleKind kind, string title, string? detail = null, IReadOnlyDictionary<string, object?>? details = null)
     : Exception(detail ?? title)
 {
     public RuleKind Kind { get; } = kind;

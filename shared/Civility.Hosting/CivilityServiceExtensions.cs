@@ -59,10 +59,14 @@ public static class CivilityServiceExtensions
             // Numbers are numbers on the wire (the web default also reads "12" as 12, which documents every number
             // as "integer or string" and gives generated clients a union type).
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            json.SerializerOptions.Converters.Add(
+                new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             json.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             json.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
-            json.SerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NoNullElements.Modifier } };
+            json.SerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+            {
+                Modifiers = { NoNullElements.Modifier },
+            };
         });
         // A body that cannot be bound reaches the problem handler, which names the field, in every environment.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -72,5 +72,6 @@ internal sealed class OperationIds : IOpenApiOperationTransformer
     }
 
     private static string Pascal(string text) =>
-        string.Concat(text.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+        string.Concat(text.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

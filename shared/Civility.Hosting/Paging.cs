@@ -6,7 +6,10 @@ namespace Civility.Hosting;
 /// <summary>One page of a list, with the total so a client knows how many pages there are.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
-/// <summary>Page/size paging, the same in every list of every service: page from 1, size 1–200 (default 20), read by <see cref="Http.RequestValidator.Paging"/>.</summary>
+/// <summary>
+/// Page/size paging, the same in every list of every service: page from 1, size 1–200 (default 20), read by
+/// <see cref="Http.RequestValidator.Paging"/>.
+/// </summary>
 public sealed record PageRequest(int Page, int PageSize)
 {
     public const int DefaultSize = 20;

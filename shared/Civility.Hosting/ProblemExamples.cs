@@ -31,15 +31,19 @@ internal sealed class ProblemExamples : IOpenApiOperationTransformer
         }
         if (!anonymous)
         {
-            Add(operation, "401", "No valid bearer token", Problem(401, "Unauthorized", "https://tools.ietf.org/html/rfc9110#section-15.5.2"));
-            Add(operation, "403", "The token lacks the scope", Problem(403, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"));
+            Add(operation, "401", "No valid bearer token",
+                Problem(401, "Unauthorized", "https://tools.ietf.org/html/rfc9110#section-15.5.2"));
+            Add(operation, "403", "The token lacks the scope",
+                Problem(403, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"));
         }
         if (context.Description.HttpMethod is "POST" or "PUT")
         {
-            var conflict = Problem(409, "The service record is declined: 'approve' is not allowed now.", "https://tools.ietf.org/html/rfc9110#section-15.5.10");
+            var conflict = Problem(409, "The service record is declined: 'approve' is not allowed now.",
+                "https://tools.ietf.org/html/rfc9110#section-15.5.10");
             conflict["allowed"] = new JsonArray();
             Add(operation, "409", "Conflicts with the current state (the allowed actions are listed)", conflict);
-            Add(operation, "422", "A business rule refuses it", Problem(422, "Hours of an inactive volunteer cannot be approved.", "https://tools.ietf.org/html/rfc4918#section-11.2"));
+            Add(operation, "422", "A business rule refuses it",
+                Problem(422, "Hours of an inactive volunteer cannot be approved.", "https://tools.ietf.org/html/rfc4918#section-11.2"));
         }
         return Task.CompletedTask;
     }

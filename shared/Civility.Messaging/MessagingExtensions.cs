@@ -18,10 +18,10 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Wires a service to RabbitMQ through MassTransit with Civility's conventions: every event leaves through the
-    /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumers"/> (the service's subscription list) gets its own
-    /// durable quorum queue named <c>{service}-{consumer}</c> (or the one it shares, <see cref="SharedQueueAttribute"/>),
-    /// retries in process, redeliveries from delay queues in the broker (see <see cref="DelayQueueRedelivery"/>), and an
-    /// <c>_error</c> queue after them.
+    /// outbox of <typeparamref name="TContext"/>; every consumer in <paramref name="consumers"/> (the service's
+    /// subscription list) gets its own durable quorum queue named <c>{service}-{consumer}</c> (or the one it shares,
+    /// <see cref="SharedQueueAttribute"/>), retries in process, redeliveries from delay queues in the broker (see
+    /// <see cref="DelayQueueRedelivery"/>), and an <c>_error</c> queue after them.
     /// </summary>
     /// <remarks>
     /// Quorum queues, deliberately: they are replicated and fsync'd before confirming, which is what "nothing is lost"
@@ -133,7 +133,8 @@ public sealed class MessagingSettings
 
     /// <summary>The in-process retry intervals in force: the configured ones, or 200 ms, 1 s, 3 s.</summary>
     public IReadOnlyList<TimeSpan> InProcessRetryIntervals =>
-        (RetryIntervals is { Length: > 0 } configured ? configured : DefaultRetryIntervals).Select(ms => TimeSpan.FromMilliseconds(ms)).ToList();
+        (RetryIntervals is { Length: > 0 } configured ? configured : DefaultRetryIntervals)
+            .Select(ms => TimeSpan.FromMilliseconds(ms)).ToList();
 
     /// <summary>The delays in force: the configured ones, or <see cref="DefaultRedeliveryDelays"/>.</summary>
     public IReadOnlyList<TimeSpan> Redeliveries => RedeliveryDelays is { Length: > 0 } configured ? configured : DefaultRedeliveryDelays;

@@ -43,7 +43,8 @@ public sealed class CreditSubject
         Kind = SubjectKind.Person,
         LookupHashOrCode = lookupHash,
         // Masked again if a producer ever sent the whole number by mistake: it must not be shown or stored here.
-        DisplayIdentifier = maskedIdNumber is null ? "" : CitizenIdNumber.Validate(maskedIdNumber) is null ? CitizenIdNumber.Mask(maskedIdNumber) : maskedIdNumber,
+        DisplayIdentifier = maskedIdNumber is null ? ""
+            : CitizenIdNumber.Validate(maskedIdNumber) is null ? CitizenIdNumber.Mask(maskedIdNumber) : maskedIdNumber,
         Name = name,
         CreatedAt = now,
     };

@@ -21,7 +21,8 @@ public static class PublicationRules
         return (list, tier) switch
         {
             (ListType.Red, _) when until > from.AddYears(RedMaximumYears) => "A red-list publication lasts at most 3 years.",
-            (ListType.Black, BlackTier.Minor) when until > from.AddMonths(3) => "A minor black-list entry is published for at most 3 months.",
+            (ListType.Black, BlackTier.Minor) when until > from.AddMonths(3) =>
+                "A minor black-list entry is published for at most 3 months.",
             (ListType.Black, BlackTier.General) when until < from.AddMonths(3) || until > from.AddYears(1) =>
                 "A general black-list entry is published for 3 months to 1 year.",
             (ListType.Black, BlackTier.Serious) when until < from.AddYears(1) || until > from.AddYears(3) =>

@@ -17,7 +17,8 @@ public sealed class RepairApplication
 
     private RepairApplication() { }
 
-    public RepairApplication(Guid entryId, string applicant, string proofOfCorrection, string commitment, DeadlineCount decideBy, DateTimeOffset now)
+    public RepairApplication(
+        Guid entryId, string applicant, string proofOfCorrection, string commitment, DeadlineCount decideBy, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         EntryId = entryId;

@@ -25,7 +25,8 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration con
         var connectionString = scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.GetConnectionString();
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('identity-client-seeding', 0))", lockConnection))
+        await using (var take = new NpgsqlCommand(
+            "SELECT pg_advisory_lock(hashtextextended('identity-client-seeding', 0))", lockConnection))
             await take.ExecuteNonQueryAsync(cancellationToken);
         try
         {
@@ -33,7 +34,8 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration con
         }
         finally
         {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended('identity-client-seeding', 0))", lockConnection);
+            await using var release = new NpgsqlCommand(
+                "SELECT pg_advisory_unlock(hashtextextended('identity-client-seeding', 0))", lockConnection);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
@@ -43,7 +45,8 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration con
     public const string UnitProperty = "unit_id";
 
     private async Task SeedAsync(
-        IOpenIddictApplicationManager applications, IReadOnlyDictionary<string, ClientRegistration> clients, CancellationToken cancellationToken)
+        IOpenIddictApplicationManager applications, IReadOnlyDictionary<string, ClientRegistration> clients,
+        CancellationToken cancellationToken)
     {
         foreach (var (clientId, registration) in clients)
         {
@@ -53,7 +56,8 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IConfiguration con
                 continue;
             }
             var unknown = registration.ScopeList.Except(CivilityScopes.All).ToList();
-            if (unknown.Count > 0) throw new InvalidOperationException($"Client {clientId} asks for unknown scopes: {string.Join(", ", unknown)}");
+            if (unknown.Count > 0)
+                throw new InvalidOperationException($"Client {clientId} asks for unknown scopes: {string.Join(", ", unknown)}");
 
             var descriptor = new OpenIddictApplicationDescriptor
             {

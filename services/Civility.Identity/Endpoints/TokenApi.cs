@@ -48,7 +48,9 @@ public static class TokenApi
         if (properties.TryGetValue(ClientSeeder.UnitProperty, out var unit) && unit.ValueKind == JsonValueKind.String)
             identity.SetClaim(CivilityClaims.UnitId, unit.GetString());
         identity.SetScopes(scopes);
-        identity.SetResources(scopes.SelectMany(s => CivilityScopes.AudiencesByScope.TryGetValue(s, out var audiences) ? audiences : []).Distinct());
+        identity.SetResources(scopes
+            .SelectMany(s => CivilityScopes.AudiencesByScope.TryGetValue(s, out var audiences) ? audiences : [])
+            .Distinct());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
 
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -35,7 +35,8 @@ internal sealed class TokenRequestGuard(RequestDelegate next)
         {
             try
             {
-                if (HostileInput.Problem(Uri.UnescapeDataString(Encoding.UTF8.GetString(Convert.FromBase64String(parameter))), allowLineBreaks: false) is not null)
+                if (HostileInput.Problem(Uri.UnescapeDataString(Encoding.UTF8.GetString(Convert.FromBase64String(parameter))),
+                    allowLineBreaks: false) is not null)
                     return "authorization";
             }
             catch (FormatException)

@@ -32,11 +32,15 @@ public sealed class SmsOptions
     public string? ApiKey { get; set; }
 
     /// <summary>The text; <c>{code}</c> and <c>{minutes}</c> are filled in.</summary>
-    public string Template { get; set; } = "【文明实践】您的投票验证码是 {code}，{minutes} 分钟内有效。Your voting code is {code}.";
+    public string Template { get; set; } =
+        "【文明实践】您的投票验证码是 {code}，{minutes} 分钟内有效。Your voting code is {code}.";
 
     public string Message(string code, TimeSpan validFor) =>
         Template.Replace("{code}", code, StringComparison.Ordinal)
-            .Replace("{minutes}", Math.Ceiling(validFor.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace(
+                "{minutes}",
+                Math.Ceiling(validFor.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                StringComparison.Ordinal);
 }
 
 /// <summary>Development: the code is written to the log (the dashboard shows it), the number masked.</summary>
@@ -48,7 +52,8 @@ public sealed partial class LogVerificationCodeSender(ILogger<LogVerificationCod
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Voting code {Code} for {MaskedPhone}, valid {ValidFor} (development sender: no text message sent)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Voting code {Code} for {MaskedPhone}, valid {ValidFor} (development sender: no text message sent)")]
     private static partial void CodeIssued(ILogger logger, string maskedPhone, string code, TimeSpan validFor);
 }
 
@@ -56,7 +61,8 @@ public sealed partial class LogVerificationCodeSender(ILogger<LogVerificationCod
 /// A generic SMS gateway: one JSON POST per code. A provider with another shape gets an adapter of its own behind
 /// <see cref="IVerificationCodeSender"/>; the rest of the service does not change.
 /// </summary>
-public sealed class HttpVerificationCodeSender(HttpClient http, Microsoft.Extensions.Options.IOptions<SmsOptions> options) : IVerificationCodeSender
+public sealed class HttpVerificationCodeSender(HttpClient http, Microsoft.Extensions.Options.IOptions<SmsOptions> options)
+    : IVerificationCodeSender
 {
     public async Task SendAsync(string phone, string code, TimeSpan validFor, CancellationToken cancellationToken)
     {
@@ -105,7 +111,8 @@ public static class VerificationCodeSenderRegistration
                 break;
             default:
                 throw new InvalidOperationException(
-                    $"Sms:Provider must be '{SmsOptions.Log}' or '{SmsOptions.Http}' (it is '{provider ?? "unset"}'): voting codes need a sender outside development.");
+                    $"Sms:Provider must be '{SmsOptions.Log}' or '{SmsOptions.Http}' (it is '{provider ?? "unset"}'): "
+                    + "voting codes need a sender outside development.");
         }
         return builder;
     }

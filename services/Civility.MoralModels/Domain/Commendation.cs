@@ -2,12 +2,16 @@ using Civility.Domain;
 
 namespace Civility.MoralModels.Domain;
 
-/// <summary>A commendation event (表彰活动) honouring selected models: a meeting, an exhibition, a lecture tour, a moral lecture hall.</summary>
+/// <summary>
+/// A commendation event (表彰活动) honouring selected models: a meeting, an exhibition, a lecture tour, a moral lecture hall.
+/// </summary>
 public sealed class Commendation
 {
     private Commendation() { }
 
-    public Commendation(CommendationKind kind, string title, DateOnly heldOn, string place, IReadOnlyCollection<Guid> nominationIds, string actor, DateTimeOffset now)
+    public Commendation(
+        CommendationKind kind, string title, DateOnly heldOn, string place, IReadOnlyCollection<Guid> nominationIds, string actor,
+        DateTimeOffset now)
     {
         if (nominationIds.Count == 0) throw DomainRuleException.Rule("A commendation honours at least one model.");
         Id = Guid.CreateVersion7();
@@ -42,10 +46,12 @@ public sealed class AssistanceRecord
 {
     private AssistanceRecord() { }
 
-    public AssistanceRecord(Nomination model, AssistanceKind kind, DateOnly date, decimal? amount, string handler, string? note, DateTimeOffset now)
+    public AssistanceRecord(
+        Nomination model, AssistanceKind kind, DateOnly date, decimal? amount, string handler, string? note, DateTimeOffset now)
     {
         if (model.Status != NominationStatus.Commended)
-            throw DomainRuleException.Rule("Courtesy and assistance are recorded for commended models.", $"This nomination is {KebabName.Of(model.Status)}.");
+            throw DomainRuleException.Rule("Courtesy and assistance are recorded for commended models.",
+                $"This nomination is {KebabName.Of(model.Status)}.");
         if ((kind == AssistanceKind.Subsidy) != (amount is not null))
             throw DomainRuleException.Rule("A subsidy records its amount; other kinds carry none.");
         Id = Guid.CreateVersion7();

@@ -72,7 +72,8 @@ public sealed class CreditListing
     /// entry already over and suspends nothing. Its decision and tier are filled in then.
     /// </summary>
     public static CreditListing LiftedBeforeListed(
-        Guid entryId, string subjectKind, string subjectName, string maskedIdentifier, string? subjectKeyHash, string reason, DateTimeOffset now)
+        Guid entryId, string subjectKind, string subjectName, string maskedIdentifier, string? subjectKeyHash, string reason,
+        DateTimeOffset now)
     {
         var listing = new CreditListing(entryId, subjectKind, subjectName, maskedIdentifier, subjectKeyHash, tier: "", decisionNumber: "",
             publishedFrom: default, publishedUntil: default, now);
@@ -96,8 +97,8 @@ public sealed class CreditGateDecision
 {
     private CreditGateDecision() { }
 
-    public CreditGateDecision(string action, string? subjectKeyHash, string? unitCode, Guid? nominationId, Guid? listingEntryId, bool allowed,
-        string actor, DateTimeOffset now)
+    public CreditGateDecision(string action, string? subjectKeyHash, string? unitCode, Guid? nominationId, Guid? listingEntryId,
+        bool allowed, string actor, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         Action = action;

@@ -48,7 +48,9 @@ public enum VoteVerification
 {
     /// <summary>A one-time code sent to the voter's mobile number; one vote per number and per ID number. The default.</summary>
     OneTimeCode,
-    /// <summary>The ID number only (its check digit): for votes an admin runs in person, e.g. in a meeting. Opted into explicitly.</summary>
+    /// <summary>
+    /// The ID number only (its check digit): for votes an admin runs in person, e.g. in a meeting. Opted into explicitly.
+    /// </summary>
     IdNumberOnly,
 }
 

@@ -54,10 +54,12 @@ public sealed class ReviewScore
             throw DomainRuleException.Rule("Conflict of interest: a reviewer does not score a nomination of their own unit.",
                 $"The reviewer declared unit {reviewer.DeclaredUnitCode}.");
         if (nomination.Status != NominationStatus.UnderReview)
-            throw DomainRuleException.Rule("Scores are given while the nomination is under review.", $"It is {KebabName.Of(nomination.Status)}.");
+            throw DomainRuleException.Rule("Scores are given while the nomination is under review.",
+                $"It is {KebabName.Of(nomination.Status)}.");
         var missing = Enum.GetValues<ReviewCriterion>().Except(scores.Select(s => s.Criterion)).ToList();
         if (missing.Count > 0 || scores.Count != Enum.GetValues<ReviewCriterion>().Length)
-            throw DomainRuleException.Rule("Score every criterion once.", $"Criteria: {string.Join(", ", Enum.GetValues<ReviewCriterion>().Select(c => KebabName.Of(c)))}.");
+            throw DomainRuleException.Rule("Score every criterion once.",
+                $"Criteria: {string.Join(", ", Enum.GetValues<ReviewCriterion>().Select(c => KebabName.Of(c)))}.");
         Id = Guid.CreateVersion7();
         NominationId = nomination.Id;
         RoundId = nomination.RoundId;

@@ -50,7 +50,8 @@ public sealed class PublicLimits : IDisposable
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(title: "Too many requests.", detail: $"{detail} Try again in {seconds} s.",
-            statusCode: StatusCodes.Status429TooManyRequests, extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+            statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
     }
 
     /// <summary>The refusal for this request, or null when it is within both limits.</summary>
@@ -87,9 +88,12 @@ public sealed class PublicLimits : IDisposable
 
 public static class PublicLimitsEndpointExtensions
 {
-    /// <summary>Puts the endpoint under the public limits of <paramref name="endpoint"/> (one of the <see cref="PublicLimits"/> names).</summary>
+    /// <summary>
+    /// Puts the endpoint under the public limits of <paramref name="endpoint"/> (one of the <see cref="PublicLimits"/> names).
+    /// </summary>
     public static RouteHandlerBuilder WithPublicLimits(this RouteHandlerBuilder builder, string endpoint) =>
         builder.AddEndpointFilter(async (context, next) =>
-                context.HttpContext.RequestServices.GetRequiredService<PublicLimits>().Check(context.HttpContext, endpoint) ?? await next(context))
+                context.HttpContext.RequestServices.GetRequiredService<PublicLimits>().Check(context.HttpContext, endpoint)
+                    ?? await next(context))
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

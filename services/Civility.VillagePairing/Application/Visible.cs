@@ -22,7 +22,8 @@ public static class Visible
             ? pairing
             : throw DomainRuleException.NotFound("pairing");
 
-    public static async Task<PairingActivity> ActivityAsync(this PairingDbContext db, Guid id, CallerContext caller, CancellationToken ct) =>
+    public static async Task<PairingActivity> ActivityAsync(
+        this PairingDbContext db, Guid id, CallerContext caller, CancellationToken ct) =>
         await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct) is { } activity && caller.MayAccessUnit(activity.UnitCode)
             ? activity
             : throw DomainRuleException.NotFound("activity");

@@ -22,7 +22,8 @@ public sealed class CivilizedUnit : AggregateRoot
 
     private CivilizedUnit() { }
 
-    public CivilizedUnit(string unitCode, string name, string creditCode, TitleLevel level, DateOnly termStart, int termYears, DateTimeOffset now)
+    public CivilizedUnit(
+        string unitCode, string name, string creditCode, TitleLevel level, DateOnly termStart, int termYears, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         UnitCode = unitCode;
@@ -79,7 +80,8 @@ public sealed class CivilizedUnit : AggregateRoot
     {
         var allowed = AllowedActions(Status);
         if (!allowed.Contains(action))
-            throw DomainRuleException.IllegalTransition("The title", KebabName.Of(Status), KebabName.Of(action), allowed.Select(a => KebabName.Of(a)));
+            throw DomainRuleException.IllegalTransition(
+                "The title", KebabName.Of(Status), KebabName.Of(action), allowed.Select(a => KebabName.Of(a)));
         var to = action switch
         {
             TitleAction.Warn => TitleStatus.Warned,

@@ -19,7 +19,8 @@ public sealed class Pairing : AggregateRoot
         IEnumerable<PairingContact> contacts, DateTimeOffset now)
     {
         if (unit.IsTerminal)
-            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.", $"The title of {unit.UnitCode} is {KebabName.Of(unit.Status)}.");
+            throw DomainRuleException.Rule("A revoked or lapsed title cannot take a new pairing.",
+                $"The title of {unit.UnitCode} is {KebabName.Of(unit.Status)}.");
         if (until < from) throw DomainRuleException.Rule("The pairing ends before it starts.");
         Id = Guid.CreateVersion7();
         CivilizedUnitId = unit.Id;

@@ -17,7 +17,8 @@ public sealed class Pledge
 
     private Pledge() { }
 
-    public Pledge(Pairing pairing, ResourceKind kind, string item, decimal quantity, string unitOfMeasure, DateOnly dueDate, DateTimeOffset now)
+    public Pledge(
+        Pairing pairing, ResourceKind kind, string item, decimal quantity, string unitOfMeasure, DateOnly dueDate, DateTimeOffset now)
     {
         pairing.EnsureActive();
         Id = Guid.CreateVersion7();

@@ -77,7 +77,8 @@ public static class ActivitiesApi
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
         var result = await list.ExecuteAsync(pairingId, civilizedUnitId, state, paging, ct);
-        return TypedResults.Ok(new PagedResult<ActivityResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
+        return TypedResults.Ok(new PagedResult<ActivityResponse>(
+            result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     private static async Task<Ok<ActivityResponse>> GetAsync(Guid id, GetActivity get, CancellationToken ct) =>

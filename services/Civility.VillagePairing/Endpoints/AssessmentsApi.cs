@@ -18,12 +18,14 @@ public static class AssessmentsApi
 
     public sealed record AssessmentResponse(
         Guid Id, Guid CivilizedUnitId, string UnitCode, int Year, IndicatorValues Indicators,
-        IReadOnlyList<DeductionResponse> Deductions, decimal Score, ProposedOutcome ProposedOutcome, string AssessedBy, DateTimeOffset AssessedAt);
+        IReadOnlyList<DeductionResponse> Deductions, decimal Score, ProposedOutcome ProposedOutcome, string AssessedBy,
+        DateTimeOffset AssessedAt);
 
     public static RouteGroupBuilder MapAssessmentsApi(this RouteGroupBuilder api)
     {
         var assessments = api.MapGroup("/civilized-units/{id:guid}/assessments").WithTags("Dynamic management");
-        assessments.MapPost("/", AssessAsync).WithSummary("Assess a unit's year: score and proposed outcome").RequireScope(CivilityScopes.Admin);
+        assessments.MapPost("/", AssessAsync)
+            .WithSummary("Assess a unit's year: score and proposed outcome").RequireScope(CivilityScopes.Admin);
         assessments.MapGet("/", ListAsync).WithSummary("A unit's assessments, latest year first").RequireScope(CivilityScopes.PairingRead);
         api.MapGet("/civilized-units/{id:guid}/indicators", IndicatorsForAsync).WithTags("Dynamic management")
             .WithSummary("A unit's indicators for a year so far (0-1 each)").RequireScope(CivilityScopes.PairingRead);
@@ -56,7 +58,8 @@ public static class AssessmentsApi
         var paging = request.Paging(page, pageSize);
         if (!request.IsValid) return request.Problem();
         var result = await list.ExecuteAsync(id, paging, ct);
-        return TypedResults.Ok(new PagedResult<AssessmentResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
+        return TypedResults.Ok(new PagedResult<AssessmentResponse>(
+            result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     private static async Task<Results<Ok<IndicatorValues>, ValidationProblem>> IndicatorsForAsync(

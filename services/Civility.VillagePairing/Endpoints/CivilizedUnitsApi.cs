@@ -30,7 +30,8 @@ public static class CivilizedUnitsApi
             .RequireScope(CivilityScopes.PairingRead);
         units.MapGet("/{id:guid}", GetAsync).WithSummary("One title with its status history").RequireScope(CivilityScopes.PairingRead);
         units.MapPost("/{id:guid}/actions/{action}", ActAsync)
-            .WithSummary("warn, order-rectification, restore, revoke or renew (review passed), with a reason").RequireScope(CivilityScopes.Admin);
+            .WithSummary("warn, order-rectification, restore, revoke or renew (review passed), with a reason")
+            .RequireScope(CivilityScopes.Admin);
         return api;
     }
 
@@ -58,7 +59,8 @@ public static class CivilizedUnitsApi
         var levelFilter = v.Enum<TitleLevel>("level", level, required: false);
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
-        return TypedResults.Ok(await list.ExecuteAsync(new TitleFilter(statusFilter, levelFilter, revocationProposed, reviewDueBefore), paging, ct));
+        return TypedResults.Ok(await list.ExecuteAsync(
+            new TitleFilter(statusFilter, levelFilter, revocationProposed, reviewDueBefore), paging, ct));
     }
 
     private static async Task<Ok<CivilizedUnitResponse>> GetAsync(Guid id, GetTitle get, CancellationToken ct) =>

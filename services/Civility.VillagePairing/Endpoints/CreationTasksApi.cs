@@ -26,10 +26,13 @@ public static class CreationTasksApi
     {
         var tasks = api.MapGroup("/creation-tasks").WithTags("Creation tasks");
         tasks.MapPost("/", CreateAsync).WithSummary("Hand a task down to units").RequireScope(CivilityScopes.Admin);
-        tasks.MapGet("/", ListAsync).WithSummary("Tasks by status (a unit sees those assigned to it)").RequireScope(CivilityScopes.PairingRead);
-        tasks.MapGet("/overdue", OverdueAsync).WithSummary("Overdue tasks and the units that have not filed evidence").RequireScope(CivilityScopes.PairingRead);
+        tasks.MapGet("/", ListAsync)
+            .WithSummary("Tasks by status (a unit sees those assigned to it)").RequireScope(CivilityScopes.PairingRead);
+        tasks.MapGet("/overdue", OverdueAsync)
+            .WithSummary("Overdue tasks and the units that have not filed evidence").RequireScope(CivilityScopes.PairingRead);
         tasks.MapGet("/{id:guid}", GetAsync).WithSummary("One task").RequireScope(CivilityScopes.PairingRead);
-        tasks.MapPost("/{id:guid}/evidence", EvidenceAsync).WithSummary("File a unit's evidence for a task").RequireScope(CivilityScopes.PairingWrite);
+        tasks.MapPost("/{id:guid}/evidence", EvidenceAsync)
+            .WithSummary("File a unit's evidence for a task").RequireScope(CivilityScopes.PairingWrite);
         return api;
     }
 

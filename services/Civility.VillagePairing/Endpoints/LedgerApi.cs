@@ -24,15 +24,18 @@ public static class LedgerApi
     /// <summary>Totals of one kind of resource in one unit of measure.</summary>
     public sealed record LedgerLine(ResourceKind Kind, string Unit, decimal Pledged, decimal Delivered, decimal Outstanding);
 
-    public sealed record LedgerReport(IReadOnlyList<LedgerLine> Totals, IReadOnlyList<PledgeResponse> PastDue, IReadOnlyList<PledgeResponse> Pledges);
+    public sealed record LedgerReport(
+        IReadOnlyList<LedgerLine> Totals, IReadOnlyList<PledgeResponse> PastDue, IReadOnlyList<PledgeResponse> Pledges);
 
     public static RouteGroupBuilder MapLedgerApi(this RouteGroupBuilder api)
     {
         var ledger = api.MapGroup("/pairings/{pairingId:guid}").WithTags("Resource ledger");
-        ledger.MapPost("/pledges", PledgeAsync).WithSummary("Pledge people, money (CNY) or materials").RequireScope(CivilityScopes.PairingWrite);
+        ledger.MapPost("/pledges", PledgeAsync)
+            .WithSummary("Pledge people, money (CNY) or materials").RequireScope(CivilityScopes.PairingWrite);
         ledger.MapPost("/pledges/{pledgeId:guid}/deliveries", DeliverAsync)
             .WithSummary("Record a delivery against a pledge, with evidence").RequireScope(CivilityScopes.PairingWrite);
-        ledger.MapGet("/ledger", PairingLedgerAsync).WithSummary("Pledged vs delivered, and pledges past due").RequireScope(CivilityScopes.PairingRead);
+        ledger.MapGet("/ledger", PairingLedgerAsync)
+            .WithSummary("Pledged vs delivered, and pledges past due").RequireScope(CivilityScopes.PairingRead);
         api.MapGet("/civilized-units/{id:guid}/ledger", UnitLedgerAsync).WithTags("Resource ledger")
             .WithSummary("Pledged vs delivered over all the unit's pairings").RequireScope(CivilityScopes.PairingRead);
         return api;
@@ -47,7 +50,8 @@ public static class LedgerApi
         var quantity = v.Range("quantity", request.Quantity, 0.01m, 999_999_999m);
         var unit = v.Text("unit", request.Unit, 20, required: kind == ResourceKind.Materials);
         v.Check(kind != ResourceKind.Money || unit is "" or Pledge.Currency, "unit", "Money is pledged in CNY.");
-        v.Check(kind != ResourceKind.People || quantity is null || quantity == decimal.Truncate(quantity.Value), "quantity", "People are counted whole.");
+        v.Check(kind != ResourceKind.People || quantity is null || quantity == decimal.Truncate(quantity.Value),
+            "quantity", "People are counted whole.");
         var due = v.Required("dueDate", request.DueDate);
         if (!v.IsValid) return v.Problem();
         var pledge = await pledgeResources.ExecuteAsync(pairingId, kind!.Value, item, quantity!.Value, unit, due!.Value, ct);
@@ -66,7 +70,8 @@ public static class LedgerApi
         return TypedResults.Created($"/api/pairing/pairings/{pairingId}/pledges/{pledgeId}/deliveries/{delivery.Id}", ToResponse(pledge));
     }
 
-    private static async Task<Ok<LedgerReport>> PairingLedgerAsync(Guid pairingId, PairingLedger ledger, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<Ok<LedgerReport>> PairingLedgerAsync(
+        Guid pairingId, PairingLedger ledger, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(Report(await ledger.ExecuteAsync(pairingId, ct), clock));
 
     private static async Task<Ok<LedgerReport>> UnitLedgerAsync(Guid id, UnitLedger ledger, TimeProvider clock, CancellationToken ct) =>
@@ -76,7 +81,8 @@ public static class LedgerApi
     {
         var today = clock.CountyToday();
         var totals = pledges.GroupBy(p => (p.Kind, p.UnitOfMeasure))
-            .Select(g => new LedgerLine(g.Key.Kind, g.Key.UnitOfMeasure, g.Sum(p => p.Quantity), g.Sum(p => p.Delivered), g.Sum(p => p.Outstanding)))
+            .Select(g => new LedgerLine(
+                g.Key.Kind, g.Key.UnitOfMeasure, g.Sum(p => p.Quantity), g.Sum(p => p.Delivered), g.Sum(p => p.Outstanding)))
             .OrderBy(l => l.Kind).ThenBy(l => l.Unit).ToList();
         var pastDue = pledges.Where(p => p.DueDate < today && p.Outstanding > 0).Select(ToResponse).ToList();
         return new LedgerReport(totals, pastDue, pledges.Select(ToResponse).ToList());

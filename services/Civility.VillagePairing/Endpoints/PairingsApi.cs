@@ -30,12 +30,15 @@ public static class PairingsApi
     public static RouteGroupBuilder MapPairingsApi(this RouteGroupBuilder api)
     {
         var pairings = api.MapGroup("/pairings").WithTags("Pairings");
-        pairings.MapPost("/", CreateAsync).WithSummary("Pair a civilized unit with a village or a community").RequireScope(CivilityScopes.PairingWrite);
+        pairings.MapPost("/", CreateAsync)
+            .WithSummary("Pair a civilized unit with a village or a community").RequireScope(CivilityScopes.PairingWrite);
         pairings.MapGet("/", ListAsync).WithSummary("Pairings by unit, kind and status").RequireScope(CivilityScopes.PairingRead);
         pairings.MapGet("/{id:guid}", GetAsync).WithSummary("One pairing").RequireScope(CivilityScopes.PairingRead);
-        pairings.MapPost("/{id:guid}/end", EndAsync).WithSummary("End a pairing with a reason (it is kept)").RequireScope(CivilityScopes.PairingWrite);
+        pairings.MapPost("/{id:guid}/end", EndAsync)
+            .WithSummary("End a pairing with a reason (it is kept)").RequireScope(CivilityScopes.PairingWrite);
         api.MapGet("/reports/double-pairing", DoublePairingAsync).WithTags("Pairings")
-            .WithSummary("Civilized units lacking a village pairing, a community pairing, or both").RequireScope(CivilityScopes.PairingRead);
+            .WithSummary("Civilized units lacking a village pairing, a community pairing, or both")
+            .RequireScope(CivilityScopes.PairingRead);
         return api;
     }
 

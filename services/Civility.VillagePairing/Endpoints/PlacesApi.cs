@@ -18,7 +18,8 @@ public static class PlacesApi
         var places = api.MapGroup("/places").WithTags("Villages and communities");
         places.MapPost("/", CreateAsync).WithSummary("Register a village or a community").RequireScope(CivilityScopes.PairingWrite);
         places.MapGet("/{id:guid}", GetAsync).WithSummary("One village or community").RequireScope(CivilityScopes.PairingRead);
-        places.MapGet("/", ListAsync).WithSummary("Villages and communities, by kind and township").RequireScope(CivilityScopes.PairingRead);
+        places.MapGet("/", ListAsync)
+            .WithSummary("Villages and communities, by kind and township").RequireScope(CivilityScopes.PairingRead);
         return api;
     }
 
@@ -45,7 +46,8 @@ public static class PlacesApi
         var paging = v.Paging(page, pageSize);
         if (!v.IsValid) return v.Problem();
         var result = await list.ExecuteAsync(kindFilter, township, paging, ct);
-        return TypedResults.Ok(new PagedResult<PlaceResponse>(result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
+        return TypedResults.Ok(new PagedResult<PlaceResponse>(
+            result.Items.Select(ToResponse).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     private static PlaceResponse ToResponse(Place place) => new(place.Id, place.Kind, place.Name, place.Township, place.CreatedAt);

@@ -21,10 +21,12 @@ public static class Publications
     {
         TitleStatusMoved moved => new CivilizedUnitStatusChanged(moved.Unit.Id, moved.Unit.UnitCode, moved.Unit.Name,
             moved.Unit.CreditCode, KebabName.Of(moved.From), KebabName.Of(moved.To), moved.Reason),
-        PairingStarted { Pairing: var p } => new PairingEstablished(p.Id, p.CivilizedUnitId, p.PlaceId, KebabName.Of(p.PlaceKind), p.From, p.Until),
+        PairingStarted { Pairing: var p } =>
+            new PairingEstablished(p.Id, p.CivilizedUnitId, p.PlaceId, KebabName.Of(p.PlaceKind), p.From, p.Until),
         PairingClosed closed => new PairingEnded(closed.Pairing.Id, closed.Pairing.CivilizedUnitId, closed.Pairing.PlaceId, closed.Reason),
         ActivityCompleted { Activity: var a } => new PairingActivityCompleted(a.Id, a.PairingId, a.CivilizedUnitId, a.UnitCode,
-            KebabName.Of(a.Category), a.Date, a.Volunteers.Select(v => new ActivityParticipant(v.VolunteerId, v.Hours)).ToList(), a.TotalServed),
+            KebabName.Of(a.Category), a.Date, a.Volunteers.Select(v => new ActivityParticipant(v.VolunteerId, v.Hours)).ToList(),
+            a.TotalServed),
         _ => null,
     };
 }

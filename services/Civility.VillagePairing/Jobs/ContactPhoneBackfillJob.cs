@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing.Jobs;
 
-/// <summary>The liaison phones of pairings stored in clear by an earlier version (see <see cref="ClearPhoneBackfillJob{TContext}"/>).</summary>
-public sealed class ContactPhoneBackfillJob(IServiceScopeFactory scopes, ILogger<ContactPhoneBackfillJob> logger, PersonalDataProtector protector)
+/// <summary>
+/// The liaison phones of pairings stored in clear by an earlier version (see <see cref="ClearPhoneBackfillJob{TContext}"/>).
+/// </summary>
+public sealed class ContactPhoneBackfillJob(
+    IServiceScopeFactory scopes, ILogger<ContactPhoneBackfillJob> logger, PersonalDataProtector protector)
     : ClearPhoneBackfillJob<PairingDbContext>(scopes, logger, protector)
 {
     protected override string Name => "pairing-contact-phone-backfill";

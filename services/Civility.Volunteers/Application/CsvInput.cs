@@ -21,7 +21,8 @@ public static class CsvInput
         catch (CsvFormatException malformed)
         {
             throw new BadHttpRequestException(
-                $"The file cannot be read after line {csv.LineNumber}: {malformed.Message} (a record holds at most {MaxRecordBytes / 1024} KiB).",
+                $"The file cannot be read after line {csv.LineNumber}: {malformed.Message} "
+                + $"(a record holds at most {MaxRecordBytes / 1024} KiB).",
                 StatusCodes.Status400BadRequest, malformed);
         }
     }
@@ -34,7 +35,8 @@ public static class CsvInput
         }
         catch (CsvFormatException malformed)
         {
-            throw new BadHttpRequestException($"The file's header cannot be read: {malformed.Message}", StatusCodes.Status400BadRequest, malformed);
+            throw new BadHttpRequestException(
+                $"The file's header cannot be read: {malformed.Message}", StatusCodes.Status400BadRequest, malformed);
         }
     }
 

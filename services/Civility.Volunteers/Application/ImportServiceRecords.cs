@@ -73,7 +73,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
         // Imports run one at a time (the lock ends with the transaction), so that the rows already imported can be
         // left out by a plain anti-join and the insert needs no ON CONFLICT: a speculative insertion per row costs
         // a third of the merge. No other source writes "Import" rows, so nothing else can race them.
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
+        await ExecuteAsync(
+            connection, "SELECT pg_advisory_xact_lock(hashtextextended('volunteers.service-record-import', 0))", cancellationToken);
         var overTheDay = await LeaveOutOverTheDailyLimitAsync(connection, _limits, cancellationToken);
         read = read with { Rejected = read.Rejected + overTheDay.Count };
         read.Errors.AddRange(overTheDay.Take(Math.Max(0, maxListedErrors - read.Errors.Count)));
@@ -91,7 +92,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
     private readonly record struct RowRules(DateOnly Today, HoursLimits Limits, bool ByAdministrator);
 
     /// <summary>Reads and checks every row, copying the good ones into a temporary table for this transaction.</summary>
-    private static async Task<Reading> StageAsync(NpgsqlConnection connection, CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
+    private static async Task<Reading> StageAsync(
+        NpgsqlConnection connection, CsvReader csv, Dictionary<string, (Guid Id, string UnitCode)> volunteers,
         RowRules rules, int maxListedErrors, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, """
@@ -147,7 +149,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
     }
 
     /// <summary>Inserts the staged rows not imported before; the number inserted.</summary>
-    private static async Task<int> MergeAsync(NpgsqlConnection connection, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> MergeAsync(
+        NpgsqlConnection connection, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Room to sort a million keys in memory: inserting in key order keeps the unique index's pages hot.
         await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
@@ -162,7 +165,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
             FROM (SELECT DISTINCT ON (s.volunteer_id, s.source_reference) s.*
                   FROM hours_staging s
                   WHERE NOT EXISTS (SELECT 1 FROM {VolunteersDbContext.Schema}.service_records r
-                                    WHERE r.volunteer_id = s.volunteer_id AND r.source = @source AND r.source_reference = s.source_reference)
+                                    WHERE r.volunteer_id = s.volunteer_id AND r.source = @source
+                                      AND r.source_reference = s.source_reference)
                   ORDER BY s.volunteer_id, s.source_reference) s
             """, connection);
         merge.Parameters.AddWithValue("id_prefix", Guid.CreateVersion7(now).ToString("N")[..20]);
@@ -190,7 +194,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
             LEFT JOIN (SELECT r.volunteer_id, r.service_date, sum(r.hours) AS hours
                        FROM {VolunteersDbContext.Schema}.service_records r
                        WHERE r.status IN ('Pending', 'Approved')
-                         AND r.service_date BETWEEN (SELECT min(service_date) FROM hours_staging) AND (SELECT max(service_date) FROM hours_staging)
+                         AND r.service_date BETWEEN (SELECT min(service_date) FROM hours_staging)
+                                                AND (SELECT max(service_date) FROM hours_staging)
                        GROUP BY r.volunteer_id, r.service_date) e USING (volunteer_id, service_date)
             WHERE d.hours + coalesce(e.hours, 0) > @cap
             """, connection))
@@ -227,7 +232,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
         {
             var date = reader.GetFieldValue<DateOnly>(1);
             refused.Add(new ImportError(reader.GetInt32(0), "hours",
-                $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: this line brings {date:yyyy-MM-dd} to {reader.GetDecimal(2):0.##}."));
+                $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: "
+                + $"this line brings {date:yyyy-MM-dd} to {reader.GetDecimal(2):0.##}."));
         }
         return [.. refused.OrderBy(e => e.Line)];
     }
@@ -247,7 +253,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
         amount = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
         if (ServiceRecord.HoursProblem(amount) is { } problem) return (default, new(0, "hours", problem));
         if (number.Length == 0) return (default, new(0, "volunteer_number", "The volunteer number is required."));
-        if (!volunteers.TryGetValue(number, out var volunteer)) return (default, new(0, "volunteer_number", "No volunteer has this number."));
+        if (!volunteers.TryGetValue(number, out var volunteer))
+            return (default, new(0, "volunteer_number", "No volunteer has this number."));
         if (content.Length is 0 or > 500) return (default, new(0, "content", "A content of 1 to 500 characters is required."));
         if (HostileInput.Problem(content) is { } unsafeText) return (default, new(0, "content", unsafeText));
         return (new GoodRow(volunteer.Id, volunteer.UnitCode, serviceDate, amount), null);
@@ -270,7 +277,8 @@ public sealed class ImportServiceRecords(VolunteersDbContext db, CallerContext c
     private static string Field(CsvReader csv, int index) => index < 0 ? "" : (csv.GetStringOrNull(index) ?? "").Trim();
 
     /// <summary>Who may be credited: every volunteer, or a unit-scoped client's own. Thousands of rows, read once.</summary>
-    private async Task<Dictionary<string, (Guid Id, string UnitCode)>> VolunteersByNumberAsync(string? unitCode, CancellationToken cancellationToken) =>
+    private async Task<Dictionary<string, (Guid Id, string UnitCode)>> VolunteersByNumberAsync(
+        string? unitCode, CancellationToken cancellationToken) =>
         await db.Volunteers.AsNoTracking()
             .Where(v => unitCode == null || v.UnitCode == unitCode)
             .Select(v => new { v.Number, v.Id, v.UnitCode })

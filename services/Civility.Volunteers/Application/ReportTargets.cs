@@ -10,7 +10,9 @@ namespace Civility.Volunteers.Application;
 /// <param name="ApprovedHours">
 /// All approved hours of the unit's volunteers: <paramref name="StaffHours"/> and <paramref name="OtherHours"/>.
 /// </param>
-/// <param name="HoursPerHead">Staff hours over the headcount (年人均 of the unit's staff); other volunteers' hours are not in it.</param>
+/// <param name="HoursPerHead">
+/// Staff hours over the headcount (年人均 of the unit's staff); other volunteers' hours are not in it.
+/// </param>
 public sealed record UnitTargets(
     string UnitCode, string UnitName, int Headcount, int RegisteredStaff, decimal RegistrationRate, decimal ApprovedHours,
     decimal StaffHours, decimal OtherHours, decimal HoursPerHead, bool RegistrationMet, bool HoursMet, string Status);

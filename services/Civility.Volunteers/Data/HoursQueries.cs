@@ -18,8 +18,10 @@ public static class HoursQueries
                 && (r.Status == ServiceRecordStatus.Approved || r.Status == ServiceRecordStatus.Pending))
             .Select(r => new { r.Id, r.Status, r.Hours, r.StartedAt, r.EndedAt })
             .ToListAsync(cancellationToken);
-        var tracked = db.ServiceRecords.Local.Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding).ToList();
-        bool Counts(ServiceRecordStatus status) => status == ServiceRecordStatus.Approved || (!approvedOnly && status == ServiceRecordStatus.Pending);
+        var tracked = db.ServiceRecords.Local
+            .Where(r => r.VolunteerId == volunteerId && r.ServiceDate == date && r.Id != excluding).ToList();
+        bool Counts(ServiceRecordStatus status) =>
+            status == ServiceRecordStatus.Approved || (!approvedOnly && status == ServiceRecordStatus.Pending);
         var trackedIds = tracked.Select(r => r.Id).ToHashSet();
         return DayOfService.Of(stored.Where(o => !trackedIds.Contains(o.Id) && Counts(o.Status))
             .Select(o => (o.Hours, ServicePeriod.From(o.StartedAt, o.EndedAt)))

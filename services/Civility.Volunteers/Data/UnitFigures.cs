@@ -57,7 +57,9 @@ internal sealed class UnitFigures
 
     private void AddRecord(EntityEntry entry, ServiceRecord record)
     {
-        var was = entry.State == EntityState.Added ? ServiceRecordStatus.Pending : (ServiceRecordStatus)entry.Property(nameof(ServiceRecord.Status)).OriginalValue!;
+        var was = entry.State == EntityState.Added
+            ? ServiceRecordStatus.Pending
+            : (ServiceRecordStatus)entry.Property(nameof(ServiceRecord.Status)).OriginalValue!;
         var counted = Counts(was) ? -1 : 0;
         counted += Counts(record.Status) ? 1 : 0;
         if (counted == 0 || entry.State is not (EntityState.Added or EntityState.Modified)) return;
@@ -129,7 +131,8 @@ internal sealed class UnitFigures
     /// hours and version; call with the row locked by this transaction. The row is tracked as it is stored, so the
     /// save writes nothing for it, only what it recorded.
     /// </summary>
-    public static async Task SnapshotAsync(VolunteersDbContext db, string unitCode, int year, (decimal Staff, decimal Other, long Version) row,
+    public static async Task SnapshotAsync(
+        VolunteersDbContext db, string unitCode, int year, (decimal Staff, decimal Other, long Version) row,
         int? headcountBeingSaved, int registeredBeingSaved, CancellationToken cancellationToken)
     {
         var yearEnd = CountyClock.StartOfCountyDay(new DateOnly(year + 1, 1, 1)).ToUniversalTime();
@@ -180,7 +183,8 @@ internal sealed class UnitFigures
             INSERT INTO {VolunteersDbContext.Schema}.unit_year_hours AS h (unit_code, year, staff_hours, other_hours, version)
             VALUES (@unit, @year, @staff, @other, 1)
             ON CONFLICT (unit_code, year) DO UPDATE
-            SET staff_hours = h.staff_hours + excluded.staff_hours, other_hours = h.other_hours + excluded.other_hours, version = h.version + 1
+            SET staff_hours = h.staff_hours + excluded.staff_hours, other_hours = h.other_hours + excluded.other_hours,
+                version = h.version + 1
             RETURNING h.staff_hours, h.other_hours, h.version
             """, connection);
         command.Parameters.AddWithValue("unit", unitCode);

@@ -15,7 +15,8 @@ public sealed class Activity
 
     private Activity() { }
 
-    public Activity(Guid projectId, string unitCode, string title, string place, DateTimeOffset startsAt, DateTimeOffset endsAt, int capacity)
+    public Activity(
+        Guid projectId, string unitCode, string title, string place, DateTimeOffset startsAt, DateTimeOffset endsAt, int capacity)
     {
         if (endsAt <= startsAt) throw DomainRuleException.Rule("An activity ends after it starts.");
         Id = Guid.CreateVersion7();

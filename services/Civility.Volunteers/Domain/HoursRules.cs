@@ -30,7 +30,8 @@ public sealed record DayOfService(decimal Hours, IReadOnlyList<ServicePeriod> Pe
 public static class HoursRules
 {
     /// <summary>Why <paramref name="record"/> is not plausible beside the volunteer's other hours of its day, or null.</summary>
-    public static string? Problem(ServiceRecord record, DayOfService sameDay, DateOnly countyToday, HoursLimits limits, bool byAdministrator) =>
+    public static string? Problem(
+        ServiceRecord record, DayOfService sameDay, DateOnly countyToday, HoursLimits limits, bool byAdministrator) =>
         DateProblem(record.Source, record.ServiceDate, countyToday, limits, byAdministrator)
         ?? (record.Period is { } period && record.Hours > decimal.Round(period.Hours, 2, MidpointRounding.AwayFromZero)
             ? $"{record.Hours} hours are more than the service lasted ({decimal.Round(period.Hours, 2)} hours)."
@@ -41,7 +42,8 @@ public static class HoursRules
             : null);
 
     /// <summary>The rules on a record's date alone: never in the future (county date); entries and imports not too old.</summary>
-    public static string? DateProblem(ServiceRecordSource source, DateOnly serviceDate, DateOnly countyToday, HoursLimits limits, bool byAdministrator)
+    public static string? DateProblem(
+        ServiceRecordSource source, DateOnly serviceDate, DateOnly countyToday, HoursLimits limits, bool byAdministrator)
     {
         if (serviceDate > countyToday) return "Service cannot be recorded before it happens.";
         if (source is ServiceRecordSource.Manual or ServiceRecordSource.Import && !byAdministrator
@@ -52,6 +54,7 @@ public static class HoursRules
 
     public static string? DayProblem(decimal hours, DateOnly serviceDate, decimal alreadyThatDay, HoursLimits limits) =>
         alreadyThatDay + hours > limits.MaxHoursPerDay
-            ? $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: {alreadyThatDay:0.##} already recorded on {serviceDate:yyyy-MM-dd}."
+            ? $"At most {limits.MaxHoursPerDay:0.##} hours a day per volunteer, all sources together: "
+                + $"{alreadyThatDay:0.##} already recorded on {serviceDate:yyyy-MM-dd}."
             : null;
 }

@@ -7,7 +7,8 @@ public sealed class ImportBatch
 {
     private ImportBatch() { }
 
-    public ImportBatch(ImportKind kind, string actor, string? unitCode, int rows, int imported, int skipped, int rejected, DateTimeOffset now)
+    public ImportBatch(
+        ImportKind kind, string actor, string? unitCode, int rows, int imported, int skipped, int rejected, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         Kind = kind;

@@ -45,7 +45,8 @@ public sealed class VolunteerProject
 {
     private VolunteerProject() { }
 
-    public VolunteerProject(string name, ProjectCategory category, string organizingUnitCode, Guid? teamId, string? campaign, DateTimeOffset now)
+    public VolunteerProject(
+        string name, ProjectCategory category, string organizingUnitCode, Guid? teamId, string? campaign, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         Name = name;

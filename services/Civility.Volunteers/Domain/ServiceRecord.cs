@@ -22,7 +22,9 @@ public sealed class ServiceRecord : AggregateRoot
 
     /// <param name="unitCode">The volunteer's unit: where the hours count and are approved.</param>
     /// <param name="originUnitCode">The unit whose activity, pairing activity or entry the hours come from.</param>
-    /// <param name="servedFrom">When the service started and ended, for hours that have a time (an activity's check-out, an entry with times).</param>
+    /// <param name="servedFrom">
+    /// When the service started and ended, for hours that have a time (an activity's check-out, an entry with times).
+    /// </param>
     public ServiceRecord(Guid volunteerId, string unitCode, string originUnitCode, ServiceRecordSource source, string? sourceReference,
         DateOnly serviceDate, decimal hours, string content, string recordedBy, DateTimeOffset now, ServicePeriod? servedFrom = null)
     {
@@ -94,7 +96,9 @@ public sealed class ServiceRecord : AggregateRoot
     /// <summary>The volunteer's unit: the hours count for it, and only it (or an admin) approves them.</summary>
     public string UnitCode { get; private set; } = "";
 
-    /// <summary>The unit that recorded the hours; another unit than <see cref="UnitCode"/> for a pairing or another unit's activity.</summary>
+    /// <summary>
+    /// The unit that recorded the hours; another unit than <see cref="UnitCode"/> for a pairing or another unit's activity.
+    /// </summary>
     public string OriginUnitCode { get; private set; } = "";
 
     /// <summary>Whether another unit recorded these hours: they wait for an approver of the volunteer's own unit.</summary>
@@ -141,7 +145,10 @@ public sealed class ServiceRecord : AggregateRoot
     /// </summary>
     public string? HeldReason { get; private set; }
 
-    /// <summary>Whether the hours counted as the unit's staff hours (or as other hours) when approved, so a void takes them from the same figure.</summary>
+    /// <summary>
+    /// Whether the hours counted as the unit's staff hours (or as other hours) when approved, so a void takes them from the
+    /// same figure.
+    /// </summary>
     public bool? CountedAsStaff { get; private set; }
 
     /// <summary>Approved with many others in one bulk approval.</summary>

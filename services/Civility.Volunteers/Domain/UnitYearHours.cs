@@ -30,7 +30,9 @@ public sealed class UnitYearHours : AggregateRoot
 
     public decimal ApprovedHours => StaffHours + OtherHours;
 
-    /// <summary>One more at each change of the unit's figures for the year, in commit order: the version of <c>UnitTargetsChanged</c>.</summary>
+    /// <summary>
+    /// One more at each change of the unit's figures for the year, in commit order: the version of <c>UnitTargetsChanged</c>.
+    /// </summary>
     public long Version { get; private set; }
 
     /// <summary>

@@ -149,7 +149,8 @@ public sealed class VolunteerStatusChange
 {
     private VolunteerStatusChange() { }
 
-    internal VolunteerStatusChange(Guid volunteerId, VolunteerStatus from, VolunteerStatus to, string reason, string actor, DateTimeOffset at)
+    internal VolunteerStatusChange(
+        Guid volunteerId, VolunteerStatus from, VolunteerStatus to, string reason, string actor, DateTimeOffset at)
     {
         VolunteerId = volunteerId;
         From = from;

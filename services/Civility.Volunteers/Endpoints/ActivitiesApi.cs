@@ -9,7 +9,8 @@ namespace Civility.Volunteers.Endpoints;
 
 public static class ActivitiesApi
 {
-    public sealed record CreateActivityRequest(Guid? ProjectId, string? Title, string? Place, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity);
+    public sealed record CreateActivityRequest(
+        Guid? ProjectId, string? Title, string? Place, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity);
 
     public sealed record SignUpRequest(Guid? VolunteerId);
 
@@ -109,5 +110,6 @@ public static class ActivitiesApi
     private static ActivityResponse ToResponse(Activity a) => new(a.Id, a.ProjectId, a.UnitCode, a.Title, a.Place, a.StartsAt, a.EndsAt,
         a.Capacity, a.Confirmed, [.. a.SignUps.OrderBy(s => s.SignedUpAt).Select(ToResponse)]);
 
-    private static SignUpResponse ToResponse(SignUp s) => new(s.VolunteerId, s.Status, s.SignedUpAt, s.PromotedAt, s.CheckedInAt, s.CheckedOutAt);
+    private static SignUpResponse ToResponse(SignUp s) =>
+        new(s.VolunteerId, s.Status, s.SignedUpAt, s.PromotedAt, s.CheckedInAt, s.CheckedOutAt);
 }

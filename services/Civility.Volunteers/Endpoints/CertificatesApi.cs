@@ -29,7 +29,8 @@ public static class CertificatesApi
         certificates.MapPost("/{volunteerId:guid}/certificates", IssueAsync).RequireScope(CivilityScopes.VolunteersWrite)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Issue a service-record certificate (志愿服务记录证明) for a period")
-            .WithDescription("Counts the approved hours of the period at issue time; a record voided later does not change an issued certificate.");
+            .WithDescription(
+                "Counts the approved hours of the period at issue time; a record voided later does not change an issued certificate.");
         certificates.MapGet("/certificates/{number}", GetAsync).RequireScope(CivilityScopes.VolunteersRead)
             .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A certificate as JSON");
         certificates.MapGet("/certificates/{number}/print", PrintAsync).RequireScope(CivilityScopes.VolunteersRead)

@@ -13,7 +13,10 @@ public static class HoursImportApi
             .WithBodyLimit(BodyLimits.Import)
             .Accepts<string>("text/csv")
             .WithSummary("Import service records in bulk from CSV (pending until approved)")
-            .WithDescription("Columns: volunteer_number,service_date (yyyy-MM-dd),hours,content. Rows are checked as they stream in (bad ones reported by line), go by binary COPY into a staging table and are merged in one statement. A row sent again (same volunteer, date, hours, content) is skipped, so resending a file changes nothing.");
+            .WithDescription("Columns: volunteer_number,service_date (yyyy-MM-dd),hours,content. "
+                + "Rows are checked as they stream in (bad ones reported by line), go by binary COPY into a staging table "
+                + "and are merged in one statement. "
+                + "A row sent again (same volunteer, date, hours, content) is skipped, so resending a file changes nothing.");
         return api;
     }
 

@@ -16,10 +16,13 @@ public static class HoursIntegrityApi
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
         reports.MapPost("/targets/rebuild", RebuildAsync).RequireScope(CivilityScopes.Admin)
-            .WithSummary("Rebuild a year's unit totals from the approved records; reports every difference it corrected (there should be none)")
-            .WithDescription("Every unit's figures of the year are published again (UnitTargetsChanged), so other services are brought level.");
+            .WithSummary(
+                "Rebuild a year's unit totals from the approved records; reports every difference it corrected (there should be none)")
+            .WithDescription(
+                "Every unit's figures of the year are published again (UnitTargetsChanged), so other services are brought level.");
         reports.MapGet("/anomalies", AnomaliesAsync).RequireScope(CivilityScopes.Admin)
-            .WithSummary("A year's hours an administrator should look at: over the daily limit, overlapping, another unit's hours pending over 30 days, self-approved in bulk, totals a rebuild would change")
+            .WithSummary("A year's hours an administrator should look at: over the daily limit, overlapping, "
+                + "another unit's hours pending over 30 days, self-approved in bulk, totals a rebuild would change")
             .WithDescription("Add format=csv (or Accept: text/csv) for a spreadsheet.");
         return api;
     }
@@ -51,7 +54,8 @@ public static class HoursIntegrityApi
         foreach (var a in report.Anomalies)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{KebabName.Of(a.Kind)},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
+                $"{KebabName.Of(a.Kind)},{CsvCell.Of(a.UnitCode)},{a.VolunteerId},{a.ServiceDate:yyyy-MM-dd},{a.Hours:F2},{a.Records},"
+                + $"{CsvCell.Quoted(a.Detail)},{string.Join(' ', a.RecordIds)}\n");
         }
         return csv.ToString();
     }

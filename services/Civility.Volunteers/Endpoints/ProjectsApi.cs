@@ -14,7 +14,8 @@ public static class ProjectsApi
 
     public sealed record CreateProjectRequest(string? Name, string? Category, string? OrganizingUnitCode, Guid? TeamId, string? Campaign);
 
-    public sealed record ProjectResponse(Guid Id, string Name, ProjectCategory Category, string OrganizingUnitCode, Guid? TeamId, string? Campaign);
+    public sealed record ProjectResponse(
+        Guid Id, string Name, ProjectCategory Category, string OrganizingUnitCode, Guid? TeamId, string? Campaign);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
@@ -26,7 +27,8 @@ public static class ProjectsApi
         projects.MapPost("/", CreateProjectAsync).RequireScope(CivilityScopes.VolunteersWrite)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Start a volunteer project with a category and an organizing unit");
-        projects.MapGet("/", ListProjectsAsync).RequireScope(CivilityScopes.VolunteersRead).WithSummary("Projects; filter by category and unit");
+        projects.MapGet("/", ListProjectsAsync).RequireScope(CivilityScopes.VolunteersRead)
+            .WithSummary("Projects; filter by category and unit");
         return api;
     }
 
@@ -74,5 +76,6 @@ public static class ProjectsApi
 
     private static TeamResponse ToResponse(Team t) => new(t.Id, t.Name, t.UnitCode, t.LeaderVolunteerId);
 
-    private static ProjectResponse ToResponse(VolunteerProject p) => new(p.Id, p.Name, p.Category, p.OrganizingUnitCode, p.TeamId, p.Campaign);
+    private static ProjectResponse ToResponse(VolunteerProject p) =>
+        new(p.Id, p.Name, p.Category, p.OrganizingUnitCode, p.TeamId, p.Campaign);
 }

@@ -16,12 +16,14 @@ public sealed record VolunteerResponse(
 /// <param name="OriginUnitCode">The unit that recorded them (another one for a pairing or another unit's activity).</param>
 /// <param name="HeldReason">Why hours delivered by an event wait for a decision instead of being approved at once.</param>
 public sealed record ServiceRecordResponse(
-    Guid Id, Guid VolunteerId, string UnitCode, string OriginUnitCode, ServiceRecordSource Source, string? SourceReference, DateOnly ServiceDate,
-    decimal Hours, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string Content, ServiceRecordStatus Status, string? HeldReason,
-    string RecordedBy, DateTimeOffset RecordedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DeclineReason, string? VoidedBy,
-    DateTimeOffset? VoidedAt, string? VoidReason, IReadOnlyList<string> AllowedActions)
+    Guid Id, Guid VolunteerId, string UnitCode, string OriginUnitCode, ServiceRecordSource Source, string? SourceReference,
+    DateOnly ServiceDate, decimal Hours, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string Content,
+    ServiceRecordStatus Status, string? HeldReason, string RecordedBy, DateTimeOffset RecordedAt, string? DecidedBy,
+    DateTimeOffset? DecidedAt, string? DeclineReason, string? VoidedBy, DateTimeOffset? VoidedAt, string? VoidReason,
+    IReadOnlyList<string> AllowedActions)
 {
-    public static ServiceRecordResponse From(ServiceRecord r) => new(r.Id, r.VolunteerId, r.UnitCode, r.OriginUnitCode, r.Source, r.SourceReference,
-        r.ServiceDate, r.Hours, r.StartedAt, r.EndedAt, r.Content, r.Status, r.HeldReason, r.RecordedBy, r.RecordedAt, r.DecidedBy, r.DecidedAt,
-        r.DeclineReason, r.VoidedBy, r.VoidedAt, r.VoidReason, r.AllowedActions);
+    public static ServiceRecordResponse From(ServiceRecord r) => new(
+        r.Id, r.VolunteerId, r.UnitCode, r.OriginUnitCode, r.Source, r.SourceReference,
+        r.ServiceDate, r.Hours, r.StartedAt, r.EndedAt, r.Content, r.Status, r.HeldReason,
+        r.RecordedBy, r.RecordedAt, r.DecidedBy, r.DecidedAt, r.DeclineReason, r.VoidedBy, r.VoidedAt, r.VoidReason, r.AllowedActions);
 }

@@ -10,7 +10,10 @@ namespace Civility.Volunteers.Endpoints;
 
 public static class ServiceRecordsApi
 {
-    /// <param name="StartsAt">When the service started, with <paramref name="EndsAt"/>: hours with a time are checked against it and against the volunteer's other timed hours.</param>
+    /// <param name="StartsAt">
+    /// When the service started, with <paramref name="EndsAt"/>: hours with a time are checked against it and against the
+    /// volunteer's other timed hours.
+    /// </param>
     public sealed record ManualRecordRequest(Guid? VolunteerId, DateOnly? ServiceDate, decimal? Hours, string? Content,
         DateTimeOffset? StartsAt = null, DateTimeOffset? EndsAt = null);
 
@@ -56,7 +59,8 @@ public static class ServiceRecordsApi
         var hours = check.Range("hours", request.Hours, 0.01m, 24m);
         var content = check.Text("content", request.Content, 500);
         check.Check(request.StartsAt is null == request.EndsAt is null, "endsAt", "Give both the start and the end, or neither.");
-        check.Check(request.StartsAt is null || request.EndsAt is null || request.EndsAt > request.StartsAt, "endsAt", "The service ends after it starts.");
+        check.Check(request.StartsAt is null || request.EndsAt is null || request.EndsAt > request.StartsAt, "endsAt",
+            "The service ends after it starts.");
         check.Check(request.StartsAt is null || date is null || CountyClock.CountyDate(request.StartsAt.Value) == date, "startsAt",
             "The service starts on its service date (China Standard Time).");
         if (!check.IsValid) return check.Problem();

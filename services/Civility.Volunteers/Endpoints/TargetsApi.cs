@@ -58,11 +58,13 @@ public static class TargetsApi
 
     private static string Csv(TargetsReport report)
     {
-        var csv = new StringBuilder("unit_code,unit_name,headcount,registered_staff,registration_rate,approved_hours,staff_hours,other_hours,hours_per_head,status\n");
+        var csv = new StringBuilder("unit_code,unit_name,headcount,registered_staff,registration_rate,approved_hours,"
+            + "staff_hours,other_hours,hours_per_head,status\n");
         foreach (var r in report.Units.Append(report.Bureau))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{CsvCell.Of(r.UnitCode)},{CsvCell.Quoted(r.UnitName)},{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},{r.ApprovedHours:F2},{r.StaffHours:F2},{r.OtherHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
+                $"{CsvCell.Of(r.UnitCode)},{CsvCell.Quoted(r.UnitName)},{r.Headcount},{r.RegisteredStaff},{r.RegistrationRate:F4},"
+                + $"{r.ApprovedHours:F2},{r.StaffHours:F2},{r.OtherHours:F2},{r.HoursPerHead:F2},{r.Status}\n");
         }
         return csv.ToString();
     }

@@ -12,7 +12,8 @@ public static class UnitsApi
 
     public sealed record UpdateUnitRequest(string? Name, string? CreditCode);
 
-    public sealed record UnitResponse(Guid Id, string Code, string Name, string? CreditCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record UnitResponse(
+        Guid Id, string Code, string Name, string? CreditCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
     public sealed record HeadcountRequest(int? Headcount);
 
@@ -27,7 +28,8 @@ public static class UnitsApi
             .WithDescription("The code stays: other services and unit-scoped clients name the unit by it.");
         units.MapGet("/{id:guid}", GetAsync).WithSummary("One unit").RequireScope(CivilityScopes.VolunteersRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        units.MapGet("/", ListAsync).WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
+        units.MapGet("/", ListAsync)
+            .WithSummary("Units by code (a unit-scoped client sees its own)").RequireScope(CivilityScopes.VolunteersRead);
         units.MapPut("/{id:guid}/headcounts/{year:int}", SetHeadcountAsync).RequireScope(CivilityScopes.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Set a unit's staff headcount for a year")
@@ -84,5 +86,6 @@ public static class UnitsApi
             .Select(h => new HeadcountResponse(unit.Code, h.Year, h.Headcount, h.SetAt)).ToList());
     }
 
-    private static UnitResponse ToResponse(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.CreditCode, unit.CreatedAt, unit.UpdatedAt);
+    private static UnitResponse ToResponse(Unit unit) =>
+        new(unit.Id, unit.Code, unit.Name, unit.CreditCode, unit.CreatedAt, unit.UpdatedAt);
 }

@@ -13,7 +13,9 @@ public static class VolunteerImportApi
             .WithBodyLimit(BodyLimits.Import)
             .Accepts<string>("text/csv")
             .WithSummary("Register volunteers in bulk from CSV")
-            .WithDescription("Columns: name,id_number,phone,unit_code,is_staff,skills (skills separated by ';'). Every row is validated; good rows are registered, bad ones reported by line and reason. Sending the same file again registers nobody twice.");
+            .WithDescription("Columns: name,id_number,phone,unit_code,is_staff,skills (skills separated by ';'). "
+                + "Every row is validated; good rows are registered, bad ones reported by line and reason. "
+                + "Sending the same file again registers nobody twice.");
         return api;
     }
 

@@ -10,7 +10,8 @@ namespace Civility.Volunteers.Endpoints;
 public static class VolunteersApi
 {
     public sealed record RegisterVolunteerRequest(
-        string? Name, string? IdNumber, string? Phone, string? UnitCode, bool? IsStaffOfUnit, string[]? Skills, string? NationalVolunteerNumber);
+        string? Name, string? IdNumber, string? Phone, string? UnitCode, bool? IsStaffOfUnit, string[]? Skills,
+        string? NationalVolunteerNumber);
 
     public sealed record ReasonRequest(string? Reason);
 
@@ -21,7 +22,9 @@ public static class VolunteersApi
         var volunteers = api.MapGroup("/").WithTags("Volunteers");
         volunteers.MapPost("/", RegisterAsync).RequireScope(CivilityScopes.VolunteersWrite)
             .WithSummary("Register a volunteer (real name, citizen ID number)")
-            .WithDescription("The ID number is validated (GB 11643 check character), stored protected and shown masked. One person, one registration: a second registration of the same number answers 409 with existingId. A unit-scoped client registers for its own unit.");
+            .WithDescription("The ID number is validated (GB 11643 check character), stored protected and shown masked. "
+                + "One person, one registration: a second registration of the same number answers 409 with existingId. "
+                + "A unit-scoped client registers for its own unit.");
         volunteers.MapGet("/", ListAsync).RequireScope(CivilityScopes.VolunteersRead)
             .WithSummary("Volunteers, paged; filter by unit, status, skill, staff, name");
         volunteers.MapGet("/{id:guid}", GetAsync).RequireScope(CivilityScopes.VolunteersRead).ProducesProblem(StatusCodes.Status404NotFound)
@@ -47,7 +50,8 @@ public static class VolunteersApi
         var phone = check.Phone("phone", request.Phone);
         var unitCode = caller.UnitFor(request.UnitCode);
         check.Check(!string.IsNullOrEmpty(unitCode), "unitCode", "This field is required.");
-        check.Check(!caller.IsUnitScoped || request.UnitCode is null || string.Equals(request.UnitCode, caller.UnitId, StringComparison.OrdinalIgnoreCase),
+        check.Check(!caller.IsUnitScoped || request.UnitCode is null
+            || string.Equals(request.UnitCode, caller.UnitId, StringComparison.OrdinalIgnoreCase),
             "unitCode", "A unit-scoped client registers volunteers of its own unit only.");
         var skills = (request.Skills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         check.Check(skills.All(s => s.Length <= 50) && skills.Count <= 20, "skills", "At most 20 skills of at most 50 characters.");
@@ -62,7 +66,9 @@ public static class VolunteersApi
                 // to list someone in its activities.
                 return TypedResults.Problem(title: "This person is already registered as a volunteer.",
                     detail: "One person, one registration.", statusCode: StatusCodes.Status409Conflict,
-                    extensions: caller.MayAccessUnit(already.UnitCode) ? new Dictionary<string, object?> { ["existingId"] = already.ExistingId } : null);
+                    extensions: caller.MayAccessUnit(already.UnitCode)
+                        ? new Dictionary<string, object?> { ["existingId"] = already.ExistingId }
+                        : null);
             case RegistrationOutcome.UnknownUnit unknown:
                 return TypedResults.Problem(title: "No such unit.", detail: $"Unit {unknown.UnitCode} is not registered.",
                     statusCode: StatusCodes.Status422UnprocessableEntity);

@@ -44,7 +44,10 @@ public sealed record UnitDetailsChanged(string UnitCode, string UnitName, string
 /// unit and year only grow, in the order the changes committed) and ignores older or repeated ones.
 /// </summary>
 /// <param name="RegisteredStaff">Active volunteers who are staff of the unit and registered before the year ended.</param>
-/// <param name="StaffHours">Approved hours of the unit's staff in the year: per-head hours are these over <paramref name="Headcount"/>.</param>
+/// <param name="StaffHours">
+/// Approved hours of the unit's staff in the year: per-head hours are these over <paramref name="Headcount"/>.
+/// </param>
 /// <param name="OtherHours">Approved hours of the unit's volunteers who are not its staff, shown beside, not in the ratio.</param>
 public sealed record UnitTargetsChanged(
-    string UnitCode, int Year, long FiguresVersion, int Headcount, int RegisteredStaff, decimal StaffHours, decimal OtherHours) : IntegrationEvent;
+    string UnitCode, int Year, long FiguresVersion, int Headcount, int RegisteredStaff, decimal StaffHours, decimal OtherHours)
+    : IntegrationEvent;

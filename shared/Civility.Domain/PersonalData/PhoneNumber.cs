@@ -29,7 +29,8 @@ public static partial class PhoneNumber
     /// <summary>A mobile number as its 11 digits, or null when the value is no mobile number (a landline included).</summary>
     public static string? NormalizeMobile(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : Mobile().Match(value.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)) is { Success: true } mobile
+        : Mobile().Match(value.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal))
+            is { Success: true } mobile
             ? mobile.Groups[1].Value : null;
 
     /// <summary>Null when valid; otherwise why not, in words an API client can show.</summary>

@@ -55,7 +55,8 @@ public static class CountyClock
         }
         catch (TimeZoneNotFoundException ex)
         {
-            throw new InvalidOperationException($"County:TimeZone '{id}' is not a time zone this machine knows (an IANA id such as {DefaultTimeZoneId}).", ex);
+            throw new InvalidOperationException(
+                $"County:TimeZone '{id}' is not a time zone this machine knows (an IANA id such as {DefaultTimeZoneId}).", ex);
         }
     }
 }

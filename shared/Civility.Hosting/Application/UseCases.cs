@@ -15,7 +15,8 @@ public static class UseCaseRegistration
     /// <summary>Every use case of the service's assembly, one instance per request or message (they hold its DbContext).</summary>
     public static IServiceCollection AddUseCases(this IServiceCollection services, Assembly assembly)
     {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
+        foreach (var type in assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
             services.TryAddScoped(type);
         return services;
     }

@@ -19,7 +19,8 @@ public static class AuditApi
         api.MapGet("/audit", ListAsync<TContext>)
             .WithTags("Audit")
             .WithSummary("The audit trail of this service")
-            .WithDescription("Every write: who (client, unit), what (entity, id, action, masked summary), when, trace id. Filter by entity, entityId, clientId and a time range; paged.")
+            .WithDescription("Every write: who (client, unit), what (entity, id, action, masked summary), when, trace id. "
+                + "Filter by entity, entityId, clientId and a time range; paged.")
             .RequireScope(CivilityScopes.Admin);
         return api;
     }
@@ -28,7 +29,8 @@ public static class AuditApi
         TContext db, string? entity, string? entityId, string? clientId, DateTimeOffset? from, DateTimeOffset? to,
         int? page, int? pageSize) where TContext : DbContext
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        if (PageRequest.Validate(page, pageSize) is not { } paging)
+            return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
         var query = db.Set<AuditRecord>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(entity)) query = query.Where(a => a.Entity == entity);
         if (!string.IsNullOrWhiteSpace(entityId)) query = query.Where(a => a.EntityId == entityId);

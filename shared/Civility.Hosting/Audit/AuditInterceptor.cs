@@ -78,7 +78,8 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
 /// <summary>Which properties hold personal data that no log, audit summary or event may show in clear.</summary>
 public static class PersonalData
 {
-    private static readonly string[] ProtectedParts = ["IdNumber", "IdCard", "CitizenId", "Phone", "Encrypted", "Hash", "Secret", "Password"];
+    private static readonly string[] ProtectedParts =
+        ["IdNumber", "IdCard", "CitizenId", "Phone", "Encrypted", "Hash", "Secret", "Password"];
 
     /// <summary>Masked copies (named <c>Masked…</c>) are fine to show; everything else named like personal data is not.</summary>
     public static bool IsProtected(string propertyName) =>

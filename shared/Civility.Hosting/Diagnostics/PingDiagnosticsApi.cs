@@ -31,12 +31,15 @@ public static partial class PingDiagnosticsApi
 
     public sealed record ReceivedPingResponse(Guid PingId, string FromService, string Note, DateTimeOffset ReceivedAt);
 
-    public static RouteGroupBuilder MapPingDiagnostics<TContext>(this RouteGroupBuilder group, string serviceName) where TContext : DbContext
+    public static RouteGroupBuilder MapPingDiagnostics<TContext>(this RouteGroupBuilder group, string serviceName)
+        where TContext : DbContext
     {
         var diagnostics = group.MapGroup("/diagnostics/pings").WithTags("Diagnostics");
         diagnostics.MapPost("/", (PingRequest request, TContext db, TimeProvider clock) => RaiseAsync(request, db, clock, serviceName))
             .WithSummary("Raise ping events through the outbox")
-            .WithDescription($"To one service (`to`: its name, e.g. `pairing`) or to every service (`to` left out or `{ServicePinged.Everyone}`); `count` pings (1–{MaxCount}, default 1) in one transaction.");
+            .WithDescription("To one service (`to`: its name, e.g. `pairing`) "
+                + $"or to every service (`to` left out or `{ServicePinged.Everyone}`); "
+                + $"`count` pings (1–{MaxCount}, default 1) in one transaction.");
         diagnostics.MapGet("/{pingId:guid}", (Guid pingId, TContext db) => FindAsync(pingId, db))
             .WithSummary("Whether this service consumed a given ping");
         return diagnostics;

@@ -142,7 +142,10 @@ public sealed class RequestValidator
         return normalized;
     }
 
-    /// <summary>Page and size of a list request (<see cref="PageRequest"/>); when either is out of range, the errors are added and the defaults returned.</summary>
+    /// <summary>
+    /// Page and size of a list request (<see cref="PageRequest"/>); when either is out of range, the errors are added and the
+    /// defaults returned.
+    /// </summary>
     public PageRequest Paging(int? page, int? pageSize)
     {
         foreach (var (field, messages) in PageRequest.Errors(page, pageSize)) Add(field, messages[0]);

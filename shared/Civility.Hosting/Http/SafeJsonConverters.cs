@@ -37,7 +37,10 @@ public sealed class SafeStringJsonConverter : JsonConverter<string>
 public static class NoNullElements
 {
     private static readonly Type[] ListShapes =
-        [typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(ICollection<>), typeof(IReadOnlyCollection<>), typeof(IEnumerable<>)];
+    [
+        typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>),
+        typeof(ICollection<>), typeof(IReadOnlyCollection<>), typeof(IEnumerable<>),
+    ];
 
     /// <summary>A <see cref="System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver"/> modifier.</summary>
     public static void Modifier(System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)

@@ -29,10 +29,12 @@ public static class ParkedEventsApi
     private static async Task<Results<Ok<PagedResult<ParkedEventResponse>>, ValidationProblem>> ListAsync<TContext>(
         TContext db, int? page, int? pageSize, CancellationToken cancellationToken) where TContext : DbContext
     {
-        if (PageRequest.Validate(page, pageSize) is not { } paging) return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
+        if (PageRequest.Validate(page, pageSize) is not { } paging)
+            return TypedResults.ValidationProblem(PageRequest.Errors(page, pageSize));
         var query = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PublishedAt == null && m.ParkedAt != null).OrderBy(m => m.Sequence);
         return TypedResults.Ok(await paging.ApplyAsync(query,
-            m => new ParkedEventResponse(m.Id, m.Sequence, m.MessageType, m.CreatedAt, m.ParkedAt!.Value, m.Attempts, m.LastError), cancellationToken));
+            m => new ParkedEventResponse(m.Id, m.Sequence, m.MessageType, m.CreatedAt, m.ParkedAt!.Value, m.Attempts, m.LastError),
+            cancellationToken));
     }
 
     private static async Task<Results<NoContent, NotFound>> RequeueAsync<TContext>(
@@ -40,7 +42,8 @@ public static class ParkedEventsApi
     {
         var requeued = await db.Set<OutboxMessage>()
             .Where(m => m.Id == id && m.PublishedAt == null && m.ParkedAt != null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ParkedAt, (DateTimeOffset?)null).SetProperty(m => m.Attempts, 0), cancellationToken);
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.ParkedAt, (DateTimeOffset?)null).SetProperty(m => m.Attempts, 0), cancellationToken);
         if (requeued == 0) return TypedResults.NotFound();
         signal.Notify();
         return TypedResults.NoContent();

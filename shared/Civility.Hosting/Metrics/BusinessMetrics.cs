@@ -41,11 +41,14 @@ public sealed class BusinessGauge<TContext> where TContext : DbContext
 {
     private IReadOnlyList<GaugeReading> _latest = [];
 
-    internal BusinessGauge(string name, string unit, string description, Func<TContext, TimeProvider, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
+    internal BusinessGauge(
+        string name, string unit, string description,
+        Func<TContext, TimeProvider, CancellationToken, Task<IReadOnlyList<GaugeReading>>> read)
     {
         Name = name;
         Read = read;
-        BusinessMetrics.Meter.CreateObservableGauge(name, () => _latest.Select(r => new Measurement<long>(r.Value, r.Tags)), unit, description);
+        BusinessMetrics.Meter.CreateObservableGauge(
+            name, () => _latest.Select(r => new Measurement<long>(r.Value, r.Tags)), unit, description);
     }
 
     public string Name { get; }

@@ -23,7 +23,8 @@ public sealed class InboxKeyAttribute(string key) : Attribute
     public static string Of(Type consumer) => Keys.GetOrAdd(consumer, type =>
         type.GetCustomAttribute<InboxKeyAttribute>()?.Key is { Length: > 0 } key
             ? Expand(key, type)
-            : throw new InvalidOperationException($"{type.FullName} declares no [InboxKey(\"…\")]: its inbox would follow the class name."));
+            : throw new InvalidOperationException(
+                $"{type.FullName} declares no [InboxKey(\"…\")]: its inbox would follow the class name."));
 
     private static string Expand(string key, Type type)
     {

@@ -19,7 +19,8 @@ public sealed class InboxMessage
     }
 
     /// <summary>The inbox row for one delivery; a message without a MessageId cannot be de-duplicated and is refused.</summary>
-    internal static InboxMessage For<TMessage>(ConsumeContext<TMessage> delivery, string consumer, DateTimeOffset now) where TMessage : class =>
+    internal static InboxMessage For<TMessage>(ConsumeContext<TMessage> delivery, string consumer, DateTimeOffset now)
+        where TMessage : class =>
         new(IdOf(delivery), consumer, typeof(TMessage).Name, now);
 
     internal static Guid IdOf<TMessage>(ConsumeContext<TMessage> delivery) where TMessage : class =>

@@ -35,7 +35,9 @@ public sealed class OutboxMessage
     /// <summary>Failed publishes of this row that were its own (the broker took others, or the row could not be read).</summary>
     public int Attempts { get; private set; }
 
-    /// <summary>Set aside after <see cref="OutboxOptions.ParkAfterAttempts"/> failed attempts; the relay skips it until re-queued.</summary>
+    /// <summary>
+    /// Set aside after <see cref="OutboxOptions.ParkAfterAttempts"/> failed attempts; the relay skips it until re-queued.
+    /// </summary>
     public DateTimeOffset? ParkedAt { get; private set; }
 
     public string? LastError { get; private set; }

@@ -74,7 +74,8 @@ public sealed class OutboxRelay<TContext>(
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claim = $"SELECT * FROM {table} WHERE published_at IS NULL AND parked_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
+            var claim = $"SELECT * FROM {table} WHERE published_at IS NULL AND parked_at IS NULL "
+                + $"ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED";
             var batch = await db.Set<OutboxMessage>().FromSqlRaw(claim).AsNoTracking().ToListAsync(ct);
             if (batch.Count == 0) return 0;
 
@@ -91,7 +92,8 @@ public sealed class OutboxRelay<TContext>(
             }
             var confirmed = publishing.Where(p => p.Task.IsCompletedSuccessfully).Select(p => p.Row.Id).ToList();
             var failed = publishing.Where(p => !p.Task.IsCompletedSuccessfully)
-                .Select(p => (p.Row, Error: p.Task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.")))
+                .Select(p => (p.Row,
+                    Error: p.Task.Exception?.GetBaseException() ?? new OperationCanceledException("Publish was cancelled.")))
                 .ToList();
             var now = clock.GetUtcNow();
             var published = confirmed.Count == 0 ? 0 : await db.Set<OutboxMessage>()
@@ -106,16 +108,20 @@ public sealed class OutboxRelay<TContext>(
                 var parked = row.Attempts + 1 >= _options.ParkAfterAttempts ? now : (DateTimeOffset?)null;
                 var text = OutboxMessage.ErrorText(error.Message);
                 await db.Set<OutboxMessage>().Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, text).SetProperty(m => m.ParkedAt, parked), ct);
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, text)
+                    .SetProperty(m => m.ParkedAt, parked), ct);
                 if (parked is not null)
-                    logger.LogError("Outbox message {MessageId} ({MessageType}) of {Context} parked after {Attempts} failed attempts: {Error}",
+                    logger.LogError(
+                        "Outbox message {MessageId} ({MessageType}) of {Context} parked after {Attempts} failed attempts: {Error}",
                         row.Id, row.MessageType, typeof(TContext).Name, row.Attempts + 1, text);
             }
             if (brokerFailure is not null)
             {
                 var waiting = failed.Except(ownFailures).Select(f => f.Row.Id).ToList();
                 var text = OutboxMessage.ErrorText(brokerFailure.Message);
-                await db.Set<OutboxMessage>().Where(m => waiting.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, text), ct);
+                await db.Set<OutboxMessage>().Where(m => waiting.Contains(m.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, text), ct);
             }
             await transaction.CommitAsync(ct);
             MessagingTelemetry.ReportPublished(ServiceName, published);

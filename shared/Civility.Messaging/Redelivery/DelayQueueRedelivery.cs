@@ -26,7 +26,8 @@ internal static class DelayQueueRedelivery
     public static void UseDelayQueueRedelivery(this IReceiveEndpointConfigurator endpoint, string queueName, IReadOnlyList<TimeSpan> delays)
     {
         if (delays.Any(delay => delay < TimeSpan.FromMilliseconds(1)))
-            throw new InvalidOperationException($"Messaging:RedeliveryDelays must all be positive; {queueName} was given {string.Join(", ", delays)}.");
+            throw new InvalidOperationException(
+                $"Messaging:RedeliveryDelays must all be positive; {queueName} was given {string.Join(", ", delays)}.");
         var topology = new DelayQueueTopology(queueName);
         _ = new DelayQueueRedeliveryObserver(endpoint, topology, retry => retry.Intervals(delays.ToArray()));
     }
@@ -85,7 +86,8 @@ internal sealed class DelayQueueTopology(string queueName)
             ["x-overflow"] = "reject-publish",
         }, cancellationToken: cancellationToken);
         // The exchange MassTransit sends to (fanout, durable, as it declares an "exchange:" address), bound to the queue.
-        await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(
+            name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(name, name, "", cancellationToken: cancellationToken);
         await channel.CloseAsync(cancellationToken);
         _declared[name] = true;
@@ -114,7 +116,8 @@ internal sealed class DelayQueueRedeliverySpecification<TMessage>(DelayQueueTopo
 {
     public RedeliveryOptions Options { get; set; }
 
-    public void Apply(IPipeBuilder<ConsumeContext<TMessage>> builder) => builder.AddFilter(new DelayQueueRedeliveryFilter<TMessage>(topology, Options));
+    public void Apply(IPipeBuilder<ConsumeContext<TMessage>> builder) =>
+        builder.AddFilter(new DelayQueueRedeliveryFilter<TMessage>(topology, Options));
 
     public IEnumerable<ValidationResult> Validate()
     {
@@ -124,7 +127,8 @@ internal sealed class DelayQueueRedeliverySpecification<TMessage>(DelayQueueTopo
 }
 
 /// <summary>Puts the delay-queue redelivery on each delivery, for MassTransit's redelivery filter to call.</summary>
-internal sealed class DelayQueueRedeliveryFilter<TMessage>(DelayQueueTopology topology, RedeliveryOptions options) : IFilter<ConsumeContext<TMessage>>
+internal sealed class DelayQueueRedeliveryFilter<TMessage>(DelayQueueTopology topology, RedeliveryOptions options)
+    : IFilter<ConsumeContext<TMessage>>
     where TMessage : class
 {
     public Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
@@ -140,7 +144,8 @@ internal sealed class DelayQueueRedeliveryFilter<TMessage>(DelayQueueTopology to
     }
 }
 
-internal sealed class DelayQueueRedeliveryContext<TMessage>(ConsumeContext<TMessage> context, DelayQueueTopology topology, RedeliveryOptions options)
+internal sealed class DelayQueueRedeliveryContext<TMessage>(
+    ConsumeContext<TMessage> context, DelayQueueTopology topology, RedeliveryOptions options)
     : MessageRedeliveryContext
     where TMessage : class
 {
@@ -172,7 +177,8 @@ internal sealed class DelayQueueRedeliveryContext<TMessage>(ConsumeContext<TMess
             topology.Forget(delay);
             throw;
         }
-        LogContext.Warning?.Log("{MessageType} {MessageId} on {Queue} still fails after the in-process retries: redelivery {Stage} in {Delay} from {DelayQueue}",
+        LogContext.Warning?.Log("{MessageType} {MessageId} on {Queue} still fails after the in-process retries: "
+            + "redelivery {Stage} in {Delay} from {DelayQueue}",
             TypeCache<TMessage>.ShortName, context.MessageId, topology.QueueName, context.GetRedeliveryCount() + 1, delay, delayQueue);
     }
 }

@@ -19,7 +19,8 @@ public static class TrustedProxies
     public const string Section = "Network:TrustedProxies";
 
     /// <param name="fallback">Trusted when nothing is configured: the gateway trusts no one, a service the gateway in front of it.</param>
-    public static TBuilder AddTrustedProxies<TBuilder>(this TBuilder builder, params string[] fallback) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddTrustedProxies<TBuilder>(this TBuilder builder, params string[] fallback)
+        where TBuilder : IHostApplicationBuilder
     {
         var configured = builder.Configuration.GetSection(Section).Get<string[]>();
         var entries = configured is { Length: > 0 } ? configured : fallback;

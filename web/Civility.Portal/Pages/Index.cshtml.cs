@@ -18,7 +18,9 @@ public sealed class IndexModel(MoralModelsClient moral, VolunteersClient volunte
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Describe("首页", "县卫生健康局精神文明创建一览：今年志愿服务注册率与人均服务时长、最新表彰的先进典型、正在公示的提名。");
+        Describe("首页",
+            "县卫生健康局精神文明创建一览：今年志愿服务注册率与人均服务时长、"
+            + "最新表彰的先进典型、正在公示的提名。");
         var targets = TryAsync(() => volunteers.TargetsAsync(ct));
         var goodDeeds = TryAsync(() => moral.BoardAsync(Zh.Boards.GoodDeeds, null, null, 1, ct));
         var moralBoard = TryAsync(() => moral.BoardAsync(Zh.Boards.Moral, null, null, 1, ct));

@@ -43,7 +43,8 @@ public abstract class PublicApiClient(HttpClient http)
 
     protected static string Query(params (string Name, object? Value)[] parameters) =>
         string.Join("&", parameters.Where(p => p.Value is not null && $"{p.Value}" != "")
-            .Select(p => $"{p.Name}={Uri.EscapeDataString(Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!)}"));
+            .Select(p =>
+                $"{p.Name}={Uri.EscapeDataString(Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!)}"));
 }
 
 public sealed class MoralModelsClient(HttpClient http) : PublicApiClient(http)
@@ -53,7 +54,8 @@ public sealed class MoralModelsClient(HttpClient http) : PublicApiClient(http)
     public Task<ListPage<PublicNomination>?> BoardAsync(string board, int? year, string? category, int page, CancellationToken ct) =>
         GetAsync<ListPage<PublicNomination>>($"{Base}/boards/{board}?{Query(("year", year), ("category", category), ("page", page))}", ct);
 
-    public Task<BoardYears?> BoardYearsAsync(string board, CancellationToken ct) => GetAsync<BoardYears>($"{Base}/boards/{board}/years", ct);
+    public Task<BoardYears?> BoardYearsAsync(string board, CancellationToken ct) =>
+        GetAsync<BoardYears>($"{Base}/boards/{board}/years", ct);
 
     public Task<PublicNomination?> BoardEntryAsync(Guid id, CancellationToken ct) =>
         GetAsync<PublicNomination>($"{Base}/boards/entries/{id}", ct);
@@ -66,7 +68,8 @@ public sealed class MoralModelsClient(HttpClient http) : PublicApiClient(http)
     public Task<Answer<VoteCodeSent>> SendVoteCodeAsync(Guid id, string phone, CancellationToken ct) =>
         PostAsync<VoteCodeSent>($"{Base}/nominations/{id}/vote-codes", new { phone }, ct);
 
-    public Task<Answer<VoteCast>> VoteAsync(Guid id, string voterName, string idNumber, string? phone, string? code, CancellationToken ct) =>
+    public Task<Answer<VoteCast>> VoteAsync(
+        Guid id, string voterName, string idNumber, string? phone, string? code, CancellationToken ct) =>
         PostAsync<VoteCast>($"{Base}/nominations/{id}/votes", new { voterName, idNumber, phone, code }, ct);
 
     public Task<Answer<ObjectionFiled>> ObjectAsync(Guid id, string content, string contactName, string contactPhone,

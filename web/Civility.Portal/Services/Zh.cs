@@ -20,7 +20,8 @@ public static class Zh
     public static string LastDay(DateTimeOffset? end) => end is { } e ? Date(e.AddTicks(-1)) : "—";
 
     /// <summary>2026年12月2日 14:30 (county time).</summary>
-    public static string DateTime(DateTimeOffset instant) => $"{Date(CountyClock.CountyDate(instant))} {CountyClock.ToCounty(instant):HH:mm}";
+    public static string DateTime(DateTimeOffset instant) =>
+        $"{Date(CountyClock.CountyDate(instant))} {CountyClock.ToCounty(instant):HH:mm}";
 
     public static string Percent(decimal rate) => (rate * 100m).ToString("0.#", Culture) + "%";
 

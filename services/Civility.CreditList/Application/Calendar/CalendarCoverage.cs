@@ -29,7 +29,8 @@ public sealed record CalendarCoverage(DateOnly Today, DateOnly? OfficialThrough,
         : $"There is no official working-day calendar for {Today.Year}.";
 
     public string Advice() =>
-        $"Deadlines after that are counted on the statutory holidays only (provisional). Load the State Council's notice for {(OfficialThrough?.Year ?? Today.Year - 1) + 1} with PUT /api/credit/calendar/{{year}}.";
+        "Deadlines after that are counted on the statutory holidays only (provisional). "
+        + $"Load the State Council's notice for {(OfficialThrough?.Year ?? Today.Year - 1) + 1} with PUT /api/credit/calendar/{{year}}.";
 
     public static async Task<CalendarCoverage> ReadAsync(CreditDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         Of(await CalendarStore.LoadAsync(db, cancellationToken), clock.CountyToday());
@@ -40,7 +41,8 @@ internal sealed class CalendarCoverageHealthCheck(IServiceScopeFactory scopes, T
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var coverage = await CalendarCoverage.ReadAsync(scope.ServiceProvider.GetRequiredService<CreditDbContext>(), clock, cancellationToken);
+        var coverage = await CalendarCoverage.ReadAsync(
+            scope.ServiceProvider.GetRequiredService<CreditDbContext>(), clock, cancellationToken);
         var data = new Dictionary<string, object> { ["officialDaysAhead"] = coverage.DaysAhead };
         return coverage.Short
             ? HealthCheckResult.Degraded($"{coverage.Describe()} {coverage.Advice()}", data: data)
@@ -49,14 +51,16 @@ internal sealed class CalendarCoverageHealthCheck(IServiceScopeFactory scopes, T
 }
 
 /// <summary>Says at start, in the log, when the official calendar is running out.</summary>
-internal sealed class CalendarCoverageWarning(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CalendarCoverageWarning> logger) : BackgroundService
+internal sealed class CalendarCoverageWarning(
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<CalendarCoverageWarning> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var coverage = await CalendarCoverage.ReadAsync(scope.ServiceProvider.GetRequiredService<CreditDbContext>(), clock, stoppingToken);
+            var coverage = await CalendarCoverage.ReadAsync(
+                scope.ServiceProvider.GetRequiredService<CreditDbContext>(), clock, stoppingToken);
             if (coverage.Short)
                 logger.LogWarning("{Coverage} {Advice}", coverage.Describe(), coverage.Advice());
             else

@@ -61,7 +61,8 @@ public sealed class OfficialCalendarYear
         for (var i = 0; i < holidays.Count; i++)
         {
             var (field, holiday) = ($"holidays[{i}]", holidays[i]);
-            if (holiday.From > holiday.To) problems.Add((field, $"'from' ({holiday.From:yyyy-MM-dd}) is after 'to' ({holiday.To:yyyy-MM-dd})."));
+            if (holiday.From > holiday.To)
+                problems.Add((field, $"'from' ({holiday.From:yyyy-MM-dd}) is after 'to' ({holiday.To:yyyy-MM-dd})."));
             else if (holiday.From.Year != year || holiday.To.Year != year) problems.Add((field, $"The days must be in {year}."));
             else if (holiday.To.DayNumber - holiday.From.DayNumber >= 31) problems.Add((field, "A holiday lasts at most 31 days."));
             else
@@ -75,19 +76,23 @@ public sealed class OfficialCalendarYear
         {
             var (field, day) = ($"makeUpWorkingDays[{i}]", makeUpWorkingDays[i]);
             if (day.Year != year) problems.Add((field, $"{day:yyyy-MM-dd} is not in {year}."));
-            else if (!WorkingDayCalendar.IsWeekend(day)) problems.Add((field, $"{day:yyyy-MM-dd} is a {day.DayOfWeek}: only a weekend day can be made a working day."));
+            else if (!WorkingDayCalendar.IsWeekend(day))
+                problems.Add((field, $"{day:yyyy-MM-dd} is a {day.DayOfWeek}: only a weekend day can be made a working day."));
             else if (off.TryGetValue(day, out var name)) problems.Add((field, $"{day:yyyy-MM-dd} is a day off of {name}."));
             else if (!seen.Add(day)) problems.Add((field, $"{day:yyyy-MM-dd} is given twice."));
         }
         return problems;
     }
 
-    private void Set(HolidayNotice notice, IReadOnlyList<HolidayRange> holidays, IReadOnlyList<DateOnly> makeUpWorkingDays, string actor, DateTimeOffset now)
+    private void Set(
+        HolidayNotice notice, IReadOnlyList<HolidayRange> holidays, IReadOnlyList<DateOnly> makeUpWorkingDays, string actor,
+        DateTimeOffset now)
     {
         if (Problems(Year, holidays, makeUpWorkingDays) is [var first, ..])
             throw DomainRuleException.Rule($"The notice does not fit {Year}.", $"{first.Field}: {first.Message}");
         var days = holidays
-            .SelectMany(h => Enumerable.Range(0, h.To.DayNumber - h.From.DayNumber + 1).Select(n => new CalendarDay(h.From.AddDays(n), CalendarDayKind.Holiday, h.Name)))
+            .SelectMany(h => Enumerable.Range(0, h.To.DayNumber - h.From.DayNumber + 1)
+                .Select(n => new CalendarDay(h.From.AddDays(n), CalendarDayKind.Holiday, h.Name)))
             .Concat(makeUpWorkingDays.Select(d => new CalendarDay(d, CalendarDayKind.MakeUpWorkingDay, MakeUpNameFor(d, holidays))));
         _days = [.. days.OrderBy(d => d.Date)];
         (NoticeNumber, NoticeTitle, NoticePublishedOn) = (notice.Number, notice.Title, notice.PublishedOn);
@@ -97,5 +102,6 @@ public sealed class OfficialCalendarYear
     /// <summary>A make-up day is named after the nearest holiday it pays for (a notice lists it under that holiday).</summary>
     private static string MakeUpNameFor(DateOnly day, IReadOnlyList<HolidayRange> holidays) =>
         holidays.Count == 0 ? "Make-up working day"
-            : $"{holidays.MinBy(h => Math.Min(Math.Abs(h.From.DayNumber - day.DayNumber), Math.Abs(h.To.DayNumber - day.DayNumber)))!.Name} (make-up working day)";
+            : $"{holidays.MinBy(h => Math.Min(Math.Abs(h.From.DayNumber - day.DayNumber), Math.Abs(h.To.DayNumber - day.DayNumber)))!.Name}"
+                + " (make-up working day)";
 }

@@ -71,7 +71,8 @@ public static class StatutoryHolidays
     {
         if (year is < FirstYear or > LastYear)
             throw new ArgumentOutOfRangeException(nameof(year), year,
-                $"Statutory holidays can be computed for {FirstYear}–{LastYear} only (the range of the Chinese lunisolar calendar in .NET).");
+                $"Statutory holidays can be computed for {FirstYear}–{LastYear} only "
+                + "(the range of the Chinese lunisolar calendar in .NET).");
 
         // Lunar year `year` begins between 21 Jan and 20 Feb, so its Spring Festival, Dragon Boat and Mid-Autumn all
         // fall in Gregorian `year`.

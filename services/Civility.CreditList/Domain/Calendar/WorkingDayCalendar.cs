@@ -74,7 +74,8 @@ public sealed class WorkingDayCalendar
         if (_official.TryGetValue(year, out var official)) days = official.Days;
         else if (year is < FirstProvisionalYear or > LastProvisionalYear)
             throw DomainRuleException.Rule($"No working-day calendar can be made for {year}.",
-                $"Provisional years are computed for {FirstProvisionalYear}–{LastProvisionalYear}; load the notice of {year} to count in it.",
+                $"Provisional years are computed for {FirstProvisionalYear}–{LastProvisionalYear}; "
+                + $"load the notice of {year} to count in it.",
                 new Dictionary<string, object?> { ["year"] = year });
         else
             // Mid-Autumn may fall on a day of National Day: one day off, named after both.

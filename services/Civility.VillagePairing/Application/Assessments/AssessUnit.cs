@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Civility.VillagePairing.Application.Assessments;
 
 /// <summary>Assesses a unit's year (年度测评) once: weighted indicators less the negative list, and a proposed outcome.</summary>
-public sealed class AssessUnit(PairingDbContext db, CallerContext caller, TimeProvider clock, IOptions<AssessmentSettings> settings) : IUseCase
+public sealed class AssessUnit(
+    PairingDbContext db, CallerContext caller, TimeProvider clock, IOptions<AssessmentSettings> settings) : IUseCase
 {
     public async Task<Assessment> ExecuteAsync(Guid civilizedUnitId, int year, IReadOnlyList<Deduction> deductions, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ public sealed class ConferTitle(PairingDbContext db, TimeProvider clock) : IUseC
         string unitCode, string name, string creditCode, TitleLevel level, DateOnly termStart, int termYears, CancellationToken ct)
     {
         if (await db.CivilizedUnits.AnyAsync(u => u.UnitCode == unitCode || u.CreditCode == creditCode, ct))
-            throw DomainRuleException.Conflict("This unit already holds a title.", $"Unit {unitCode} or credit code {creditCode} is taken.");
+            throw DomainRuleException.Conflict("This unit already holds a title.",
+                $"Unit {unitCode} or credit code {creditCode} is taken.");
         var unit = new CivilizedUnit(unitCode, name, creditCode, level, termStart, termYears, clock.GetUtcNow());
         db.CivilizedUnits.Add(unit);
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing.Application.CivilizedUnits;
 
-/// <summary>Titles whose review deadline passed without a renewal lapse (到期失效), announced like any change; a batch per run.</summary>
+/// <summary>
+/// Titles whose review deadline passed without a renewal lapse (到期失效), announced like any change; a batch per run.
+/// </summary>
 public sealed class LapseTitles(PairingDbContext db, TimeProvider clock) : IUseCase
 {
     public const int BatchSize = 500;

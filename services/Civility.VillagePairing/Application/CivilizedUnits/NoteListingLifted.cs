@@ -11,6 +11,7 @@ public sealed class NoteListingLifted(PairingDbContext db, TimeProvider clock) :
     {
         if (!lifted.ListType.Contains("black", StringComparison.OrdinalIgnoreCase)) return;
         if (await CreditSubjects.FindTitleAsync(db, lifted.Subject, ct) is not { } unit) return;
-        unit.NoteListingLifted($"Black-listing {lifted.EntryId} lifted ({lifted.Reason}); an admin decides on the title.", clock.GetUtcNow());
+        unit.NoteListingLifted(
+            $"Black-listing {lifted.EntryId} lifted ({lifted.Reason}); an admin decides on the title.", clock.GetUtcNow());
     }
 }

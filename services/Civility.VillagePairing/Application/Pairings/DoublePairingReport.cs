@@ -34,6 +34,7 @@ public sealed class DoublePairingReport(PairingDbContext db, CallerContext calle
             Lacking.Both => rows.Where(r => !r.HasVillage && !r.HasCommunity),
             _ => rows.Where(r => !r.HasVillage || !r.HasCommunity),
         };
-        return paging.ApplyAsync(rows.OrderBy(r => r.UnitCode), r => new DoublePairingGap(r.Id, r.UnitCode, r.Name, r.HasVillage, r.HasCommunity), ct);
+        return paging.ApplyAsync(rows.OrderBy(r => r.UnitCode),
+            r => new DoublePairingGap(r.Id, r.UnitCode, r.Name, r.HasVillage, r.HasCommunity), ct);
     }
 }

@@ -11,7 +11,8 @@ namespace Civility.VillagePairing.Application.Pairings;
 public sealed class PairUnitWithPlace(PairingDbContext db, CallerContext caller, TimeProvider clock) : IUseCase
 {
     public async Task<Pairing> ExecuteAsync(
-        Guid civilizedUnitId, Guid placeId, DateOnly from, DateOnly until, string goals, IReadOnlyList<PairingContact> contacts, CancellationToken ct)
+        Guid civilizedUnitId, Guid placeId, DateOnly from, DateOnly until, string goals, IReadOnlyList<PairingContact> contacts,
+        CancellationToken ct)
     {
         var unit = await db.TitleAsync(civilizedUnitId, caller, ct);
         var place = (await db.Places.FirstOrDefaultAsync(p => p.Id == placeId, ct)).OrNotFound("village or community");

@@ -9,7 +9,8 @@ namespace Civility.VillagePairing.Application.Pairings;
 
 public sealed class ListPairings(PairingDbContext db, CallerContext caller) : IUseCase
 {
-    public Task<PagedResult<Pairing>> ExecuteAsync(Guid? civilizedUnitId, PlaceKind? kind, PairingStatus? status, PageRequest paging, CancellationToken ct)
+    public Task<PagedResult<Pairing>> ExecuteAsync(
+        Guid? civilizedUnitId, PlaceKind? kind, PairingStatus? status, PageRequest paging, CancellationToken ct)
     {
         var query = db.Pairings.AsNoTracking().Where(p => !caller.IsUnitScoped || p.UnitCode == caller.UnitId);
         if (civilizedUnitId is { } u) query = query.Where(p => p.CivilizedUnitId == u);

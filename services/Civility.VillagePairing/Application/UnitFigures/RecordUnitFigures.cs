@@ -14,7 +14,8 @@ public sealed class RecordUnitFigures(PairingDbContext db, TimeProvider clock) :
 {
     public Task ExecuteAsync(UnitTargetsChanged figures, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO pairing.unit_year_stats AS s (unit_code, year, figures_version, headcount, registered_staff, staff_hours, other_hours, updated_at)
+            INSERT INTO pairing.unit_year_stats AS s
+                (unit_code, year, figures_version, headcount, registered_staff, staff_hours, other_hours, updated_at)
             VALUES ({figures.UnitCode}, {figures.Year}, {figures.FiguresVersion}, {figures.Headcount}, {figures.RegisteredStaff},
                     {figures.StaffHours}, {figures.OtherHours}, {clock.GetUtcNow()})
             ON CONFLICT (unit_code, year) DO UPDATE

@@ -31,7 +31,8 @@ public sealed class IndexModel(MoralModelsClient moral) : PortalPage
         var name = Zh.Boards.Name(board);
         Describe(name, board == Zh.Boards.GoodDeeds
             ? "好人榜（善行义举榜）：经评选、公示并表彰的身边好人及其事迹，可按年度筛选。"
-            : "道德榜：经评选、公示并表彰的道德模范、最美人物与文明家庭及其事迹，可按年度和类别筛选。");
+            : "道德榜：经评选、公示并表彰的道德模范、最美人物与文明家庭及其事迹，"
+                + "可按年度和类别筛选。");
         if (Category is not null && !Zh.Boards.Categories(board).Contains(Category)) Category = null;
         if (Year is < 2000 or > 2100) Year = null;
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
@@ -41,7 +42,11 @@ public sealed class IndexModel(MoralModelsClient moral) : PortalPage
         if (Entries is { } e)
         {
             Pager = new Pager($"/boards/{board}", e.Page, e.Pages, e.Total,
-                new Dictionary<string, string?> { ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["category"] = Category });
+                new Dictionary<string, string?>
+                {
+                    ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["category"] = Category,
+                });
         }
         return Page();
     }

@@ -21,7 +21,8 @@ public sealed class VerifyModel(VolunteersClient volunteers) : FormPage
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Describe("证书查验", "查验志愿服务记录证明的真伪：输入证明编号和校验码，或扫描证明上的二维码。");
+        Describe("证书查验",
+            "查验志愿服务记录证明的真伪：输入证明编号和校验码，或扫描证明上的二维码。");
         ClearBindingErrors();
         if (string.IsNullOrWhiteSpace(Number) && string.IsNullOrWhiteSpace(Code)) return;
         var number = Text("Number", Number, 40, "请输入证明编号。");

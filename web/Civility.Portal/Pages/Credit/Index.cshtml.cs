@@ -33,7 +33,9 @@ public sealed class IndexModel(CreditClient credit) : PortalPage
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Describe("信用公示", "依法公开的守信红名单和失信黑名单：可按名单类型、失信等级和认定部门浏览，已移出名单的不再公示。");
+        Describe("信用公示",
+            "依法公开的守信红名单和失信黑名单：可按名单类型、失信等级和认定部门浏览，"
+            + "已移出名单的不再公示。");
         if (!Lists.Contains(List)) List = null;
         if (!Tiers.Contains(Tier) || List == "red") Tier = null;
         Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim()[..Math.Min(200, Department.Trim().Length)];

@@ -16,7 +16,8 @@ public sealed class NoticeModel(MoralModelsClient moral) : PortalPage
         Notice = notice;
         var n = notice.Nomination;
         Describe($"公示：{n.NomineeName}（{Zh.Category(n.Category)}）",
-            $"{n.RoundName}：{n.NomineeName}，{n.UnitName ?? n.UnitCode}。公示至{Zh.LastDay(n.PublicityEnd)}，公示期内可实名提出异议。");
+            $"{n.RoundName}：{n.NomineeName}，{n.UnitName ?? n.UnitCode}。"
+            + $"公示至{Zh.LastDay(n.PublicityEnd)}，公示期内可实名提出异议。");
         return Page();
     }
 

@@ -80,7 +80,8 @@ public sealed class VoteModel(MoralModelsClient moral) : FormPage
         var name = Text("Form.Name", Form.Name, 100, "请填写您的真实姓名。");
         string? idNumber = null;
         if (CitizenIdNumber.Validate(Form.IdNumber) is null) idNumber = CitizenIdNumber.Normalize(Form.IdNumber!);
-        else Error("Form.IdNumber", "号码有误：请输入18位居民身份证号码（最后一位可能是X），并核对是否输错。");
+        else Error("Form.IdNumber",
+            "号码有误：请输入18位居民身份证号码（最后一位可能是X），并核对是否输错。");
         string? phone = null, code = null;
         if (NeedsCode)
         {
@@ -120,8 +121,10 @@ public sealed class VoteModel(MoralModelsClient moral) : FormPage
                     Say(false, "号码有误", "请核对身份证号码后重新投票。");
                 }
                 if (answer.Errors.ContainsKey("voterName")) Error("Form.Name", "请填写您的真实姓名。");
-                if (answer.Errors.ContainsKey("phone")) Error("Form.Phone", "本轮投票需先获取短信验证码：请填写手机号码。");
-                if (answer.Errors.ContainsKey("code")) Error("Form.Code", "本轮投票需先获取短信验证码：请填写验证码。");
+                if (answer.Errors.ContainsKey("phone"))
+                    Error("Form.Phone", "本轮投票需先获取短信验证码：请填写手机号码。");
+                if (answer.Errors.ContainsKey("code"))
+                    Error("Form.Code", "本轮投票需先获取短信验证码：请填写验证码。");
                 break;
             case StatusCodes.Status404NotFound:
                 return NotFound();
