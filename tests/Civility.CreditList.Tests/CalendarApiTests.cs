@@ -78,7 +78,8 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
         Assert.Contains(days, d => d.GetProperty("date").GetString() == "2030-01-01");
         Assert.Empty(calendar.GetProperty("missingStatutoryHolidays").EnumerateArray());
 
-        using var beyond = await anonymous.GetAsync($"/api/credit/calendar/{Civility.CreditList.Domain.Calendar.StatutoryHolidays.LastYear + 1}");
+        using var beyond = await anonymous.GetAsync(
+            $"/api/credit/calendar/{Civility.CreditList.Domain.Calendar.StatutoryHolidays.LastYear + 1}");
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
     }
 
@@ -154,11 +155,13 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
         Assert.False(afterC.GetProperty("statementDeadlineProvisional").GetBoolean());
 
         // Each recount is in the entry's history and announced once for partners, with both days.
-        var historyB = (await CreditApi.GetJsonAsync(admin, $"/api/credit/entries/{entryB}")).GetProperty("history").EnumerateArray().Last();
+        var historyB = (await CreditApi.GetJsonAsync(admin, $"/api/credit/entries/{entryB}"))
+            .GetProperty("history").EnumerateArray().Last();
         Assert.Equal("deadline-recounted", historyB.GetProperty("action").GetString());
         Assert.Contains("2027-02-18", historyB.GetProperty("reason").GetString());
         Assert.Contains("never shortened", historyB.GetProperty("reason").GetString());
-        var historyA = (await CreditApi.GetJsonAsync(admin, $"/api/credit/entries/{entryA}")).GetProperty("history").EnumerateArray().Last();
+        var historyA = (await CreditApi.GetJsonAsync(admin, $"/api/credit/entries/{entryA}"))
+            .GetProperty("history").EnumerateArray().Last();
         Assert.Contains("moves to 2027-01-27", historyA.GetProperty("reason").GetString());
         var eventB = JsonDocument.Parse(Assert.Single(await fixture.EventsAsync("ListingDeadlineRecounted", entryB))).RootElement;
         Assert.Equal(("2027-02-19", "2027-02-18", "2027-02-19"),
@@ -169,7 +172,8 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
 
         var year = await CreditApi.GetJsonAsync(admin, "/api/credit/calendar/2027");
         Assert.Equal("TEST〔2026〕99号", year.GetProperty("source").GetProperty("number").GetString());
-        Assert.Equal("国务院办公厅关于2027年部分节假日安排的通知", year.GetProperty("source").GetProperty("title").GetString());
+        Assert.Equal("国务院办公厅关于2027年部分节假日安排的通知",
+            year.GetProperty("source").GetProperty("title").GetString());
     }
 
     [Fact]
@@ -225,7 +229,8 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         using (var noReason = await admin.PutAsJsonAsync("/api/credit/calendar/2029", Notice("TEST-2029-B", null)))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
-        using (var replaced = await admin.PutAsJsonAsync("/api/credit/calendar/2029", Notice("TEST-2029-B", "The notice was transcribed with a wrong number.")))
+        using (var replaced = await admin.PutAsJsonAsync("/api/credit/calendar/2029",
+            Notice("TEST-2029-B", "The notice was transcribed with a wrong number.")))
         {
             Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
             Assert.True((await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replaced").GetBoolean());
@@ -271,7 +276,8 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
     }
 
     private static List<(int, string)> CalendarYears(JsonElement deadline) =>
-        [.. deadline.GetProperty("calendarYears").EnumerateArray().Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("calendar").GetString()!))];
+        [.. deadline.GetProperty("calendarYears").EnumerateArray()
+            .Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("calendar").GetString()!))];
 
     private static (string?, string?, string?, string?) Recount(JsonElement r) => (r.GetProperty("deadline").GetString(),
         r.GetProperty("given").GetString(), r.GetProperty("counted").GetString(), r.GetProperty("due").GetString());

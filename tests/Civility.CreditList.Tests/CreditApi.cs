@@ -13,7 +13,8 @@ public static class CreditApi
     /// <summary>A valid unified social credit code, its check character computed here independently of the service.</summary>
     public static string NewCreditCode()
     {
-        var body = "91330100" + string.Concat(Enumerable.Range(0, 9).Select(_ => CodeAlphabet[Random.Shared.Next(10, CodeAlphabet.Length)]));
+        var body = "91330100" + string.Concat(Enumerable.Range(0, 9)
+            .Select(_ => CodeAlphabet[Random.Shared.Next(10, CodeAlphabet.Length)]));
         var sum = 0;
         for (var i = 0; i < 17; i++) sum += CodeAlphabet.IndexOf(body[i]) * (int)(BigPow(3, i) % 31);
         return body + CodeAlphabet[(31 - sum % 31) % 31];
@@ -27,9 +28,11 @@ public static class CreditApi
         return first17 + CitizenIdNumber.CheckCharacter(first17);
     }
 
-    public static async Task<Guid> CreateOrganizationAsync(HttpClient client, string? code = null, string name = "Baiyun Pharmaceutical Co.")
+    public static async Task<Guid> CreateOrganizationAsync(HttpClient client, string? code = null,
+        string name = "Baiyun Pharmaceutical Co.")
     {
-        using var response = await client.PostAsJsonAsync("/api/credit/subjects/organizations", new { creditCode = code ?? NewCreditCode(), name });
+        using var response = await client.PostAsJsonAsync("/api/credit/subjects/organizations",
+            new { creditCode = code ?? NewCreditCode(), name });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -49,7 +52,8 @@ public static class CreditApi
         internalNote = note,
     };
 
-    public static async Task<Guid> ProposeAsync(HttpClient client, Guid subjectId, string listType, string? tier, DateOnly from, DateOnly until, string? note = null)
+    public static async Task<Guid> ProposeAsync(HttpClient client, Guid subjectId, string listType, string? tier, DateOnly from,
+        DateOnly until, string? note = null)
     {
         using var response = await client.PostAsJsonAsync("/api/credit/entries", Proposal(subjectId, listType, tier, from, until, note));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

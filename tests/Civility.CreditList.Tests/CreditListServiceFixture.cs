@@ -48,7 +48,8 @@ public sealed class CreditListServiceFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Service.DatabaseConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT body::text FROM credit.outbox_messages WHERE message_type LIKE @type AND body->>'entryId' = @id ORDER BY sequence", connection);
+            "SELECT body::text FROM credit.outbox_messages WHERE message_type LIKE @type AND body->>'entryId' = @id ORDER BY sequence",
+            connection);
         command.Parameters.AddWithValue("type", $"Civility.Contracts.CreditList.{type},%");
         command.Parameters.AddWithValue("id", entryId.ToString());
         var bodies = new List<string>();

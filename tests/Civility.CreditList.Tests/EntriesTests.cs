@@ -27,7 +27,8 @@ public sealed class EntriesTests(CreditListServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         fixture.SetToday(Start);
         var subject = await CreditApi.CreateOrganizationAsync(admin);
-        using var response = await admin.PostAsJsonAsync("/api/credit/entries", CreditApi.Proposal(subject, list, tier, Start, Start.AddMonths(months)));
+        using var response = await admin.PostAsJsonAsync("/api/credit/entries",
+            CreditApi.Proposal(subject, list, tier, Start, Start.AddMonths(months)));
         Assert.Equal(fits ? HttpStatusCode.Created : HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 
@@ -36,10 +37,12 @@ public sealed class EntriesTests(CreditListServiceFixture fixture)
     {
         using var admin = fixture.Service.Admin();
         var subject = await CreditApi.CreateOrganizationAsync(admin);
-        using var response = await admin.PostAsJsonAsync("/api/credit/entries", new { subjectId = subject, listType = "black", tier = "huge" });
+        using var response = await admin.PostAsJsonAsync("/api/credit/entries",
+            new { subjectId = subject, listType = "black", tier = "huge" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "tier", "law", "article", "facts", "decisionNumber", "decidingDepartment", "publishedFrom", "publishedUntil" })
+        foreach (var field in new[]
+            { "tier", "law", "article", "facts", "decisionNumber", "decidingDepartment", "publishedFrom", "publishedUntil" })
             Assert.True(errors.TryGetProperty(field, out _), field);
     }
 
@@ -115,7 +118,8 @@ public sealed class EntriesTests(CreditListServiceFixture fixture)
         await CreditApi.ActivateAsync(fixture, admin, entry);
         Assert.Single(await fixture.EventsAsync("SubjectRedlisted", entry));
 
-        var revoked = await CreditApi.PostOkAsync(admin, $"/api/credit/entries/{entry}/revoke", new { reason = "The honour was obtained by fraud." });
+        var revoked = await CreditApi.PostOkAsync(admin, $"/api/credit/entries/{entry}/revoke",
+            new { reason = "The honour was obtained by fraud." });
         Assert.Equal("revoked", revoked.GetProperty("status").GetString());
         Assert.True(revoked.GetProperty("formerlyListed").GetBoolean());
         Assert.Equal(["propose", "notify", "activate", "revoke"],

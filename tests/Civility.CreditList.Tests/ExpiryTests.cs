@@ -16,11 +16,13 @@ public sealed class ExpiryTests(CreditListServiceFixture fixture)
         var subject = await CreditApi.CreateOrganizationAsync(admin, code);
         var entry = await CreditApi.ProposeAsync(admin, subject, "black", "minor", start, start.AddMonths(1));
         await CreditApi.ActivateAsync(fixture, admin, entry);
-        Assert.Equal(1, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}"))
+            .GetProperty("total").GetInt32());
 
         fixture.SetToday(start.AddMonths(1).AddDays(1));
         // Not yet expired by the job, but no longer published: the query looks at the period itself.
-        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}"))
+            .GetProperty("total").GetInt32());
 
         Assert.True(await fixture.ExpiryJob.TryRunAsync(CancellationToken.None));
         Assert.True(await fixture.ExpiryJob.TryRunAsync(CancellationToken.None));
@@ -32,7 +34,8 @@ public sealed class ExpiryTests(CreditListServiceFixture fixture)
         Assert.True(expired.GetProperty("formerlyListed").GetBoolean());
         Assert.Equal(["propose", "notify", "activate", "expire"],
             expired.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
-        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}"))
+            .GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class ExportTests(CreditListServiceFixture fixture)
 
         // Page through in small batches: 4 changes, each once, in order.
         var seen = new List<JsonElement>();
-        for (var batch = await ChangesAsync(exporter, cursor, limit: 3); batch.Count > 0; batch = await ChangesAsync(exporter, cursor, limit: 3))
+        for (var batch = await ChangesAsync(exporter, cursor, limit: 3); batch.Count > 0;
+            batch = await ChangesAsync(exporter, cursor, limit: 3))
         {
             seen.AddRange(batch);
             cursor = batch[^1].GetProperty("cursor").GetInt64();

@@ -49,7 +49,8 @@ public sealed class ModelCommendedTests(CreditListServiceFixture fixture)
         fixture.SetToday(new DateOnly(2025, 5, 12));
         var idNumber = CreditApi.NewCitizenId();
         var hash = fixture.Service.Services.GetRequiredService<PersonalDataProtector>().LookupHash(idNumber);
-        var commended = new ModelCommended(Guid.NewGuid(), "moral-model", "Sun Li", CitizenIdNumber.Mask(idNumber), hash, null, "County Moral Model");
+        var commended = new ModelCommended(Guid.NewGuid(), "moral-model", "Sun Li", CitizenIdNumber.Mask(idNumber), hash, null,
+            "County Moral Model");
         await fixture.Service.Services.GetRequiredService<IBus>().Publish(commended, ctx => ctx.MessageId = commended.EventId);
 
         await Polling.UntilAsync(async () => await InboxCountAsync(commended.EventId) == 1 ? "consumed" : null,
@@ -67,7 +68,8 @@ public sealed class ModelCommendedTests(CreditListServiceFixture fixture)
     {
         await using var connection = new Npgsql.NpgsqlConnection(fixture.Service.DatabaseConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM credit.inbox_messages WHERE consumer = 'model-commended' AND message_id = ANY(@ids)", connection);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM credit.inbox_messages WHERE consumer = 'model-commended' AND message_id = ANY(@ids)", connection);
         command.Parameters.AddWithValue("ids", messageIds);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -22,7 +22,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
         var evt = JsonDocument.Parse(Assert.Single(await fixture.EventsAsync("ListingUnderObjection", entry))).RootElement;
         Assert.Equal("2024-10-30", evt.GetProperty("decideBy").GetString());
 
-        using var second = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections", new { filedBy = "X", grounds = "Again." });
+        using var second = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections",
+            new { filedBy = "X", grounds = "Again." });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
 
@@ -33,7 +34,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
         var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2025, 4, 1));
         fixture.SetToday(new DateOnly(2025, 4, 14));
         var id = (await CreditApi.FileObjectionAsync(admin, entry)).GetProperty("id").GetGuid();
-        var decideBy = DateOnly.Parse((await CreditApi.GetJsonAsync(admin, $"/api/credit/objections/{id}")).GetProperty("decideBy").GetString()!);
+        var decideBy = DateOnly.Parse((await CreditApi.GetJsonAsync(admin, $"/api/credit/objections/{id}"))
+            .GetProperty("decideBy").GetString()!);
 
         fixture.SetToday(decideBy);
         var onTime = await CreditApi.GetJsonAsync(admin, $"/api/credit/objections?overdue=true&entryId={entry}");
@@ -53,7 +55,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
         Assert.Equal("active", after.GetProperty("status").GetString());
         Assert.Equal("objection-cleared", after.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString());
 
-        using var twice = await admin.PostAsJsonAsync($"/api/credit/objections/{id}/decision", new { outcome = "dismissed", reply = "Again." });
+        using var twice = await admin.PostAsJsonAsync($"/api/credit/objections/{id}/decision",
+            new { outcome = "dismissed", reply = "Again." });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
@@ -63,7 +66,8 @@ public sealed class ObjectionsTests(CreditListServiceFixture fixture)
         using var admin = fixture.Service.Admin();
         var entry = await CreditApi.ActiveBlackEntryAsync(fixture, admin, new DateOnly(2025, 4, 1));
         var id = (await CreditApi.FileObjectionAsync(admin, entry)).GetProperty("id").GetGuid();
-        using var noCorrection = await admin.PostAsJsonAsync($"/api/credit/objections/{id}/decision", new { outcome = "corrected", reply = "Upheld." });
+        using var noCorrection = await admin.PostAsJsonAsync($"/api/credit/objections/{id}/decision",
+            new { outcome = "corrected", reply = "Upheld." });
         Assert.Equal(HttpStatusCode.BadRequest, noCorrection.StatusCode);
         await CreditApi.PostOkAsync(admin, $"/api/credit/objections/{id}/decision",
             new { outcome = "corrected", correction = "revoke", reply = "Upheld: the sale was by another shop." });

@@ -23,10 +23,12 @@ public sealed class PersonalDataTests(CreditListServiceFixture fixture)
 
         using (var created = await admin.PostAsJsonAsync("/api/credit/subjects/people", new { idNumber, name = "Qian Hua" }))
             bodies.Add(await created.Content.ReadAsStringAsync());
-        var person = (await CreditApi.GetJsonAsync(admin, $"/api/credit/subjects?name=Qian%20Hua")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var person = (await CreditApi.GetJsonAsync(admin, $"/api/credit/subjects?name=Qian%20Hua"))
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
         var entry = await CreditApi.ProposeAsync(admin, person, "black", "general", start, start.AddMonths(4));
         await CreditApi.ActivateAsync(fixture, admin, entry);
-        using (var objection = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections", new { filedBy = "Qian Hua", grounds = "Not me." }))
+        using (var objection = await admin.PostAsJsonAsync($"/api/credit/entries/{entry}/objections",
+            new { filedBy = "Qian Hua", grounds = "Not me." }))
             bodies.Add(await objection.Content.ReadAsStringAsync());
         // Read the events before the clock moves on: the relay deletes published rows a week (of fake time) later.
         var events = new List<string>();
@@ -36,7 +38,8 @@ public sealed class PersonalDataTests(CreditListServiceFixture fixture)
         await fixture.ExpiryJob.TryRunAsync(CancellationToken.None);
         events.AddRange(await fixture.EventsAsync("ListingLifted", entry));
 
-        foreach (var path in new[] { $"/api/credit/subjects/{person}", $"/api/credit/entries/{entry}", $"/api/credit/entries?subjectId={person}",
+        foreach (var path in new[] { $"/api/credit/subjects/{person}", $"/api/credit/entries/{entry}",
+                     $"/api/credit/entries?subjectId={person}",
                      $"/api/credit/subjects/{person}/measures", $"/api/credit/public/entries?identifier={idNumber}" })
             bodies.Add(await admin.GetStringAsync(path));
         bodies.Add(await exporter.GetStringAsync("/api/credit/export/changes?after=0&limit=10000&format=csv"));
@@ -45,7 +48,8 @@ public sealed class PersonalDataTests(CreditListServiceFixture fixture)
 
         Assert.Equal(3, events.Count);
         Assert.All(events, e => Assert.Contains(idNumber[^4..], e)); // the masked form is there...
-        Assert.All(bodies.Concat(events).Concat(await fixture.AllEventBodiesAsync()), body => Assert.DoesNotContain(idNumber, body)); // ...the number is not
+        Assert.All(bodies.Concat(events).Concat(await fixture.AllEventBodiesAsync()),
+            body => Assert.DoesNotContain(idNumber, body)); // ...the number is not
         var hash = fixture.Service.Services.GetRequiredService<PersonalDataProtector>().LookupHash(idNumber);
         Assert.Contains(bodies, b => b.Contains("\"entityId\"") && b.Contains(person.ToString()));
         Assert.All(bodies, body => Assert.DoesNotContain(hash, body)); // the audit trail leaves the lookup hash out too

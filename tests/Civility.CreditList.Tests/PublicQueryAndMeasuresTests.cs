@@ -19,7 +19,8 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
         var idNumber = CreditApi.NewCitizenId();
         var name = $"Liu {Guid.NewGuid():N}"[..12];
         var person = await CreditApi.CreatePersonAsync(admin, idNumber, name);
-        var published = await CreditApi.ProposeAsync(admin, person, "black", "serious", start, start.AddYears(2), note: "Informant: neighbour Chen.");
+        var published = await CreditApi.ProposeAsync(admin, person, "black", "serious", start, start.AddYears(2),
+            note: "Informant: neighbour Chen.");
         await CreditApi.ActivateAsync(fixture, admin, published);
         await CreditApi.ProposeAsync(admin, person, "black", "minor", start, start.AddMonths(2)); // only proposed
 
@@ -68,7 +69,8 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
         var start = new DateOnly(2025, 3, 3);
         fixture.SetToday(start);
         var code = CreditApi.NewCreditCode();
-        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general", start, start.AddMonths(6));
+        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general",
+            start, start.AddMonths(6));
         await CreditApi.ActivateAsync(fixture, admin, entry);
         var path = $"/api/credit/public/entries?identifier={code}";
 
@@ -121,7 +123,8 @@ public sealed class PublicQueryAndMeasuresTests(CreditListServiceFixture fixture
         Assert.Contains("no-civilized-unit-title", measures.Keys);
         Assert.Contains("no-honours", measures.Keys);
         Assert.DoesNotContain("no-public-procurement", measures.Keys);
-        Assert.Equal([general], measures["no-civilized-unit-title"].GetProperty("because").EnumerateArray().Select(b => b.GetProperty("entryId").GetGuid()));
+        Assert.Equal([general], measures["no-civilized-unit-title"].GetProperty("because").EnumerateArray()
+            .Select(b => b.GetProperty("entryId").GetGuid()));
         Assert.Equal(2, measures["stricter-inspection"].GetProperty("because").GetArrayLength());
 
         fixture.SetToday(start.AddMonths(6).AddDays(1));
@@ -141,7 +144,11 @@ public sealed class PublicQueryReplicaTests(CreditListServiceFixture fixture)
     {
         // The other replica keeps answers for ten minutes: only the word from the first can take the entry out in time.
         await using var other = new ServiceHost<Program>("credit", fixture.Service.DatabaseConnectionString, fixture.Servers.BrokerUri,
-            new Dictionary<string, string?> { ["CreditList:PublicQueryCacheDuration"] = "00:10:00", ["CreditList:ExpiryInterval"] = "01:00:00" },
+            new Dictionary<string, string?>
+            {
+                ["CreditList:PublicQueryCacheDuration"] = "00:10:00",
+                ["CreditList:ExpiryInterval"] = "01:00:00",
+            },
             services => services.AddSingleton<TimeProvider>(fixture.Clock));
         other.StartServer();
 
@@ -150,7 +157,8 @@ public sealed class PublicQueryReplicaTests(CreditListServiceFixture fixture)
         var start = new DateOnly(2025, 3, 3);
         fixture.SetToday(start);
         var code = CreditApi.NewCreditCode();
-        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general", start, start.AddMonths(6));
+        var entry = await CreditApi.ProposeAsync(admin, await CreditApi.CreateOrganizationAsync(admin, code), "black", "general",
+            start, start.AddMonths(6));
         await CreditApi.ActivateAsync(fixture, admin, entry);
         var path = $"/api/credit/public/entries?identifier={code}";
         await Polling.UntilAsync(async () =>
@@ -164,7 +172,8 @@ public sealed class PublicQueryReplicaTests(CreditListServiceFixture fixture)
         await Polling.UntilAsync(async () =>
         {
             using var answer = await anonymous.GetAsync(path);
-            return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32() == 0 ? "gone" : null;
+            return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32() == 0
+                ? "gone" : null;
         }, TimeSpan.FromSeconds(5), "the revoked entry leaves the other replica's answers");
     }
 }

@@ -55,7 +55,8 @@ public sealed class RepairsTests(CreditListServiceFixture fixture)
         var overdue = await CreditApi.GetJsonAsync(admin, $"/api/credit/repairs?overdue=true&entryId={entry}");
         Assert.Equal(1, overdue.GetProperty("total").GetInt32());
         fixture.SetToday(new DateOnly(2025, 6, 5));
-        Assert.Equal(0, (await CreditApi.GetJsonAsync(admin, $"/api/credit/repairs?overdue=true&entryId={entry}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await CreditApi.GetJsonAsync(admin, $"/api/credit/repairs?overdue=true&entryId={entry}"))
+            .GetProperty("total").GetInt32());
         await CreditApi.PostOkAsync(admin, $"/api/credit/repairs/{repair.GetProperty("id").GetGuid()}/decision",
             new { approve = true, reply = "Correction verified; the listing is lifted." });
         progress = await CreditApi.GetJsonAsync(anonymous, $"/api/credit/repairs/progress/{queryCode}");
@@ -68,7 +69,8 @@ public sealed class RepairsTests(CreditListServiceFixture fixture)
         Assert.Equal(4, after.GetProperty("history").GetArrayLength());
         var lifted = JsonDocument.Parse(Assert.Single(await fixture.EventsAsync("ListingLifted", entry))).RootElement;
         Assert.Equal("repaired", lifted.GetProperty("reason").GetString());
-        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await CreditApi.GetJsonAsync(anonymous, $"/api/credit/public/entries?identifier={code}"))
+            .GetProperty("total").GetInt32());
     }
 
     [Fact]

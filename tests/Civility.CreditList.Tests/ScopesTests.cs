@@ -31,7 +31,8 @@ public sealed class ScopesTests(CreditListServiceFixture fixture)
 
         using var unit = fixture.Service.ClientFor("unit-a", "UNIT-A", "credit.read");
         using var partner = fixture.Service.ClientFor("partner-readonly", null, "credit.read");
-        using var office = fixture.Service.ClientFor("credit-office", null, "credit.read", "credit.internal", "credit.write", "credit.export");
+        using var office = fixture.Service.ClientFor("credit-office", null,
+            "credit.read", "credit.internal", "credit.write", "credit.export");
         foreach (var (name, client) in new[] { ("unit-a", unit), ("partner-readonly", partner) })
         {
             foreach (var path in internalViews)

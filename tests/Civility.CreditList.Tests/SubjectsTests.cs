@@ -21,7 +21,8 @@ public sealed class SubjectsTests(CreditListServiceFixture fixture)
 
     [Fact]
     public void Generated_test_codes_pass_the_service_check() =>
-        Assert.All(Enumerable.Range(0, 50).Select(_ => CreditApi.NewCreditCode()), code => Assert.Null(UnifiedSocialCreditCode.Validate(code)));
+        Assert.All(Enumerable.Range(0, 50).Select(_ => CreditApi.NewCreditCode()),
+            code => Assert.Null(UnifiedSocialCreditCode.Validate(code)));
 
     [Fact]
     public async Task An_organization_is_registered_once_and_a_second_registration_answers_409_with_the_existing_id()
@@ -42,7 +43,8 @@ public sealed class SubjectsTests(CreditListServiceFixture fixture)
     public async Task Invalid_codes_and_ID_numbers_answer_400_naming_the_field()
     {
         using var admin = fixture.Service.Admin();
-        using var badCode = await admin.PostAsJsonAsync("/api/credit/subjects/organizations", new { creditCode = "91330100716105852G", name = "" });
+        using var badCode = await admin.PostAsJsonAsync("/api/credit/subjects/organizations",
+            new { creditCode = "91330100716105852G", name = "" });
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
         var errors = (await badCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains("check character", errors.GetProperty("creditCode")[0].GetString());
@@ -70,14 +72,17 @@ public sealed class SubjectsTests(CreditListServiceFixture fixture)
         Assert.Equal($"{idNumber[..4]}**********{idNumber[^4..]}", subject.GetProperty("identifier").GetString());
         Assert.Equal("person", subject.GetProperty("kind").GetString());
 
-        using var again = await admin.PostAsJsonAsync("/api/credit/subjects/people", new { idNumber = idNumber.ToLowerInvariant(), name = "Wang Fang" });
+        using var again = await admin.PostAsJsonAsync("/api/credit/subjects/people",
+            new { idNumber = idNumber.ToLowerInvariant(), name = "Wang Fang" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(subject.GetProperty("id").GetGuid(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingId").GetGuid());
+        Assert.Equal(subject.GetProperty("id").GetGuid(),
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingId").GetGuid());
 
         // Nothing in the table holds the number in clear.
         await using var connection = new Npgsql.NpgsqlConnection(fixture.Service.DatabaseConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM credit.subjects WHERE row_to_json(subjects)::text LIKE '%' || @id || '%'", connection);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM credit.subjects WHERE row_to_json(subjects)::text LIKE '%' || @id || '%'", connection);
         command.Parameters.AddWithValue("id", idNumber);
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
@@ -86,7 +91,8 @@ public sealed class SubjectsTests(CreditListServiceFixture fixture)
     public async Task Writing_needs_the_write_scope()
     {
         using var reader = fixture.Service.ClientFor("partner-readonly", null, "credit.read");
-        using var response = await reader.PostAsJsonAsync("/api/credit/subjects/organizations", new { creditCode = CreditApi.NewCreditCode(), name = "X" });
+        using var response = await reader.PostAsJsonAsync("/api/credit/subjects/organizations",
+            new { creditCode = CreditApi.NewCreditCode(), name = "X" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

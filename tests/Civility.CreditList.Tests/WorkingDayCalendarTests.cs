@@ -12,7 +12,8 @@ public sealed class WorkingDayCalendarTests
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A made-up notice for 2031 (not the real one): New Year 1–3 Jan, Sat 4 Jan worked instead.</summary>
-    private static OfficialCalendarYear Notice2031() => OfficialCalendarYear.Load(2031, new HolidayNotice("TEST-2031", "Test notice", D("2030-11-01")),
+    private static OfficialCalendarYear Notice2031() => OfficialCalendarYear.Load(2031,
+        new HolidayNotice("TEST-2031", "Test notice", D("2030-11-01")),
         [new HolidayRange("New Year's Day", D("2031-01-01"), D("2031-01-03"))], [D("2031-01-04")], "test", Now);
 
     [Fact]
@@ -93,7 +94,8 @@ public sealed class WorkingDayCalendarTests
             [new HolidayRange("A", D("2031-02-03"), D("2031-02-01")), new HolidayRange("B", D("2030-12-31"), D("2031-01-01")),
              new HolidayRange("C", D("2031-05-01"), D("2031-05-05")), new HolidayRange("D", D("2031-05-05"), D("2031-05-06"))],
             [D("2031-01-06"), D("2031-05-03"), D("2032-01-03"), D("2031-01-04"), D("2031-01-04")]);
-        Assert.Equal(["holidays[0]", "holidays[1]", "holidays[3]", "makeUpWorkingDays[0]", "makeUpWorkingDays[1]", "makeUpWorkingDays[2]", "makeUpWorkingDays[4]"],
+        Assert.Equal(["holidays[0]", "holidays[1]", "holidays[3]",
+                "makeUpWorkingDays[0]", "makeUpWorkingDays[1]", "makeUpWorkingDays[2]", "makeUpWorkingDays[4]"],
             problems.Select(p => p.Field));
         Assert.Contains("Monday", problems.Single(p => p.Field == "makeUpWorkingDays[0]").Message); // 6 Jan 2031 is a Monday
         Assert.Throws<DomainRuleException>(() => OfficialCalendarYear.Load(2031, new HolidayNotice("X", "X", D("2030-11-01")),
@@ -114,7 +116,8 @@ public sealed class WorkingDayCalendarTests
     [Fact]
     public void A_year_no_calendar_can_be_made_for_is_an_explicit_error()
     {
-        var error = Assert.Throws<DomainRuleException>(() => new WorkingDayCalendar([]).IsWorkingDay(new DateOnly(StatutoryHolidays.LastYear + 1, 3, 1)));
+        var error = Assert.Throws<DomainRuleException>(
+            () => new WorkingDayCalendar([]).IsWorkingDay(new DateOnly(StatutoryHolidays.LastYear + 1, 3, 1)));
         Assert.Equal(RuleKind.Unprocessable, error.Kind);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ApiDocumentTests(CivilityAppFixture fixture)
         Assert.Equal(ids.Count, ids.Select(op => op.Id).Distinct(StringComparer.Ordinal).Count());
 
         var mixed = Schemas(document).Where(s => s["type"] is JsonArray types
-            && types.Select(t => t?.GetValue<string>()).Intersect(["integer", "number"]).Any() && types.Any(t => t?.GetValue<string>() == "string")).ToList();
+            && types.Select(t => t?.GetValue<string>()).Intersect(["integer", "number"]).Any()
+            && types.Any(t => t?.GetValue<string>() == "string")).ToList();
         Assert.True(mixed.Count == 0, $"numbers typed as strings too: {string.Join("; ", mixed.Take(3).Select(m => m.ToJsonString()))}");
     }
 

@@ -191,7 +191,8 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
 
         await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync("volunteers-db"));
         await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE volunteers.audit_records SET action = 'forged'", "DELETE FROM volunteers.audit_records", "TRUNCATE volunteers.audit_records" })
+        foreach (var sql in new[] { "UPDATE volunteers.audit_records SET action = 'forged'", "DELETE FROM volunteers.audit_records",
+                     "TRUNCATE volunteers.audit_records" })
         {
             await using var command = new NpgsqlCommand(sql, connection);
             var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
@@ -273,7 +274,8 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
             var document = await fixture.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{name}.json");
             Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
             Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("oauth2", out _));
-            Assert.Contains(document.GetProperty("paths").EnumerateObject(), p => p.Name.StartsWith($"/api/{name}/", StringComparison.Ordinal));
+            Assert.Contains(document.GetProperty("paths").EnumerateObject(),
+                p => p.Name.StartsWith($"/api/{name}/", StringComparison.Ordinal));
         }
     }
 
@@ -304,7 +306,8 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
             await commands.ExecuteCommandAsync("pairing", "resource-start");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             // Just after the command the resource may still read as exited: wait through that, not stop on it.
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("pairing", WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(
+                "pairing", WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
             await Polling.UntilAsync(async () =>
             {
                 using var attempt = await admin.GetAsync("/api/pairing/places");
@@ -321,17 +324,24 @@ public sealed class AuthorizationTests(CivilityAppFixture fixture)
         return response.StatusCode;
     }
 
-    private static string Sign(RSA key, DateTime notBefore, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "http://identity/",
-        Audience = "volunteers",
-        NotBefore = notBefore,
-        IssuedAt = notBefore,
-        Expires = expires,
-        Claims = new Dictionary<string, object> { ["scope"] = "admin volunteers.read", ["client_id"] = "civility-admin", ["sub"] = "civility-admin" },
-        SigningCredentials = new SigningCredentials(
-            new RsaSecurityKey(key) { KeyId = Convert.ToHexString(SHA256.HashData(key.ExportRSAPublicKey()))[..16] }, SecurityAlgorithms.RsaSha256),
-    });
+    private static string Sign(RSA key, DateTime notBefore, DateTime expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "http://identity/",
+            Audience = "volunteers",
+            NotBefore = notBefore,
+            IssuedAt = notBefore,
+            Expires = expires,
+            Claims = new Dictionary<string, object>
+            {
+                ["scope"] = "admin volunteers.read",
+                ["client_id"] = "civility-admin",
+                ["sub"] = "civility-admin",
+            },
+            SigningCredentials = new SigningCredentials(
+                new RsaSecurityKey(key) { KeyId = Convert.ToHexString(SHA256.HashData(key.ExportRSAPublicKey()))[..16] },
+                SecurityAlgorithms.RsaSha256),
+        });
 
     private static async Task<Guid> EnsureUnitAsync(HttpClient admin, string code)
     {

@@ -71,20 +71,25 @@ public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper
         Assert.Equal("behind", targets["DEMO-CDC"].GetProperty("status").GetString());
         Assert.True(targets["DEMO-HEALTH-1"].GetProperty("registrationMet").GetBoolean());
         Assert.False(targets["DEMO-HEALTH-1"].GetProperty("hoursMet").GetBoolean());
-        var star = (await Read(admin, $"/api/volunteers?unitCode=DEMO-HOSP&name={Uri.EscapeDataString("李建国")}")).GetProperty("items")[0];
+        var star = (await Read(admin, $"/api/volunteers?unitCode=DEMO-HOSP&name={Uri.EscapeDataString("李建国")}"))
+            .GetProperty("items")[0];
         Assert.Equal(1, star.GetProperty("stars").GetInt32());
         foreach (var status in new[] { "pending", "approved", "declined", "voided" })
-            Assert.True((await Read(admin, $"/api/volunteers/service-records?status={status}&pageSize=1")).GetProperty("total").GetInt64() > 0, status);
+            Assert.True((await Read(admin, $"/api/volunteers/service-records?status={status}&pageSize=1"))
+                .GetProperty("total").GetInt64() > 0, status);
 
         // Nominations in every state of the workflow, one suspended by an objection; the commended on the public board.
         var rounds = (await Read(admin, $"/api/moral-models/rounds?year={year}&pageSize=200")).GetProperty("items").EnumerateArray()
-            .Where(r => r.GetProperty("name").GetString()!.Contains("全县卫生健康系统", StringComparison.Ordinal)).Select(r => r.GetProperty("id").GetGuid()).ToList();
+            .Where(r => r.GetProperty("name").GetString()!.Contains("全县卫生健康系统", StringComparison.Ordinal))
+            .Select(r => r.GetProperty("id").GetGuid()).ToList();
         Assert.Equal(2, rounds.Count);
         var nominations = new List<JsonElement>();
         foreach (var round in rounds)
-            nominations.AddRange((await Read(admin, $"/api/moral-models/nominations?roundId={round}&pageSize=200")).GetProperty("items").EnumerateArray());
+            nominations.AddRange((await Read(admin, $"/api/moral-models/nominations?roundId={round}&pageSize=200"))
+                .GetProperty("items").EnumerateArray());
         var states = nominations.Select(n => n.GetProperty("status").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "nominated", "under-review", "in-publicity", "suspended", "selected", "rejected", "commended" }, states);
+        Assert.Superset(
+            new HashSet<string?> { "nominated", "under-review", "in-publicity", "suspended", "selected", "rejected", "commended" }, states);
         var suspended = Assert.Single(nominations, n => n.GetProperty("status").GetString() == "suspended");
         Assert.Contains("objection", suspended.GetProperty("suspensionReason").GetString()!, StringComparison.OrdinalIgnoreCase);
         var board = await Read(fixture.Gateway, "/api/moral-models/public/boards/good-deeds");
@@ -96,11 +101,15 @@ public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper
         Assert.Superset(new HashSet<string?> { "proposed", "notified", "active", "repaired", "revoked" },
             entries.Select(e => e.GetProperty("status").GetString()).ToHashSet());
         Assert.Contains(entries, e => e.GetProperty("underObjection").GetBoolean() && e.GetProperty("status").GetString() == "active");
-        var clinic = (await Read(fixture.Gateway, $"/api/credit/public/entries?name={Uri.EscapeDataString("城关康宁诊所")}")).GetProperty("items");
+        var clinic = (await Read(fixture.Gateway, $"/api/credit/public/entries?name={Uri.EscapeDataString("城关康宁诊所")}"))
+            .GetProperty("items");
         Assert.Equal("black", Assert.Single(clinic.EnumerateArray()).GetProperty("listType").GetString());
-        var tout = Assert.Single((await Read(fixture.Gateway, $"/api/credit/public/entries?name={Uri.EscapeDataString("钱立新")}")).GetProperty("items").EnumerateArray());
+        var tout = Assert.Single((await Read(fixture.Gateway, $"/api/credit/public/entries?name={Uri.EscapeDataString("钱立新")}"))
+            .GetProperty("items").EnumerateArray());
         Assert.Matches("^3307\\*{10}[0-9]{3}[0-9X]$", tout.GetProperty("identifier").GetString()!);
-        Assert.Empty((await Read(fixture.Gateway, $"/api/credit/public/entries?name={Uri.EscapeDataString("县仁和口腔门诊部有限公司")}")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await Read(fixture.Gateway,
+                $"/api/credit/public/entries?name={Uri.EscapeDataString("县仁和口腔门诊部有限公司")}"))
+            .GetProperty("items").EnumerateArray());
 
         // Civilized units paired with villages and communities; the double-pairing report names the units lacking a side.
         var pairings = (await Read(admin, "/api/pairing/pairings?pageSize=200")).GetProperty("items").EnumerateArray()
@@ -112,12 +121,14 @@ public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper
         Assert.Contains("DEMO-MCH", gaps);
         Assert.DoesNotContain("DEMO-HOSP", gaps);
         var completed = (await Read(admin, "/api/pairing/activities?status=completed&pageSize=200")).GetProperty("items").EnumerateArray();
-        Assert.Contains(completed, a => a.GetProperty("unitCode").GetString() == "DEMO-HOSP" && a.GetProperty("category").GetString() == "free-clinic");
+        Assert.Contains(completed, a => a.GetProperty("unitCode").GetString() == "DEMO-HOSP"
+            && a.GetProperty("category").GetString() == "free-clinic");
 
         // No ID number of the data set in clear: not in any answer the loader or this test read, nor in any log line.
         await Read(admin, "/api/volunteers?unitCode=DEMO-HOSP&pageSize=200");
         await Read(admin, "/api/credit/subjects?pageSize=200");
-        foreach (var nomination in nominations) await Read(admin, $"/api/moral-models/nominations/{nomination.GetProperty("id").GetGuid()}");
+        foreach (var nomination in nominations)
+            await Read(admin, $"/api/moral-models/nominations/{nomination.GetProperty("id").GetGuid()}");
         foreach (var id in DemoDataLoader.IdNumbers)
         {
             Assert.DoesNotContain(recorder.Bodies, body => body.Contains(id, StringComparison.OrdinalIgnoreCase));
@@ -148,7 +159,8 @@ public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper
             counts.Add($"{path}={(await Read(admin, $"{path}?pageSize=1")).GetProperty("total").GetInt64()}");
         var nominations = 0L;
         foreach (var round in (await Read(admin, "/api/moral-models/rounds?pageSize=200")).GetProperty("items").EnumerateArray())
-            nominations += (await Read(admin, $"/api/moral-models/nominations?roundId={round.GetProperty("id").GetGuid()}&pageSize=1")).GetProperty("total").GetInt64();
+            nominations += (await Read(admin, $"/api/moral-models/nominations?roundId={round.GetProperty("id").GetGuid()}&pageSize=1"))
+                .GetProperty("total").GetInt64();
         counts.Add($"nominations={nominations}");
         return string.Join(", ", counts);
     }
@@ -172,7 +184,8 @@ public abstract class DemoDataLoad(CivilityAppFixture fixture, ITestOutputHelper
 
         public ConcurrentQueue<string> Bodies { get; } = new();
 
-        public void CancelAfter(int requests, CancellationTokenSource source) => _interrupt = (Volatile.Read(ref _requests) + requests, source);
+        public void CancelAfter(int requests, CancellationTokenSource source) =>
+            _interrupt = (Volatile.Read(ref _requests) + requests, source);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -23,7 +23,8 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
         // "No ID number in any log line" passes trivially over no lines: make sure each process's output arrives.
         foreach (var service in CivilityAppFixture.Services.Append("gateway").Append("identity"))
         {
-            await Polling.UntilAsync(() => Task.FromResult(fixture.LogLines.FirstOrDefault(l => l.StartsWith($"{service}: ", StringComparison.Ordinal))),
+            await Polling.UntilAsync(
+                () => Task.FromResult(fixture.LogLines.FirstOrDefault(l => l.StartsWith($"{service}: ", StringComparison.Ordinal))),
                 TimeSpan.FromSeconds(30), $"log lines of {service}");
         }
     }
@@ -54,7 +55,8 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
         var body = bodyTemplate.Replace("{0}", TestData.Token()).Replace("{code}", TestData.CreditCode());
         using var admin = await fixture.ClientAsync("civility-admin");
         using var created = await admin.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{service}: {created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        Assert.True(created.StatusCode == HttpStatusCode.Created,
+            $"{service}: {created.StatusCode} {await created.Content.ReadAsStringAsync()}");
 
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var location = created.Headers.Location!.ToString();
@@ -117,7 +119,8 @@ public sealed class FoundationTests(CivilityAppFixture fixture)
     public async Task Pings_addressed_to_one_service_reach_it_alone_and_bad_requests_are_refused_field_by_field()
     {
         using var admin = await fixture.ClientAsync("civility-admin");
-        using var raised = await admin.PostAsJsonAsync("/api/volunteers/diagnostics/pings", new { note = "to credit", to = "credit", count = 3 });
+        using var raised = await admin.PostAsJsonAsync("/api/volunteers/diagnostics/pings",
+            new { note = "to credit", to = "credit", count = 3 });
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         var body = (await raised.Content.ReadFromJsonAsync<JsonElement>())!;
         Assert.Equal("credit", body.GetProperty("to").GetString());

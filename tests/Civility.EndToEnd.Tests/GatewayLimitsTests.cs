@@ -19,7 +19,8 @@ public sealed class GatewayLimitsTests(CivilityAppFixture fixture)
 
         // Someone behind the same proxy empties the anonymous bucket, then the bucket of token requests that the
         // gateway cannot put to a client (a known id with a made-up secret)...
-        Assert.True(await FloodUntilLimitedAsync(() => Send(HttpMethod.Get, "/api/volunteers/units", address), CivilityAppFixture.AnonymousPermits + 20));
+        Assert.True(await FloodUntilLimitedAsync(() => Send(HttpMethod.Get, "/api/volunteers/units", address),
+            CivilityAppFixture.AnonymousPermits + 20));
         Assert.True(await FloodUntilLimitedAsync(() => TokenRequest(clientId, "guessed-secret", address), 200));
 
         // ...and the county system still gets its token: its requests are counted in its own bucket.

@@ -37,35 +37,42 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
         foreach (var unit in new[] { first, second })
             titles[unit.Code] = (await Expect(await admin.PostAsJsonAsync("/api/pairing/civilized-units", new
             {
-                unitCode = unit.Code, name = $"Unit {unit.Code}", creditCode = TestData.CreditCode(), level = "county", termStart = today.AddYears(-1),
+                unitCode = unit.Code, name = $"Unit {unit.Code}", creditCode = TestData.CreditCode(),
+                level = "county", termStart = today.AddYears(-1),
             }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var village = (await Expect(await admin.PostAsJsonAsync("/api/pairing/places",
-            new { kind = "village", name = $"Village {TestData.Token()}", township = "Baiyun" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            new { kind = "village", name = $"Village {TestData.Token()}", township = "Baiyun" }), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
         var pairing = (await Expect(await admin.PostAsJsonAsync("/api/pairing/pairings", new
         {
-            civilizedUnitId = titles[first.Code], placeId = village, from = today.AddDays(-30), until = today.AddYears(2), goals = "Free clinics",
+            civilizedUnitId = titles[first.Code], placeId = village, from = today.AddDays(-30), until = today.AddYears(2),
+            goals = "Free clinics",
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         // The first unit's free clinic credits two of its staff and a volunteer of the second unit.
         var clinic = (await Expect(await admin.PostAsJsonAsync("/api/pairing/activities", new
         {
             pairingId = pairing, category = "free-clinic", date = today.AddDays(-1), location = "Village clinic",
-            volunteers = new[] { new { volunteerId = a, hours = 3m }, new { volunteerId = b, hours = 2m }, new { volunteerId = d, hours = 4m } },
+            volunteers = new[] { new { volunteerId = a, hours = 3m }, new { volunteerId = b, hours = 2m },
+                new { volunteerId = d, hours = 4m } },
             peopleServed = new[] { new { group = "elderly", count = 30 } },
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Expect(await admin.PostAsync($"/api/pairing/activities/{clinic}/complete", null), HttpStatusCode.OK);
         var waiting = await Polling.UntilAsync(async () =>
             (await Expect(await admin.GetAsync($"/api/volunteers/service-records?volunteerId={d}&status=pending"), HttpStatusCode.OK))
-                .GetProperty("items").EnumerateArray().Select(r => (Guid?)r.GetProperty("id").GetGuid()).FirstOrDefault() is { } id ? (object)id : null,
+                .GetProperty("items").EnumerateArray().Select(r => (Guid?)r.GetProperty("id").GetGuid()).FirstOrDefault() is { } id
+                    ? (object)id : null,
             Deadline, "the second unit's volunteer's hours wait in that unit");
         await Expect(await admin.PostAsync($"/api/volunteers/service-records/{waiting}/approve", null), HttpStatusCode.OK);
 
         await ApprovedAsync(admin, a, 5m, today.AddDays(-3));
         await ApprovedAsync(admin, family, 6m, today.AddDays(-3));
         var wrong = await ApprovedAsync(admin, e, 2m, today.AddDays(-2));
-        await Expect(await admin.PostAsJsonAsync($"/api/volunteers/service-records/{wrong}/void", new { reason = "Entered twice" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/volunteers/service-records/{wrong}/void", new { reason = "Entered twice" }),
+            HttpStatusCode.OK);
         await Expect(await admin.PostAsJsonAsync($"/api/volunteers/{e}/deactivate", new { reason = "Transferred" }), HttpStatusCode.OK);
-        await Expect(await admin.PostAsJsonAsync($"/api/volunteers/{e}/reactivate", new { reason = "Transferred back" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/volunteers/{e}/reactivate", new { reason = "Transferred back" }),
+            HttpStatusCode.OK);
         await Expect(await admin.PostAsJsonAsync($"/api/volunteers/{b}/deactivate", new { reason = "Retired" }), HttpStatusCode.OK);
 
         // Figures that actually moved: one of the first unit's staff left (his hours stay), the family member's hours
@@ -73,7 +80,8 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
         var report = await ReportAsync(admin, year);
         Assert.Equal((1, 10m, 6m), (report[first.Code].GetProperty("registeredStaff").GetInt32(),
             report[first.Code].GetProperty("staffHours").GetDecimal(), report[first.Code].GetProperty("otherHours").GetDecimal()));
-        Assert.Equal((2, 4m), (report[second.Code].GetProperty("registeredStaff").GetInt32(), report[second.Code].GetProperty("staffHours").GetDecimal()));
+        Assert.Equal((2, 4m), (report[second.Code].GetProperty("registeredStaff").GetInt32(),
+            report[second.Code].GetProperty("staffHours").GetDecimal()));
 
         await SettledAsync(admin, titles, year, "after the sequence");
 
@@ -116,8 +124,10 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
                 foreach (var (unit, title) in titles)
                 {
                     var expected = Expected(report[unit]);
-                    var indicators = await Expect(await admin.GetAsync($"/api/pairing/civilized-units/{title}/indicators?year={year}"), HttpStatusCode.OK);
-                    var actual = (indicators.GetProperty("registrationRate").GetDecimal(), indicators.GetProperty("perCapitaHours").GetDecimal());
+                    var indicators = await Expect(await admin.GetAsync($"/api/pairing/civilized-units/{title}/indicators?year={year}"),
+                        HttpStatusCode.OK);
+                    var actual = (indicators.GetProperty("registrationRate").GetDecimal(),
+                        indicators.GetProperty("perCapitaHours").GetDecimal());
                     if (actual != expected) mismatch += $"{unit}: pairing {actual}, report {expected}; ";
                 }
                 return mismatch.Length == 0 ? "equal" : null;
@@ -129,7 +139,9 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
         }
     }
 
-    /// <summary>The indicators a targets row means (0–1, to four places): staff registered ÷ headcount, staff hours per head ÷ 48.</summary>
+    /// <summary>
+    /// The indicators a targets row means (0–1, to four places): staff registered ÷ headcount, staff hours per head ÷ 48.
+    /// </summary>
     private static (decimal RegistrationRate, decimal PerCapitaHours) Expected(JsonElement row)
     {
         var headcount = row.GetProperty("headcount").GetInt32();
@@ -145,8 +157,8 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
     private static async Task<(string Code, Guid Id)> NewUnitAsync(HttpClient admin, int headcount, int year)
     {
         var code = $"B{TestData.Token()}".ToUpperInvariant();
-        var id = (await Expect(await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Unit {code}" }), HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
+        var id = (await Expect(await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Unit {code}" }),
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{id}/headcounts/{year}", new { headcount }), HttpStatusCode.OK);
         return (code, id);
     }
@@ -168,7 +180,9 @@ public sealed class OneSetOfBooksTests(CivilityAppFixture fixture)
     private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {expected}, got {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == expected,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: " +
+            $"expected {expected}, got {(int)response.StatusCode}: {body}");
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -95,8 +95,9 @@ public sealed class PartnerTests(CivilityAppFixture fixture)
             new StringContent($$"""{"code":"{{code}}","name":"样例订阅单位 {{code}}"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var line = await sample.WaitForLineAsync(l => l.Contains("EVENT Civility.Contracts.Volunteers:UnitDetailsChanged", StringComparison.Ordinal)
-            && l.Contains(code, StringComparison.Ordinal), TimeSpan.FromSeconds(30), $"the sample prints {code}");
+        var line = await sample.WaitForLineAsync(
+            l => l.Contains("EVENT Civility.Contracts.Volunteers:UnitDetailsChanged", StringComparison.Ordinal)
+                && l.Contains(code, StringComparison.Ordinal), TimeSpan.FromSeconds(30), $"the sample prints {code}");
         Assert.Contains("\"unitName\"", line);
     }
 

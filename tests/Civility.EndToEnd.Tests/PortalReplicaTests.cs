@@ -27,10 +27,11 @@ public sealed partial class PortalReplicaTests(TwoReplicaStack fixture)
             Assert.False(string.IsNullOrEmpty(token), $"{from}: the form carries an anti-forgery token");
             // The anti-forgery cookie the first replica set goes to the second too: a cookie belongs to a host, not a port.
 
-            using var posted = await visitor.PostAsync(new Uri(to, "/credit/query"), new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__af"] = token, ["Form.Name"] = "没有这个名称的单位",
-            }));
+            using var posted = await visitor.PostAsync(new Uri(to, "/credit/query"),
+                new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__af"] = token, ["Form.Name"] = "没有这个名称的单位",
+                }));
             var body = await posted.Content.ReadAsStringAsync();
             Assert.True(posted.StatusCode == HttpStatusCode.OK, $"{from} → {to}: {(int)posted.StatusCode}");
             Assert.Contains("查询结果", body, StringComparison.Ordinal);
@@ -50,7 +51,8 @@ public sealed partial class PortalReplicaTests(TwoReplicaStack fixture)
                     || update.Snapshot.HealthStatus != HealthStatus.Healthy) continue;
                 var urls = update.Snapshot.EnvironmentVariables.FirstOrDefault(e => e.Name == "ASPNETCORE_URLS")?.Value;
                 if (urls?.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.Ordinal)) is { } url)
-                    found[update.ResourceId] = new Uri(url.Replace("+", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal));
+                    found[update.ResourceId] = new Uri(url.Replace("+", "localhost", StringComparison.Ordinal)
+                        .Replace("*", "localhost", StringComparison.Ordinal));
                 if (found.Count == 2) break;
             }
         }

@@ -75,7 +75,8 @@ public abstract partial class ReadmeTour(CivilityAppFixture fixture, ITestOutput
         throw new InvalidOperationException($"No Civility.sln above {AppContext.BaseDirectory}");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string script, string workingDirectory, Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string script, string workingDirectory,
+        Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", script])
         {

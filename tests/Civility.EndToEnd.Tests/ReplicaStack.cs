@@ -28,7 +28,8 @@ public sealed class TwoReplicaStackCollection : ICollectionFixture<TwoReplicaSta
 public sealed class ScenarioWithTwoReplicasTests(TwoReplicaStack fixture) : CountyYearScenario(fixture);
 
 [Collection(TwoReplicaStackCollection.Name)]
-public sealed class ReadmeTourWithTwoReplicasTests(TwoReplicaStack fixture, Xunit.Abstractions.ITestOutputHelper log) : ReadmeTour(fixture, log);
+public sealed class ReadmeTourWithTwoReplicasTests(TwoReplicaStack fixture, Xunit.Abstractions.ITestOutputHelper log)
+    : ReadmeTour(fixture, log);
 
 [Collection(TwoReplicaStackCollection.Name)]
 public sealed class ReplicaTests(TwoReplicaStack fixture)
@@ -66,7 +67,11 @@ public sealed class ReplicaTests(TwoReplicaStack fixture)
         var raised = new List<Guid>();
         for (var round = 0; round < 8; round++)
         {
-            await Task.WhenAll(Schemas.Keys.Select(async area => { var ids = await RaiseAsync(admin, area, 50); lock (raised) raised.AddRange(ids); }));
+            await Task.WhenAll(Schemas.Keys.Select(async area =>
+            {
+                var ids = await RaiseAsync(admin, area, 50);
+                lock (raised) raised.AddRange(ids);
+            }));
             if (round == 1)
                 foreach (var replica in killed) Assert.Equal(0, LocalServers.Kill(replica.Pid, LocalServers.Sigkill));
         }
@@ -93,7 +98,8 @@ public sealed class ReplicaTests(TwoReplicaStack fixture)
         // The operator starts the lost replicas again (the orchestrator does not by itself), for the collection's other tests.
         var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
         foreach (var replica in killed)
-            Assert.True((await commands.ExecuteCommandAsync(replica.InstanceId, "resource-start")).Success, $"{replica.InstanceId} restarts");
+            Assert.True((await commands.ExecuteCommandAsync(replica.InstanceId, "resource-start")).Success,
+                $"{replica.InstanceId} restarts");
         using var restart = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var again = await RunningReplicasAsync(restart.Token);
         Assert.All(Schemas.Keys, service => Assert.Equal(2, again[service].Count));
@@ -109,8 +115,10 @@ public sealed class ReplicaTests(TwoReplicaStack fixture)
         {
             using var response = await admin.PostAsJsonAsync($"/api/{area}/diagnostics/pings", new { note = "replica-kill", count });
             if (response.StatusCode == HttpStatusCode.Created)
-                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pingIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
-            Assert.True(attempt < 5 && (int)response.StatusCode >= 500, $"{area}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pingIds").EnumerateArray()
+                    .Select(e => e.GetGuid()).ToList();
+            Assert.True(attempt < 5 && (int)response.StatusCode >= 500,
+                $"{area}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 
@@ -126,7 +134,9 @@ public sealed class ReplicaTests(TwoReplicaStack fixture)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Each project's healthy running replicas (instance id and process id), by resource name, as the orchestrator reports them.</summary>
+    /// <summary>
+    /// Each project's healthy running replicas (instance id and process id), by resource name, as the orchestrator reports them.
+    /// </summary>
     private async Task<Dictionary<string, List<(string InstanceId, int Pid)>>> RunningReplicasAsync(CancellationToken cancellationToken)
     {
         var running = new Dictionary<string, Dictionary<string, int>>();

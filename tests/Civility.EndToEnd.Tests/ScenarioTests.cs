@@ -36,10 +36,11 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         foreach (var (code, headcount) in new[] { ("UNIT-A", 2), ("UNIT-B", 3) })
         {
             var unitId = await EnsureUnitAsync(admin, code);
-            await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}/headcounts/{year}", new { headcount }), HttpStatusCode.OK);
+            await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}/headcounts/{year}", new { headcount }),
+                HttpStatusCode.OK);
             if (code == "UNIT-A")
-                await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}", new { name = "County People's Hospital", creditCode }),
-                    HttpStatusCode.OK);
+                await Expect(await admin.PutAsJsonAsync($"/api/volunteers/units/{unitId}",
+                    new { name = "County People's Hospital", creditCode }), HttpStatusCode.OK);
         }
         var staffA = new List<Guid>();
         for (var i = 0; i < 2; i++) staffA.Add((await RegisterAsync(unitA)).GetProperty("id").GetGuid());
@@ -60,14 +61,16 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
                 new { kind, name = $"{kind} {TestData.Token()}", township = "Baiyun" }), HttpStatusCode.Created);
             var pairing = await Expect(await unitA.PostAsJsonAsync("/api/pairing/pairings", new
             {
-                civilizedUnitId = titleId, placeId = place.GetProperty("id").GetGuid(), from = today.AddMonths(-6), until = today.AddYears(2),
-                goals = "Health education and free clinics",
+                civilizedUnitId = titleId, placeId = place.GetProperty("id").GetGuid(), from = today.AddMonths(-6),
+                until = today.AddYears(2), goals = "Health education and free clinics",
             }), HttpStatusCode.Created);
             if (kind == "village") pairingId = pairing.GetProperty("id").GetGuid();
         }
         var pledge = await Expect(await unitA.PostAsJsonAsync($"/api/pairing/pairings/{pairingId}/pledges",
-            new { kind = "money", item = "Medical supplies fund", quantity = 20000m, dueDate = today.AddMonths(3) }), HttpStatusCode.Created);
-        await Expect(await unitA.PostAsJsonAsync($"/api/pairing/pairings/{pairingId}/pledges/{pledge.GetProperty("id").GetGuid()}/deliveries",
+            new { kind = "money", item = "Medical supplies fund", quantity = 20000m, dueDate = today.AddMonths(3) }),
+            HttpStatusCode.Created);
+        await Expect(await unitA.PostAsJsonAsync(
+            $"/api/pairing/pairings/{pairingId}/pledges/{pledge.GetProperty("id").GetGuid()}/deliveries",
             new { quantity = 5000m, date = today, evidence = "Receipt 2026-001" }), HttpStatusCode.Created);
         var ledger = await Expect(await unitA.GetAsync($"/api/pairing/pairings/{pairingId}/ledger"), HttpStatusCode.OK);
         Assert.Contains("5000", ledger.GetRawText());
@@ -83,7 +86,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         {
             var record = await Expect(await unitA.PostAsJsonAsync("/api/volunteers/service-records",
                 new { volunteerId = nearStar, serviceDate, hours = hoursADay, content = "Epidemic prevention" }), HttpStatusCode.Created);
-            await Expect(await unitA.PostAsync($"/api/volunteers/service-records/{record.GetProperty("id").GetGuid()}/approve", null), HttpStatusCode.OK);
+            await Expect(await unitA.PostAsync($"/api/volunteers/service-records/{record.GetProperty("id").GetGuid()}/approve", null),
+                HttpStatusCode.OK);
         }
         var participants = new[] { nearStar, staffA[1], helpers[0], helpers[1], helpers[2] };
         var clinic = await Expect(await unitA.PostAsJsonAsync("/api/pairing/activities", new
@@ -92,7 +96,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
             volunteers = participants.Select(id => new { volunteerId = id, hours = 12m }),
             peopleServed = new[] { new { group = "elderly", count = 40 } },
         }), HttpStatusCode.Created);
-        await Expect(await unitA.PostAsync($"/api/pairing/activities/{clinic.GetProperty("id").GetGuid()}/complete", null), HttpStatusCode.OK);
+        await Expect(await unitA.PostAsync($"/api/pairing/activities/{clinic.GetProperty("id").GetGuid()}/complete", null),
+            HttpStatusCode.OK);
         var starred = await Until(async () =>
         {
             var volunteer = await Expect(await unitA.GetAsync($"/api/volunteers/{nearStar}"), HttpStatusCode.OK);
@@ -101,8 +106,10 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         Assert.Equal(1, starred.GetProperty("stars").GetInt32());
         foreach (var participant in participants)
         {
-            var records = await Expect(await unitA.GetAsync($"/api/volunteers/service-records?volunteerId={participant}&status=approved"), HttpStatusCode.OK);
-            Assert.Contains(records.GetProperty("items").EnumerateArray(), r => r.GetProperty("source").GetString() == "pairing-activity" && r.GetProperty("hours").GetDecimal() == 12m);
+            var records = await Expect(await unitA.GetAsync($"/api/volunteers/service-records?volunteerId={participant}&status=approved"),
+                HttpStatusCode.OK);
+            Assert.Contains(records.GetProperty("items").EnumerateArray(), r => r.GetProperty("source").GetString() == "pairing-activity"
+                && r.GetProperty("hours").GetDecimal() == 12m);
         }
 
         // 4. The targets report: A met (2 of 2 staff registered; 114 h by its staff for 2 heads, the helpers' hours
@@ -137,12 +144,15 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         var nominationId = nomination.GetProperty("id").GetGuid();
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/rounds/{roundId}/reviewers", new { clientId = "civility-admin" }),
             HttpStatusCode.Created);
-        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/review", new { reason = "Complete file" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/review", new { reason = "Complete file" }),
+            HttpStatusCode.OK);
         await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/scores", new
         {
-            scores = new[] { new { criterion = "deeds", score = 9 }, new { criterion = "influence", score = 8 }, new { criterion = "exemplarity", score = 8 } },
+            scores = new[] { new { criterion = "deeds", score = 9 }, new { criterion = "influence", score = 8 },
+                new { criterion = "exemplarity", score = 8 } },
         }), HttpStatusCode.Created);
-        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/publicize", new { reason = "Reviewed" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/publicize", new { reason = "Reviewed" }),
+            HttpStatusCode.OK);
         // Each voter asks for a code by text message (the service's HTTP sender delivers it to the run's inbox), then votes.
         for (var i = 0; i < 3; i++)
         {
@@ -163,7 +173,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         var tally = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{nominationId}/tally"), HttpStatusCode.OK);
         Assert.Equal(3, tally.GetProperty("votes").GetInt64());
 
-        var person = await Expect(await admin.PostAsJsonAsync("/api/credit/subjects/people", new { idNumber = nomineeId, name = "王芳" }), HttpStatusCode.Created);
+        var person = await Expect(await admin.PostAsJsonAsync("/api/credit/subjects/people",
+            new { idNumber = nomineeId, name = "王芳" }), HttpStatusCode.Created);
         var personId = person.GetProperty("id").GetGuid();
         var listing = await BlackListAsync(admin, personId, tier: "minor");
         await Until(async () =>
@@ -171,8 +182,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
             var current = await Expect(await admin.GetAsync($"/api/moral-models/nominations/{nominationId}"), HttpStatusCode.OK);
             return current.GetProperty("status").GetString() == "suspended" ? current : (JsonElement?)null;
         }, "the black-listing suspends the nomination");
-        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume", new { reason = "Listing still active" }),
-            HttpStatusCode.UnprocessableEntity);
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume",
+            new { reason = "Listing still active" }), HttpStatusCode.UnprocessableEntity);
 
         // Credit repair (信用修复): applied for, followed anonymously by its query code, approved.
         var repair = await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{listing}/repairs", new
@@ -180,26 +191,30 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
             applicant = "王芳", proofOfCorrection = "Inspection accepted and the findings corrected.",
             commitment = "I commit to keep my word and accept supervision.", commitmentSigned = true,
         }), HttpStatusCode.Created);
-        var progress = await Expect(await fixture.Gateway.GetAsync($"/api/credit/repairs/progress/{repair.GetProperty("queryCode").GetString()}"),
+        var progress = await Expect(
+            await fixture.Gateway.GetAsync($"/api/credit/repairs/progress/{repair.GetProperty("queryCode").GetString()}"),
             HttpStatusCode.OK);
         Assert.Equal("submitted", progress.GetProperty("status").GetString());
         await Expect(await admin.PostAsJsonAsync($"/api/credit/repairs/{repair.GetProperty("id").GetGuid()}/decision",
             new { approve = true, reply = "Corrected; the listing is lifted." }), HttpStatusCode.OK);
         await Until(async () =>
         {
-            var resumed = await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume", new { reason = "Credit repaired" });
+            var resumed = await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/resume",
+                new { reason = "Credit repaired" });
             return resumed.StatusCode == HttpStatusCode.OK ? await resumed.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
         }, "the repaired listing lets an admin resume the nomination");
-        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/select", new { reason = "Publicity closed without objection" }),
-            HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/moral-models/nominations/{nominationId}/select",
+            new { reason = "Publicity closed without objection" }), HttpStatusCode.OK);
         await Expect(await admin.PostAsJsonAsync("/api/moral-models/commendations", new
         {
-            kind = "meeting", title = $"{year} good people commendation", heldOn = today, place = "County hall", nominationIds = new[] { nominationId },
+            kind = "meeting", title = $"{year} good people commendation", heldOn = today, place = "County hall",
+            nominationIds = new[] { nominationId },
         }), HttpStatusCode.Created);
         var proposal = await Until(async () =>
         {
             var red = await Expect(await admin.GetAsync($"/api/credit/entries?subjectId={personId}&listType=red"), HttpStatusCode.OK);
-            return red.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } entry ? entry : (JsonElement?)null;
+            return red.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } entry
+                ? entry : (JsonElement?)null;
         }, "the commendation leads the credit service to propose a red-list entry");
         Assert.Equal("proposed", proposal.GetProperty("status").GetString());
 
@@ -238,7 +253,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         var certificate = await Expect(await unitA.PostAsJsonAsync($"/api/volunteers/{nearStar}/certificates",
             new { from = today.AddMonths(-1), to = today, handler = "Li Ming", contact = "0571-88888888" }), HttpStatusCode.Created);
         var verified = await Expect(await fixture.Gateway.GetAsync(
-            $"/api/volunteers/public/certificates/{certificate.GetProperty("number").GetString()}?code={certificate.GetProperty("checkCode").GetString()}"),
+            $"/api/volunteers/public/certificates/{certificate.GetProperty("number").GetString()}" +
+            $"?code={certificate.GetProperty("checkCode").GetString()}"),
             HttpStatusCode.OK);
         Assert.Equal(102m, verified.GetProperty("hours").GetDecimal());
 
@@ -258,7 +274,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         using var admin = await fixture.ClientAsync("civility-admin");
         var today = fixture.Clock.CountyToday();
         var calendarToday = await Expect(await fixture.Gateway.GetAsync("/api/credit/calendar/today"), HttpStatusCode.OK);
-        Assert.Equal(today, DateOnly.Parse(calendarToday.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(today,
+            DateOnly.Parse(calendarToday.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         // Next year's notice is not loaded on this stack: its calendar is provisional, not an error.
         var nextYear = await Expect(await fixture.Gateway.GetAsync($"/api/credit/calendar/{today.Year + 1}"), HttpStatusCode.OK);
         Assert.Equal("provisional", nextYear.GetProperty("status").GetString());
@@ -291,7 +308,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         }), HttpStatusCode.Created);
         var id = entry.GetProperty("id").GetGuid();
         await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{id}/notify", new { reason = "Notice served" }), HttpStatusCode.OK);
-        await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{id}/activate", new { reason = "No statement made" }), HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"/api/credit/entries/{id}/activate", new { reason = "No statement made" }),
+            HttpStatusCode.OK);
         return id;
     }
 
@@ -299,14 +317,15 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
     {
         var idNumber = TestIdentities.CitizenId();
         _idNumbers.Add(idNumber);
-        return await Expect(await unit.PostAsJsonAsync("/api/volunteers", new { name = "志愿者", idNumber, isStaffOfUnit = staff, phone = "13800001111" }),
-            HttpStatusCode.Created);
+        return await Expect(await unit.PostAsJsonAsync("/api/volunteers",
+            new { name = "志愿者", idNumber, isStaffOfUnit = staff, phone = "13800001111" }), HttpStatusCode.Created);
     }
 
     private async Task<Guid> EnsureUnitAsync(HttpClient admin, string code)
     {
         var created = await admin.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Unit {code}" });
-        if (created.StatusCode == HttpStatusCode.Created) return (await Expect(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        if (created.StatusCode == HttpStatusCode.Created)
+            return (await Expect(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var all = await Expect(await admin.GetAsync("/api/volunteers/units"), HttpStatusCode.OK);
         return all.EnumerateArray().Single(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
     }
@@ -318,7 +337,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
             var body = await response.Content.ReadAsStringAsync();
             _responses.Add(body);
             Assert.True(response.StatusCode == expected,
-                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)expected}, got {(int)response.StatusCode} {body}");
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: " +
+                $"expected {(int)expected}, got {(int)response.StatusCode} {body}");
             return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
         }
     }
@@ -342,7 +362,8 @@ public abstract class CountyYearScenario(CivilityAppFixture fixture)
         var bodies = new System.Text.StringBuilder();
         foreach (var schema in new[] { "volunteers", "moral_models", "credit", "pairing" })
         {
-            await using var command = new NpgsqlCommand($"SELECT coalesce(string_agg(body::text, E'\\n'), '') FROM {schema}.outbox_messages", connection);
+            await using var command = new NpgsqlCommand(
+                $"SELECT coalesce(string_agg(body::text, E'\\n'), '') FROM {schema}.outbox_messages", connection);
             bodies.AppendLine((string)(await command.ExecuteScalarAsync())!);
         }
         return bodies.ToString();

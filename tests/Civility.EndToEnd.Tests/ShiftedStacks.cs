@@ -40,19 +40,23 @@ public sealed class StackAtStartOf2030Collection : ICollectionFixture<StackAtSta
 public sealed class ScenarioAtEndOf2027Tests(StackAtEndOf2027 fixture) : CountyYearScenario(fixture);
 
 [Collection(StackAtEndOf2027Collection.Name)]
-public sealed class ReadmeTourAtEndOf2027Tests(StackAtEndOf2027 fixture, Xunit.Abstractions.ITestOutputHelper log) : ReadmeTour(fixture, log);
+public sealed class ReadmeTourAtEndOf2027Tests(StackAtEndOf2027 fixture, Xunit.Abstractions.ITestOutputHelper log)
+    : ReadmeTour(fixture, log);
 
 [Collection(StackAtEndOf2027Collection.Name)]
-public sealed class DemoDataAtEndOf2027Tests(StackAtEndOf2027 fixture, Xunit.Abstractions.ITestOutputHelper output) : DemoDataLoad(fixture, output);
+public sealed class DemoDataAtEndOf2027Tests(StackAtEndOf2027 fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DemoDataLoad(fixture, output);
 
 [Collection(StackAtStartOf2030Collection.Name)]
 public sealed class ScenarioAtStartOf2030Tests(StackAtStartOf2030 fixture) : CountyYearScenario(fixture);
 
 [Collection(StackAtStartOf2030Collection.Name)]
-public sealed class ReadmeTourAtStartOf2030Tests(StackAtStartOf2030 fixture, Xunit.Abstractions.ITestOutputHelper log) : ReadmeTour(fixture, log);
+public sealed class ReadmeTourAtStartOf2030Tests(StackAtStartOf2030 fixture, Xunit.Abstractions.ITestOutputHelper log)
+    : ReadmeTour(fixture, log);
 
 [Collection(StackAtStartOf2030Collection.Name)]
-public sealed class DemoDataAtStartOf2030Tests(StackAtStartOf2030 fixture, Xunit.Abstractions.ITestOutputHelper output) : DemoDataLoad(fixture, output);
+public sealed class DemoDataAtStartOf2030Tests(StackAtStartOf2030 fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DemoDataLoad(fixture, output);
 
 [Collection(StackAtEndOf2027Collection.Name)]
 public sealed class ClockAtEndOf2027Tests(StackAtEndOf2027 fixture) : StackClockChecks(fixture);
@@ -69,7 +73,8 @@ public abstract class StackClockChecks(CivilityAppFixture fixture)
         var parameter = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ParameterResource>().Single(p => p.Name == "clock-offset");
         var offset = TimeSpan.Parse((await parameter.GetValueAsync(default))!, CultureInfo.InvariantCulture);
-        Assert.InRange(fixture.Clock.GetUtcNow() - TimeProvider.System.GetUtcNow() - offset, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1));
+        Assert.InRange(fixture.Clock.GetUtcNow() - TimeProvider.System.GetUtcNow() - offset,
+            TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1));
 
         var today = fixture.Clock.CountyToday();
         using var response = await fixture.Gateway.GetAsync("/api/credit/calendar/today");

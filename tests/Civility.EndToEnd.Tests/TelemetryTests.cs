@@ -47,7 +47,8 @@ public sealed class TelemetryTests(CivilityAppFixture fixture, ITestOutputHelper
 
         // The moral-model service consumed the UnitDetailsChanged the volunteer service wrote to its outbox.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Polling.UntilAsync(async () => await KnownUnitCountAsync(code) > 0 ? "known" : null, Deadline, $"moral-models learns of unit {code}");
+        await Polling.UntilAsync(async () => await KnownUnitCountAsync(code) > 0 ? "known" : null, Deadline,
+            $"moral-models learns of unit {code}");
         output.WriteLine($"moral-models had the unit after {clock.Elapsed.TotalSeconds:0.0} s");
 
         var trace = await WaitForConnectedTraceAsync(traceId);
@@ -112,7 +113,7 @@ public sealed class TelemetryTests(CivilityAppFixture fixture, ITestOutputHelper
         {
             var exported = fixture.Telemetry.ExportedMetricNames.GroupBy(m => m.Service)
                 .Select(g => $"{(g.Key.Length == 0 ? "(no service.name)" : g.Key)}: {g.Count()} metrics"
-                             + $" ({string.Join(", ", g.Select(m => m.Metric).Where(m => m.StartsWith("civility", StringComparison.Ordinal)))})");
+                    + $" ({string.Join(", ", g.Select(m => m.Metric).Where(m => m.StartsWith("civility", StringComparison.Ordinal)))})");
             throw new TimeoutException($"{timeout.Message}. Exported so far: {string.Join("; ", exported)}", timeout);
         }
     }
@@ -137,7 +138,8 @@ public sealed class TelemetryTests(CivilityAppFixture fixture, ITestOutputHelper
     }
 
     /// <summary>The five spans a unit change must leave, each picked by service, instrumentation and kind.</summary>
-    private sealed record UnitChangeHops(ExportedSpan Gateway, ExportedSpan Handler, ExportedSpan Relay, ExportedSpan Publish, ExportedSpan Consume)
+    private sealed record UnitChangeHops(ExportedSpan Gateway, ExportedSpan Handler, ExportedSpan Relay, ExportedSpan Publish,
+        ExportedSpan Consume)
     {
         public IEnumerable<ExportedSpan> All => [Gateway, Handler, Relay, Publish, Consume];
 
@@ -145,13 +147,17 @@ public sealed class TelemetryTests(CivilityAppFixture fixture, ITestOutputHelper
         [
             ("gateway server span", s => s.Service == "gateway" && s.Kind == SpanKind.Server),
             ("volunteers server span", s => s.Service == "volunteers" && s.Kind == SpanKind.Server),
-            ("volunteers outbox relay span", s => s.Service == "volunteers" && s.Scope == "Civility.Messaging" && s.Name == "outbox relay UnitDetailsChanged"),
+            ("volunteers outbox relay span", s => s.Service == "volunteers" && s.Scope == "Civility.Messaging"
+                && s.Name == "outbox relay UnitDetailsChanged"),
             // MassTransit names the publish "{message type} send" (messaging.operation = send).
             ("volunteers MassTransit send span", s => s.Service == "volunteers" && s.Scope == "MassTransit" && s.Kind == SpanKind.Producer
-                && s.Attributes.GetValueOrDefault("messaging.destination.name", "").EndsWith(":UnitDetailsChanged", StringComparison.Ordinal)),
+                && s.Attributes.GetValueOrDefault("messaging.destination.name", "")
+                    .EndsWith(":UnitDetailsChanged", StringComparison.Ordinal)),
             // Under its "{queue} receive" span MassTransit runs each consumer in a "{queue} process" span.
-            ("moral-models MassTransit process span", s => s.Service == "moral-models" && s.Scope == "MassTransit" && s.Kind == SpanKind.Consumer
-                && s.Attributes.GetValueOrDefault("messaging.masstransit.consumer_type", "").EndsWith(".UnitDetailsChangedConsumer", StringComparison.Ordinal)),
+            ("moral-models MassTransit process span", s => s.Service == "moral-models" && s.Scope == "MassTransit"
+                && s.Kind == SpanKind.Consumer
+                && s.Attributes.GetValueOrDefault("messaging.masstransit.consumer_type", "")
+                    .EndsWith(".UnitDetailsChangedConsumer", StringComparison.Ordinal)),
         ];
 
         public static UnitChangeHops? In(ExportedTrace trace)
@@ -161,6 +167,7 @@ public sealed class TelemetryTests(CivilityAppFixture fixture, ITestOutputHelper
         }
 
         public static string Missing(ExportedTrace trace) =>
-            string.Join(", ", Hops.Where(hop => !trace.Spans.Any(hop.Is)).Select(hop => hop.What).DefaultIfEmpty("none (but not connected)"));
+            string.Join(", ", Hops.Where(hop => !trace.Spans.Any(hop.Is)).Select(hop => hop.What)
+                .DefaultIfEmpty("none (but not connected)"));
     }
 }

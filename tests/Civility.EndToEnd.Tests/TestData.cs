@@ -8,7 +8,8 @@ public static class TestData
     /// <summary>A unified social credit code (GB 32100-2015) with a correct check character.</summary>
     public static string CreditCode()
     {
-        var body = "91331000" + string.Concat(Enumerable.Range(0, 9).Select(_ => CreditCodeAlphabet[Random.Shared.Next(CreditCodeAlphabet.Length)]));
+        var body = "91331000" + string.Concat(Enumerable.Range(0, 9)
+            .Select(_ => CreditCodeAlphabet[Random.Shared.Next(CreditCodeAlphabet.Length)]));
         var sum = body.Select((c, i) => CreditCodeAlphabet.IndexOf(c) * (int)(Math.Pow(3, i) % 31)).Sum();
         return body + CreditCodeAlphabet[(31 - sum % 31) % 31];
     }

@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 
 namespace Civility.Messaging.Tests;
 
-/// <summary>Reads an exported outbox gauge (the backlog unless told) the way an OpenTelemetry exporter does, through a meter listener.</summary>
+/// <summary>
+/// Reads an exported outbox gauge (the backlog unless told) the way an OpenTelemetry exporter does, through a meter listener.
+/// </summary>
 internal static class BacklogGauge
 {
     public static long Read(string service, string instrumentName = "civility.outbox.backlog")
@@ -12,7 +14,8 @@ internal static class BacklogGauge
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == MessagingTelemetry.Name && instrument.Name == instrumentName) l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == MessagingTelemetry.Name && instrument.Name == instrumentName)
+                    l.EnableMeasurementEvents(instrument);
             },
         };
         listener.SetMeasurementEventCallback<long>((_, measurement, tags, _) =>

@@ -29,7 +29,8 @@ public sealed class BrokerSurfaceTests(LocalServers servers)
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var local = fields[1].Split(':');
-                if (fields[3] == "0A" && int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port) yield return local[0];
+                if (fields[3] == "0A" && int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
+                    yield return local[0];
             }
         }
     }

@@ -9,7 +9,8 @@ namespace Civility.Messaging.Tests;
 /// <paramref name="settings"/> are configuration keys (<c>Messaging:RedeliveryDelays:0</c>) over the defaults.
 /// </summary>
 public sealed class ConsumerProcess(
-    string databaseConnectionString, string brokerUri, string serviceName, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
+    string databaseConnectionString, string brokerUri, string serviceName, IReadOnlyDictionary<string, string>? settings = null)
+    : IAsyncDisposable
 {
     private static readonly Lock LogLock = new();
     private Process? _process;

@@ -32,7 +32,8 @@ public sealed class ContractPayloadTests(LocalServers servers)
             Assert.True(Contract.Channels.TryGetValue(type.Name, out var exchange), $"{type.Name} has no channel in docs/asyncapi.yaml");
             // The exchange exists before anything was published: the service declared it at start.
             await channel.ExchangeDeclarePassiveAsync(exchange);
-            var queue = (await channel.QueueDeclareAsync($"contract-{type.Name}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+            var queue = (await channel.QueueDeclareAsync(
+                $"contract-{type.Name}", durable: false, exclusive: true, autoDelete: true)).QueueName;
             await channel.QueueBindAsync(queue, exchange, routingKey: type == typeof(Contracts.Diagnostics.ServicePinged) ? "all" : "");
             queues[type] = queue;
         }
@@ -74,7 +75,9 @@ public sealed class ContractPayloadTests(LocalServers servers)
         // The check above could pass by accepting anything: a string where a number is documented, an undocumented
         // field and a value outside the allowed ones must each be reported.
         var body = """
-            {"messageId":"0193e0c2-7a00-7000-8000-000000000001","messageType":["urn:message:Civility.Contracts.Volunteers:ServiceHoursApproved"],
+            {"messageId":"0193e0c2-7a00-7000-8000-000000000001",
+            """u8 + """
+            "messageType":["urn:message:Civility.Contracts.Volunteers:ServiceHoursApproved"],
              "message":{"eventId":"0193e0c2-7a00-7000-8000-000000000001","occurredAt":"2027-01-04T09:30:00+08:00","version":1,
               "serviceRecordId":"0193e0c2-7a00-7000-8000-000000000002","volunteerId":"0193e0c2-7a00-7000-8000-000000000003",
               "unitCode":"UNIT-A","hours":"3.00","serviceDate":"2027-01-04","source":"carrier-pigeon","surprise":1}}

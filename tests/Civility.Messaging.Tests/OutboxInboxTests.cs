@@ -107,7 +107,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
         var serviceName = NewServiceName();
         await using var service = await TestService.StartAsync(database, servers.BrokerUri, serviceName);
         var bus = service.App.Services.GetRequiredService<IBus>();
-        var pings = Enumerable.Range(0, 300).Select(i => new ServicePinged(Guid.CreateVersion7(), "test", $"ping {i}", serviceName)).ToList();
+        var pings = Enumerable.Range(0, 300)
+            .Select(i => new ServicePinged(Guid.CreateVersion7(), "test", $"ping {i}", serviceName)).ToList();
         var elsewhere = new ServicePinged(Guid.CreateVersion7(), "test", "not for this service", "some-other-service");
 
         // Every ping three times, all at once: copies land in the same batch and in later ones.
@@ -116,7 +117,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
 
         await using var scope = service.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingTestDbContext>();
-        await LocalServers.WaitUntilAsync(async () => await db.Set<ReceivedPing>().CountAsync() >= pings.Count, Deadline, "all pings consumed");
+        await LocalServers.WaitUntilAsync(async () => await db.Set<ReceivedPing>().CountAsync() >= pings.Count, Deadline,
+            "all pings consumed");
         await Task.Delay(1000); // give a second effect or the stray ping time to show up
         var received = await db.Set<ReceivedPing>().Select(p => p.PingId).ToListAsync();
         Assert.Equal(pings.Select(p => p.PingId).Order(), received.Order());
@@ -146,7 +148,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
         var eventQueue = $"{serviceName}-test-event";
         var errorQueue = eventQueue + "_error";
         var queues = new BrokerQueues(servers.BrokerUri);
-        await LocalServers.WaitUntilAsync(async () => await queues.MessageCountAsync(errorQueue) == 1, Deadline, $"one message in {errorQueue}");
+        await LocalServers.WaitUntilAsync(async () => await queues.MessageCountAsync(errorQueue) == 1, Deadline,
+            $"one message in {errorQueue}");
         Assert.Equal(0u, await queues.MessageCountAsync(eventQueue + "_delay_200ms"));
         Assert.Equal(0u, await queues.MessageCountAsync(eventQueue + "_delay_500ms"));
         var factory = new ConnectionFactory { Uri = new Uri(servers.BrokerUri) };
@@ -174,7 +177,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
         {
             await connection.OpenAsync();
             await using var insert = new NpgsqlCommand(
-                $"INSERT INTO {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} (id, message_type, body, created_at, attempts) " +
+                $"INSERT INTO {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} " +
+                "(id, message_type, body, created_at, attempts) " +
                 "VALUES ($1, 'Civility.Removed.GoneEvent, Civility.Removed', '{}', now(), 0)", connection)
             {
                 Parameters = { new() { Value = unreadable } },
@@ -191,7 +195,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
         Assert.Equal(new OutboxOptions().ParkAfterAttempts, parked.Attempts);
         Assert.Contains("Civility.Removed", parked.Error);
         Assert.Equal(1, await effects.UnpublishedAsync()); // the parked row only
-        await LocalServers.WaitUntilAsync(() => Task.FromResult(BacklogGauge.Read("MessagingTest", "civility.outbox.parked") == 1), Deadline,
+        await LocalServers.WaitUntilAsync(
+            () => Task.FromResult(BacklogGauge.Read("MessagingTest", "civility.outbox.parked") == 1), Deadline,
             "the parked gauge shows the row");
         Assert.Equal(0, BacklogGauge.Read("MessagingTest"));
     }
@@ -201,7 +206,8 @@ public sealed class OutboxInboxTests(LocalServers servers)
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var read = new NpgsqlCommand(
-            $"SELECT attempts, parked_at, coalesce(last_error, '') FROM {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} WHERE id = $1", connection)
+            $"SELECT attempts, parked_at, coalesce(last_error, '') FROM {MessagingTestDbContext.Schema}.{MessagingModel.OutboxTable} " +
+            "WHERE id = $1", connection)
         {
             Parameters = { new() { Value = id } },
         };

@@ -23,7 +23,8 @@ public sealed class PartnerSampleTests(LocalServers servers)
         await PublishAsync(first); // a redelivery, as after a dropped connection
         await sample.WaitForLineAsync(l => l.Contains($"EVENT Civility.Contracts.Tests:SampleHappened {first}", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the first event");
-        await sample.WaitForLineAsync(l => l.Contains($"duplicate Civility.Contracts.Tests:SampleHappened {first}", StringComparison.Ordinal),
+        await sample.WaitForLineAsync(
+            l => l.Contains($"duplicate Civility.Contracts.Tests:SampleHappened {first}", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the repeat recognised");
 
         await servers.StopBrokerAsync();
@@ -48,7 +49,12 @@ public sealed class PartnerSampleTests(LocalServers servers)
             {"messageId":"{{{messageId}}}","messageType":["urn:message:{{{Exchange}}}"],"sentTime":"{{{DateTimeOffset.UtcNow:O}}}",
              "message":{"eventId":"{{{messageId}}}","occurredAt":"{{{DateTimeOffset.UtcNow:O}}}","version":1,"note":"样例"}}
             """);
-        var properties = new BasicProperties { MessageId = messageId.ToString(), Persistent = true, ContentType = "application/vnd.masstransit+json" };
+        var properties = new BasicProperties
+        {
+            MessageId = messageId.ToString(),
+            Persistent = true,
+            ContentType = "application/vnd.masstransit+json",
+        };
         await channel.BasicPublishAsync(Exchange, "", mandatory: false, properties, body);
     }
 }

@@ -84,7 +84,8 @@ public sealed class RedeliveryTests(LocalServers servers)
         await producer.ProduceAsync(1);
         await effects.WaitForAsync(1, TimeSpan.FromSeconds(60));
         // Pings go to a batch consumer (InboxBatchConsumer): a failed batch sends each of its messages for redelivery.
-        var pings = Enumerable.Range(0, 200).Select(i => new ServicePinged(Guid.CreateVersion7(), "test", $"ping {i}", serviceName)).ToList();
+        var pings = Enumerable.Range(0, 200)
+            .Select(i => new ServicePinged(Guid.CreateVersion7(), "test", $"ping {i}", serviceName)).ToList();
         var bus = producer.App.Services.GetRequiredService<IBus>();
 
         uint mostWaiting = 0;
@@ -150,7 +151,8 @@ public sealed class RedeliveryTests(LocalServers servers)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand($"SELECT count(DISTINCT ping_id) FROM {MessagingTestDbContext.Schema}.received_pings", connection);
+        await using var count = new NpgsqlCommand(
+            $"SELECT count(DISTINCT ping_id) FROM {MessagingTestDbContext.Schema}.received_pings", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }

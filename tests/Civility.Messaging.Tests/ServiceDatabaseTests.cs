@@ -39,7 +39,8 @@ public sealed class ServiceDatabaseTests(LocalServers servers)
     [InlineData("Host=db;Database=x", 100, true)]
     [InlineData("Host=db;Database=x;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
     [InlineData("Host=db;Database=x;maxautoprepare=20", 20, true)]
-    public void Preparation_is_on_and_reset_off_unless_the_connection_string_says_otherwise(string connectionString, int prepared, bool noReset)
+    public void Preparation_is_on_and_reset_off_unless_the_connection_string_says_otherwise(string connectionString, int prepared,
+        bool noReset)
     {
         var settings = new NpgsqlConnectionStringBuilder(ServiceDatabaseExtensions.ForPooledUse(connectionString));
         Assert.Equal((prepared, noReset), (settings.MaxAutoPrepare, settings.NoResetOnClose));

@@ -30,7 +30,8 @@ public sealed class ActivitiesTests(PairingServiceFixture fixture)
         using var again = await client.PostAsync($"/api/pairing/activities/{id}/complete", null);
         await Http.ReadAsync(again, HttpStatusCode.Conflict);
 
-        var published = (await fixture.OutboxAsync("PairingActivityCompleted")).Where(e => e.GetProperty("activityId").GetGuid() == id).ToList();
+        var published = (await fixture.OutboxAsync("PairingActivityCompleted"))
+            .Where(e => e.GetProperty("activityId").GetGuid() == id).ToList();
         var evt = Assert.Single(published);
         Assert.Equal(code, evt.GetProperty("unitCode").GetString());
         Assert.Equal("free-clinic", evt.GetProperty("category").GetString());
@@ -54,7 +55,8 @@ public sealed class ActivitiesTests(PairingServiceFixture fixture)
             volunteers = new[] { new { volunteerId = Guid.NewGuid(), hours = 30m } },
         });
         var errors = (await Http.ReadAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
-        foreach (var field in new[] { "category", "date", "location", "volunteers[0].hours" }) Assert.True(errors.TryGetProperty(field, out _), field);
+        foreach (var field in new[] { "category", "date", "location", "volunteers[0].hours" })
+            Assert.True(errors.TryGetProperty(field, out _), field);
 
         using var created = await client.PostAsJsonAsync("/api/pairing/activities", new
         {

@@ -52,14 +52,16 @@ public sealed class AssessmentTests(PairingServiceFixture fixture)
                 new { title = $"Task {i}", basis = "Plan item 5", deadline = fixture.Today, unitCodes = new[] { code } });
             var taskId = (await Http.ReadAsync(task, HttpStatusCode.Created)).GetProperty("id").GetGuid();
             if (i == 0)
-                (await admin.PostAsJsonAsync($"/api/pairing/creation-tasks/{taskId}/evidence", new { unitCode = code, evidence = "photos" })).Dispose();
+                (await admin.PostAsJsonAsync($"/api/pairing/creation-tasks/{taskId}/evidence",
+                    new { unitCode = code, evidence = "photos" })).Dispose();
         }
 
         await Polling.UntilAsync(async () =>
         {
             using var response = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/indicators?year={year}");
             var values = await Http.ReadAsync(response, HttpStatusCode.OK);
-            return values.GetProperty("registrationRate").GetDecimal() == 0.8m && values.GetProperty("perCapitaHours").GetDecimal() == 0.5m ? "ok" : null;
+            return values.GetProperty("registrationRate").GetDecimal() == 0.8m && values.GetProperty("perCapitaHours").GetDecimal() == 0.5m
+                ? "ok" : null;
         }, TimeSpan.FromSeconds(30), "the volunteer events applied");
 
         using var assess = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit}/assessments",
@@ -80,7 +82,8 @@ public sealed class AssessmentTests(PairingServiceFixture fixture)
         using var bad = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit}/assessments",
             new { year = 1900, deductions = new[] { new { item = "", points = 0m } } });
         var errors = (await Http.ReadAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
-        foreach (var field in new[] { "year", "deductions[0].item", "deductions[0].points" }) Assert.True(errors.TryGetProperty(field, out _), field);
+        foreach (var field in new[] { "year", "deductions[0].item", "deductions[0].points" })
+            Assert.True(errors.TryGetProperty(field, out _), field);
     }
 
     [Fact]

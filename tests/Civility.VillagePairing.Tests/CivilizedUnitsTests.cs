@@ -15,9 +15,11 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
         Assert.Equal("active", unit.GetProperty("status").GetString());
 
         using var admin = fixture.Admin();
-        foreach (var (action, expected) in new[] { ("warn", "warned"), ("order-rectification", "under-rectification"), ("restore", "active") })
+        foreach (var (action, expected) in
+            new[] { ("warn", "warned"), ("order-rectification", "under-rectification"), ("restore", "active") })
         {
-            using var response = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/{action}", new { reason = $"Because {action}" });
+            using var response = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/{action}",
+                new { reason = $"Because {action}" });
             var body = await Http.ReadAsync(response, HttpStatusCode.OK);
             Assert.Equal(expected, body.GetProperty("status").GetString());
         }
@@ -40,11 +42,14 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
         var unit = await fixture.CreateUnitAsync(PairingServiceFixture.NewCode());
         var id = unit.GetProperty("id").GetGuid();
         using var admin = fixture.Admin();
-        using var restore = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/restore", new { reason = "nothing to restore" });
+        using var restore = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/restore",
+            new { reason = "nothing to restore" });
         var problem = await Http.ReadAsync(restore, HttpStatusCode.Conflict);
-        Assert.Equal(["warn", "order-rectification", "revoke", "renew"], problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["warn", "order-rectification", "revoke", "renew"],
+            problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
 
-        using var revoke = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/revoke", new { reason = "serious incident" });
+        using var revoke = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/revoke",
+            new { reason = "serious incident" });
         await Http.ReadAsync(revoke, HttpStatusCode.OK);
         using var warn = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/warn", new { reason = "too late" });
         var closed = await Http.ReadAsync(warn, HttpStatusCode.Conflict);
@@ -59,7 +64,8 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
         var unit = await fixture.CreateUnitAsync(PairingServiceFixture.NewCode(), termStart: new DateOnly(year - 2, 1, 1));
         Assert.Equal($"{year}-12-31", unit.GetProperty("reviewDeadline").GetString());
         using var admin = fixture.Admin();
-        using var renew = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit.GetProperty("id")}/actions/renew", new { reason = "Review passed" });
+        using var renew = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit.GetProperty("id")}/actions/renew",
+            new { reason = "Review passed" });
         var renewed = await Http.ReadAsync(renew, HttpStatusCode.OK);
         Assert.Equal($"{year + 1}-01-01", renewed.GetProperty("termStart").GetString());
         Assert.Equal($"{year + 3}-12-31", renewed.GetProperty("reviewDeadline").GetString());
@@ -73,14 +79,19 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
         using var bad = await admin.PostAsJsonAsync("/api/pairing/civilized-units",
             new { unitCode = "", name = "x", creditCode = "91350100M000100Y4A", level = "planet" });
         var errors = (await Http.ReadAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
-        foreach (var field in new[] { "unitCode", "creditCode", "level", "termStart" }) Assert.True(errors.TryGetProperty(field, out _), field);
+        foreach (var field in new[] { "unitCode", "creditCode", "level", "termStart" })
+            Assert.True(errors.TryGetProperty(field, out _), field);
 
         var code = PairingServiceFixture.NewCode();
         await fixture.CreateUnitAsync(code);
         using var again = await admin.PostAsJsonAsync("/api/pairing/civilized-units",
-            new { unitCode = code, name = "x", creditCode = PairingServiceFixture.NewCreditCode(), level = "city", termStart = fixture.Today });
+            new
+            {
+                unitCode = code, name = "x", creditCode = PairingServiceFixture.NewCreditCode(), level = "city", termStart = fixture.Today,
+            });
         await Http.ReadAsync(again, HttpStatusCode.Conflict);
-        using var unknownAction = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{Guid.NewGuid()}/actions/explode", new { reason = "r" });
+        using var unknownAction = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{Guid.NewGuid()}/actions/explode",
+            new { reason = "r" });
         await Http.ReadAsync(unknownAction, HttpStatusCode.BadRequest);
     }
 
@@ -128,7 +139,8 @@ public sealed class CivilizedUnitsTests(PairingServiceFixture fixture)
             row => Assert.Equal(mine, row.GetProperty("unitCode").GetString()));
 
         // Changing the title's status is the bureau's business, not the unit's.
-        using var act = await client.PostAsJsonAsync($"/api/pairing/civilized-units/{myUnit}/actions/restore", new { reason = "self-service" });
+        using var act = await client.PostAsJsonAsync($"/api/pairing/civilized-units/{myUnit}/actions/restore",
+            new { reason = "self-service" });
         Assert.Equal(HttpStatusCode.Forbidden, act.StatusCode);
     }
 }

@@ -24,7 +24,8 @@ public sealed class ConcurrencyTests(PairingServiceFixture fixture)
                 new { quantity = 4m, date = fixture.Today, evidence = "receipt" });
             return response.StatusCode;
         }));
-        Assert.All(responses, s => Assert.Contains(s, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
+        Assert.All(responses,
+            s => Assert.Contains(s, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
         var accepted = responses.Count(s => s == HttpStatusCode.Created);
         Assert.InRange(accepted, 1, 2);
 

@@ -20,7 +20,8 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
     private Task<HttpResponseMessage> PairAsync(HttpClient client, Guid unit, Guid place, params object[] contacts) =>
         client.PostAsJsonAsync("/api/pairing/pairings", new
         {
-            civilizedUnitId = unit, placeId = place, from = fixture.Today, until = fixture.Today.AddYears(1), goals = "Free clinics.", contacts,
+            civilizedUnitId = unit, placeId = place, from = fixture.Today, until = fixture.Today.AddYears(1), goals = "Free clinics.",
+            contacts,
         });
 
     private async Task<List<(string? Phone, string? Encrypted, string? Masked)>> StoredAsync(Guid pairing)
@@ -33,11 +34,13 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
         var rows = new List<(string?, string?, string?)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2)));
         return rows;
     }
 
-    private static string? PhoneOf(JsonElement pairing, int contact = 0) => pairing.GetProperty("contacts")[contact].GetProperty("phone").GetString();
+    private static string? PhoneOf(JsonElement pairing, int contact = 0) =>
+        pairing.GetProperty("contacts")[contact].GetProperty("phone").GetString();
 
     [Fact]
     public async Task A_phone_is_stored_encrypted_and_shown_whole_only_to_an_admin_and_the_pairings_own_unit()
@@ -45,7 +48,8 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
         var (code, unit, place) = await UnitAndPlaceAsync();
         using var own = fixture.Unit(code);
         using var created = await PairAsync(own, unit, place,
-            new { side = "unit", name = "Li Wei", phone = "+86 138 1234 5678" }, new { side = "place", name = "Chen Guoqing", phone = "0579-84230018" });
+            new { side = "unit", name = "Li Wei", phone = "+86 138 1234 5678" },
+            new { side = "place", name = "Chen Guoqing", phone = "0579-84230018" });
         var pairing = await Http.ReadAsync(created, HttpStatusCode.Created);
         var id = pairing.GetProperty("id").GetGuid();
         Assert.Equal("13812345678", PhoneOf(pairing));
@@ -60,7 +64,8 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pairing.pairing_contacts c WHERE pairing_id = @p AND (row_to_json(c)::text LIKE '%12345678%' OR row_to_json(c)::text LIKE '%84230018%')", connection);
+                "SELECT count(*) FROM pairing.pairing_contacts c WHERE pairing_id = @p "
+                    + "AND (row_to_json(c)::text LIKE '%12345678%' OR row_to_json(c)::text LIKE '%84230018%')", connection);
             command.Parameters.AddWithValue("p", id);
             Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
         }
@@ -71,15 +76,18 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
         foreach (var reader in new[] { own, admin })
         {
             var whole = await Http.ReadAsync(await reader.GetAsync($"/api/pairing/pairings/{id}"), HttpStatusCode.OK);
-            Assert.Equal(["13812345678", "0579-84230018"], whole.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("phone").GetString()));
+            Assert.Equal(["13812345678", "0579-84230018"],
+                whole.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("phone").GetString()));
             Assert.False(whole.GetProperty("contacts")[0].GetProperty("phoneMasked").GetBoolean());
         }
         var masked = await Http.ReadAsync(await partner.GetAsync($"/api/pairing/pairings/{id}"), HttpStatusCode.OK);
-        Assert.Equal(["138****5678", "057******0018"], masked.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("phone").GetString()));
+        Assert.Equal(["138****5678", "057******0018"],
+            masked.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("phone").GetString()));
         Assert.True(masked.GetProperty("contacts")[0].GetProperty("phoneMasked").GetBoolean());
         var listed = await Http.ReadAsync(await partner.GetAsync($"/api/pairing/pairings?civilizedUnitId={unit}"), HttpStatusCode.OK);
         Assert.Equal("138****5678", PhoneOf(listed.GetProperty("items")[0]));
-        Assert.DoesNotContain("12345678", await (await partner.GetAsync($"/api/pairing/pairings?civilizedUnitId={unit}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("12345678",
+            await (await partner.GetAsync($"/api/pairing/pairings?civilizedUnitId={unit}")).Content.ReadAsStringAsync());
         // Another unit does not see the pairing at all.
         using var hidden = await otherUnit.GetAsync($"/api/pairing/pairings/{id}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
@@ -109,14 +117,16 @@ public sealed class ContactPhoneTests(PairingServiceFixture fixture)
     {
         var (_, unit, place) = await UnitAndPlaceAsync();
         using var admin = fixture.Admin();
-        var pairing = await Http.ReadAsync(await PairAsync(admin, unit, place, new { side = "unit", name = "New" }), HttpStatusCode.Created);
+        var pairing = await Http.ReadAsync(await PairAsync(admin, unit, place, new { side = "unit", name = "New" }),
+            HttpStatusCode.Created);
         var id = pairing.GetProperty("id").GetGuid();
         // A contact as the version before wrote it: the phone in clear, no protected columns.
         await using (var connection = new NpgsqlConnection(fixture.Service.DatabaseConnectionString))
         {
             await connection.OpenAsync();
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO pairing.pairing_contacts (side, name, phone, pairing_id) VALUES ('place', 'Old', '13900001111', @p)", connection);
+                "INSERT INTO pairing.pairing_contacts (side, name, phone, pairing_id) VALUES ('place', 'Old', '13900001111', @p)",
+                connection);
             insert.Parameters.AddWithValue("p", id);
             await insert.ExecuteNonQueryAsync();
         }

@@ -34,7 +34,8 @@ public sealed class CountyDateTests(PairingAtYearEndFixture fixture)
         Assert.Equal(("lapse", "schedule", "No review recorded by 2026-12-31.", afterMidnight),
             (change.GetProperty("action").GetString(), change.GetProperty("by").GetString(), change.GetProperty("reason").GetString(),
                 change.GetProperty("at").GetDateTimeOffset()));
-        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged")).Where(e => e.GetProperty("unitCode").GetString() == code).ToList();
+        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged"))
+            .Where(e => e.GetProperty("unitCode").GetString() == code).ToList();
         Assert.Equal("lapsed", Assert.Single(announced).GetProperty("toStatus").GetString());
     }
 
@@ -53,8 +54,10 @@ public sealed class CountyDateTests(PairingAtYearEndFixture fixture)
         using var complete = await client.PostAsync($"/api/pairing/activities/{newYearsDay}/complete", null);
         var completed = await Http.ReadAsync(complete, HttpStatusCode.OK);
         Assert.Equal(("completed", "2027-01-01", now),
-            (completed.GetProperty("status").GetString(), completed.GetProperty("date").GetString(), completed.GetProperty("completedAt").GetDateTimeOffset()));
-        var announced = Assert.Single(await fixture.OutboxAsync("PairingActivityCompleted"), e => e.GetProperty("activityId").GetGuid() == newYearsDay);
+            (completed.GetProperty("status").GetString(), completed.GetProperty("date").GetString(),
+                completed.GetProperty("completedAt").GetDateTimeOffset()));
+        var announced = Assert.Single(await fixture.OutboxAsync("PairingActivityCompleted"),
+            e => e.GetProperty("activityId").GetGuid() == newYearsDay);
         Assert.Equal("2027-01-01", announced.GetProperty("date").GetString());
 
         using var early = await client.PostAsync($"/api/pairing/activities/{dayAfter}/complete", null);
@@ -69,10 +72,18 @@ public sealed class CountyDateTests(PairingAtYearEndFixture fixture)
         var units = new[] { PairingServiceFixture.NewCode("TASK") };
 
         using var today = await admin.PostAsJsonAsync("/api/pairing/creation-tasks",
-            new { title = "New Year's visits to the elderly", basis = "County plan, item 1", deadline = new DateOnly(2027, 1, 1), unitCodes = units });
+            new
+            {
+                title = "New Year's visits to the elderly", basis = "County plan, item 1",
+                deadline = new DateOnly(2027, 1, 1), unitCodes = units,
+            });
         await Http.ReadAsync(today, HttpStatusCode.Created);
         using var yesterday = await admin.PostAsJsonAsync("/api/pairing/creation-tasks",
-            new { title = "New Year's Eve patrol", basis = "County plan, item 2", deadline = new DateOnly(2026, 12, 31), unitCodes = units });
+            new
+            {
+                title = "New Year's Eve patrol", basis = "County plan, item 2",
+                deadline = new DateOnly(2026, 12, 31), unitCodes = units,
+            });
         Assert.True((await Http.ReadAsync(yesterday, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("deadline", out _));
     }
 

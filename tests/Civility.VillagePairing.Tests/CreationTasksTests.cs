@@ -17,9 +17,11 @@ public sealed class CreationTasksTests(PairingServiceFixture fixture)
         var done = await CreateTaskAsync(admin, "Tobacco-free hospital self-inspection", [a]);
 
         using var unitA = fixture.Unit(a);
-        using var evidenceLate = await unitA.PostAsJsonAsync($"/api/pairing/creation-tasks/{late}/evidence", new { evidence = "https://example.org/photos/corner" });
+        using var evidenceLate = await unitA.PostAsJsonAsync($"/api/pairing/creation-tasks/{late}/evidence",
+            new { evidence = "https://example.org/photos/corner" });
         Assert.Equal("in-progress", (await Http.ReadAsync(evidenceLate, HttpStatusCode.OK)).GetProperty("status").GetString());
-        using var evidenceDone = await unitA.PostAsJsonAsync($"/api/pairing/creation-tasks/{done}/evidence", new { evidence = "report 2026-07" });
+        using var evidenceDone = await unitA.PostAsJsonAsync($"/api/pairing/creation-tasks/{done}/evidence",
+            new { evidence = "report 2026-07" });
         Assert.Equal("done", (await Http.ReadAsync(evidenceDone, HttpStatusCode.OK)).GetProperty("status").GetString());
 
         // B sees the task it shares with A, with its own part only.

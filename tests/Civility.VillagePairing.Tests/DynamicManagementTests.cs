@@ -26,19 +26,22 @@ public sealed class DynamicManagementTests(PairingServiceFixture fixture)
         // Another listing of the same unit while it is warned proposes revocation again but warns no further.
         await fixture.PublishAsync(listing with { EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), DecisionNumber = "JX-2026-018" });
         // A person with the same identifier is not an organization: no title to touch.
-        await fixture.PublishAsync(new SubjectBlacklisted(Guid.NewGuid(), subject with { Kind = "person" }, "minor", "JX-2026-019", fixture.Today, fixture.Today.AddMonths(2)));
+        await fixture.PublishAsync(new SubjectBlacklisted(Guid.NewGuid(), subject with { Kind = "person" }, "minor", "JX-2026-019",
+            fixture.Today, fixture.Today.AddMonths(2)));
         await SentinelAsync();
 
         var unit = await GetUnitAsync(id);
         Assert.Equal("warned", unit.GetProperty("status").GetString());
         Assert.True(unit.GetProperty("revocationProposed").GetBoolean());
         Assert.Single(unit.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "veto");
-        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged")).Where(e => e.GetProperty("unitCode").GetString() == code).ToList();
+        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged"))
+            .Where(e => e.GetProperty("unitCode").GetString() == code).ToList();
         Assert.Equal("warned", Assert.Single(announced).GetProperty("toStatus").GetString());
 
         await fixture.PublishAsync(new ListingLifted(listing.EntryId, subject, "black", "repaired"));
         await Polling.UntilAsync(async () =>
-            (await GetUnitAsync(id)).GetProperty("history").EnumerateArray().Any(h => h.GetProperty("action").GetString() == "listing-lifted") ? "ok" : null,
+            (await GetUnitAsync(id)).GetProperty("history").EnumerateArray()
+                .Any(h => h.GetProperty("action").GetString() == "listing-lifted") ? "ok" : null,
             Deadline, "the lifted listing noted");
         var noted = await GetUnitAsync(id);
         Assert.Equal("warned", noted.GetProperty("status").GetString());
@@ -48,7 +51,8 @@ public sealed class DynamicManagementTests(PairingServiceFixture fixture)
         using var worklist = await admin.GetAsync("/api/pairing/civilized-units?revocationProposed=true&pageSize=200");
         Assert.Contains((await Http.ReadAsync(worklist, HttpStatusCode.OK)).GetProperty("items").EnumerateArray(),
             u => u.GetProperty("unitCode").GetString() == code);
-        using var revoke = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/revoke", new { reason = "One-vote veto confirmed" });
+        using var revoke = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{id}/actions/revoke",
+            new { reason = "One-vote veto confirmed" });
         Assert.Equal("revoked", (await Http.ReadAsync(revoke, HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 
@@ -69,7 +73,8 @@ public sealed class DynamicManagementTests(PairingServiceFixture fixture)
         Assert.Equal("lapsed", lapsed.GetProperty("status").GetString());
         Assert.Equal("schedule", lapsed.GetProperty("history")[0].GetProperty("by").GetString());
         Assert.Equal("active", (await GetUnitAsync(laterId)).GetProperty("status").GetString());
-        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged")).Where(e => e.GetProperty("unitCode").GetString() == due).ToList();
+        var announced = (await fixture.OutboxAsync("CivilizedUnitStatusChanged"))
+            .Where(e => e.GetProperty("unitCode").GetString() == due).ToList();
         Assert.Equal("lapsed", Assert.Single(announced).GetProperty("toStatus").GetString());
 
         // Two replicas running the round at once: the advisory lock lets one work; the title lapses once.
@@ -94,7 +99,8 @@ public sealed class DynamicManagementTests(PairingServiceFixture fixture)
     {
         var credit = PairingServiceFixture.NewCreditCode();
         var id = (await fixture.CreateUnitAsync(PairingServiceFixture.NewCode("SENT"), credit)).GetProperty("id").GetGuid();
-        await fixture.PublishAsync(new SubjectBlacklisted(Guid.NewGuid(), new CreditSubjectRef(Guid.NewGuid(), "organization", "s", credit, null),
+        await fixture.PublishAsync(new SubjectBlacklisted(Guid.NewGuid(),
+            new CreditSubjectRef(Guid.NewGuid(), "organization", "s", credit, null),
             "general", "S-1", fixture.Today, fixture.Today.AddMonths(6)));
         await Polling.UntilAsync(async () => (await GetUnitAsync(id)).GetProperty("status").GetString() == "warned" ? "ok" : null,
             Deadline, "the sentinel black-listing applied");

@@ -15,10 +15,15 @@ public sealed class LedgerTests(PairingServiceFixture fixture)
         var village = (await fixture.PairAsync(admin, unit, await fixture.CreatePlaceAsync("village"))).GetProperty("id").GetGuid();
         var community = (await fixture.PairAsync(admin, unit, await fixture.CreatePlaceAsync("community"))).GetProperty("id").GetGuid();
 
-        var money = await PledgeAsync(admin, village, new { kind = "money", item = "Clinic equipment fund", quantity = 50000m, dueDate = fixture.Today.AddDays(30) });
+        var money = await PledgeAsync(admin, village,
+            new { kind = "money", item = "Clinic equipment fund", quantity = 50000m, dueDate = fixture.Today.AddDays(30) });
         Assert.Equal("CNY", money.GetProperty("unit").GetString());
-        var monitors = await PledgeAsync(admin, village, new { kind = "materials", item = "Blood-pressure monitors", quantity = 20m, unit = "piece", dueDate = fixture.Today.AddDays(-5) });
-        var doctors = await PledgeAsync(admin, community, new { kind = "people", item = "Doctors for free clinics", quantity = 12m, dueDate = fixture.Today.AddDays(60) });
+        var monitors = await PledgeAsync(admin, village, new
+        {
+            kind = "materials", item = "Blood-pressure monitors", quantity = 20m, unit = "piece", dueDate = fixture.Today.AddDays(-5),
+        });
+        var doctors = await PledgeAsync(admin, community,
+            new { kind = "people", item = "Doctors for free clinics", quantity = 12m, dueDate = fixture.Today.AddDays(60) });
 
         await DeliverAsync(admin, village, money, 20000m, HttpStatusCode.Created);
         await DeliverAsync(admin, village, money, 15000m, HttpStatusCode.Created);
@@ -39,7 +44,8 @@ public sealed class LedgerTests(PairingServiceFixture fixture)
         var pastDue = report.GetProperty("pastDue").EnumerateArray().ToList();
         Assert.Equal([monitors.GetProperty("id").GetGuid()], pastDue.Select(p => p.GetProperty("id").GetGuid()));
         var moneyRow = report.GetProperty("pledges").EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "money");
-        Assert.Equal([20000m, 15000m], moneyRow.GetProperty("deliveries").EnumerateArray().Select(d => d.GetProperty("quantity").GetDecimal()));
+        Assert.Equal([20000m, 15000m],
+            moneyRow.GetProperty("deliveries").EnumerateArray().Select(d => d.GetProperty("quantity").GetDecimal()));
 
         using var unitLedger = await admin.GetAsync($"/api/pairing/civilized-units/{unit}/ledger");
         var unitTotals = (await Http.ReadAsync(unitLedger, HttpStatusCode.OK)).GetProperty("totals").EnumerateArray()
@@ -59,14 +65,17 @@ public sealed class LedgerTests(PairingServiceFixture fixture)
         var errors = (await Http.ReadAsync(pledge, HttpStatusCode.BadRequest)).GetProperty("errors");
         foreach (var field in new[] { "item", "quantity", "unit", "dueDate" }) Assert.True(errors.TryGetProperty(field, out _), field);
 
-        var ok = await PledgeAsync(admin, pairing, new { kind = "materials", item = "Rice", quantity = 100m, unit = "kg", dueDate = fixture.Today });
-        using var delivery = await admin.PostAsJsonAsync($"/api/pairing/pairings/{pairing}/pledges/{ok.GetProperty("id")}/deliveries", new { quantity = 0m });
+        var ok = await PledgeAsync(admin, pairing,
+            new { kind = "materials", item = "Rice", quantity = 100m, unit = "kg", dueDate = fixture.Today });
+        using var delivery = await admin.PostAsJsonAsync($"/api/pairing/pairings/{pairing}/pledges/{ok.GetProperty("id")}/deliveries",
+            new { quantity = 0m });
         var deliveryErrors = (await Http.ReadAsync(delivery, HttpStatusCode.BadRequest)).GetProperty("errors");
         foreach (var field in new[] { "quantity", "date", "evidence" }) Assert.True(deliveryErrors.TryGetProperty(field, out _), field);
     }
 
     private static (decimal, decimal, decimal) Line(JsonElement line) =>
-        (line.GetProperty("pledged").GetDecimal(), line.GetProperty("delivered").GetDecimal(), line.GetProperty("outstanding").GetDecimal());
+        (line.GetProperty("pledged").GetDecimal(), line.GetProperty("delivered").GetDecimal(),
+            line.GetProperty("outstanding").GetDecimal());
 
     private static async Task<JsonElement> PledgeAsync(HttpClient client, Guid pairing, object body)
     {
@@ -74,7 +83,8 @@ public sealed class LedgerTests(PairingServiceFixture fixture)
         return await Http.ReadAsync(response, HttpStatusCode.Created);
     }
 
-    private async Task<JsonElement> DeliverAsync(HttpClient client, Guid pairing, JsonElement pledge, decimal quantity, HttpStatusCode expected)
+    private async Task<JsonElement> DeliverAsync(HttpClient client, Guid pairing, JsonElement pledge, decimal quantity,
+        HttpStatusCode expected)
     {
         using var response = await client.PostAsJsonAsync($"/api/pairing/pairings/{pairing}/pledges/{pledge.GetProperty("id")}/deliveries",
             new { quantity, date = fixture.Today, evidence = "https://example.org/receipt/42" });

@@ -22,7 +22,9 @@ public class PairingServiceFixture : IAsyncLifetime
 {
     public PairingServiceFixture() : this(DateTimeOffset.UtcNow) { }
 
-    /// <summary>The same service with its clock elsewhere, for tests that must not share this one's (see <see cref="PairingAtYearEndFixture"/>).</summary>
+    /// <summary>
+    /// The same service with its clock elsewhere, for tests that must not share this one's (see <see cref="PairingAtYearEndFixture"/>).
+    /// </summary>
     protected PairingServiceFixture(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
     public LocalServers Servers { get; } = new();

@@ -25,7 +25,8 @@ public sealed class PairingsTests(PairingServiceFixture fixture)
         await fixture.PairAsync(admin, ids[villageOnly], village);
         await fixture.PairAsync(admin, ids[ended], village);
         var endedCommunity = (await fixture.PairAsync(admin, ids[ended], community)).GetProperty("id").GetGuid();
-        using var end = await admin.PostAsJsonAsync($"/api/pairing/pairings/{endedCommunity}/end", new { reason = "Community merged into another street" });
+        using var end = await admin.PostAsJsonAsync($"/api/pairing/pairings/{endedCommunity}/end",
+            new { reason = "Community merged into another street" });
         var endedBody = await Http.ReadAsync(end, HttpStatusCode.OK);
         Assert.Equal("ended", endedBody.GetProperty("status").GetString());
 
@@ -89,7 +90,11 @@ public sealed class PairingsTests(PairingServiceFixture fixture)
         using var revoke = await admin.PostAsJsonAsync($"/api/pairing/civilized-units/{unit}/actions/revoke", new { reason = "Revoked" });
         await Http.ReadAsync(revoke, HttpStatusCode.OK);
         using var pairRevoked = await admin.PostAsJsonAsync("/api/pairing/pairings",
-            new { civilizedUnitId = unit, placeId = await fixture.CreatePlaceAsync("village"), from = fixture.Today, until = fixture.Today.AddYears(1), goals = "g" });
+            new
+            {
+                civilizedUnitId = unit, placeId = await fixture.CreatePlaceAsync("village"), from = fixture.Today,
+                until = fixture.Today.AddYears(1), goals = "g",
+            });
         await Http.ReadAsync(pairRevoked, HttpStatusCode.UnprocessableEntity);
     }
 }

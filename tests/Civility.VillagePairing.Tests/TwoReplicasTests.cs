@@ -58,13 +58,15 @@ public sealed class TwoReplicasTests(PairingServiceFixture fixture)
             while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
             {
                 var message = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span)).RootElement.GetProperty("message");
-                if (codes.Contains(message.GetProperty("unitCode").GetString()!)) received.Add(message.GetProperty("unitCode").GetString()!);
+                if (codes.Contains(message.GetProperty("unitCode").GetString()!))
+                    received.Add(message.GetProperty("unitCode").GetString()!);
             }
             return received.Count >= codes.Count ? "all" : null;
         }, TimeSpan.FromSeconds(30), $"{codes.Count} announcements on the broker (got {received.Count})");
         await Task.Delay(TimeSpan.FromSeconds(2));
         while (await channel.BasicGetAsync(queue, autoAck: true) is { } late)
-            received.Add(JsonDocument.Parse(Encoding.UTF8.GetString(late.Body.Span)).RootElement.GetProperty("message").GetProperty("unitCode").GetString()!);
+            received.Add(JsonDocument.Parse(Encoding.UTF8.GetString(late.Body.Span)).RootElement
+                .GetProperty("message").GetProperty("unitCode").GetString()!);
         Assert.Equal(codes.Order(), received.Where(codes.Contains).Order());
     }
 }

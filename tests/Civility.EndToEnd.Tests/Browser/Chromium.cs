@@ -71,7 +71,8 @@ public sealed class Chromium : IDisposable
         {
             try
             {
-                if (Driver.ExecuteScript("return window.civilityPreviousPage !== true && document.readyState === 'complete';") is true) return;
+                if (Driver.ExecuteScript("return window.civilityPreviousPage !== true && document.readyState === 'complete';") is true)
+                    return;
             }
             catch (WebDriverException) when (DateTime.UtcNow < deadline)
             {
@@ -143,7 +144,8 @@ public sealed class Chromium : IDisposable
             var root = new DirectoryInfo(AppContext.BaseDirectory);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Civility.sln"))) root = root.Parent;
             var path = Path.Combine(root?.FullName ?? ".", ScriptsFolder, "node_modules", relativePath);
-            if (!File.Exists(path)) throw new InvalidOperationException($"{path} is missing: run npm ci in {ScriptsFolder} (./test.sh does).");
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"{path} is missing: run npm ci in {ScriptsFolder} (./test.sh does).");
             // Both are UMD bundles: in a page with no module loader they define window.axe and window.jsQR.
             return Scripts[relativePath] = File.ReadAllText(path);
         }

@@ -28,7 +28,9 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
 
     private void Open(string path) => Browser.Open(Url(path));
 
-    /// <summary>Reloads <paramref name="path"/> until <paramref name="text"/> shows (a page may be cached until an event empties it).</summary>
+    /// <summary>
+    /// Reloads <paramref name="path"/> until <paramref name="text"/> shows (a page may be cached until an event empties it).
+    /// </summary>
     private async Task OpenUntilShownAsync(string path, string text)
     {
         for (var i = 0; i < 40; i++)
@@ -64,7 +66,8 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
         var now = stack.Clock.GetUtcNow();
         var round = (await AdminPostAsync(admin, "/api/moral-models/rounds", new
         {
-            name = $"浏览器测试评选 {Guid.NewGuid():N}", year = stack.Clock.CountyYear(), publicityDays = 7, categories = new[] { "good-person" },
+            name = $"浏览器测试评选 {Guid.NewGuid():N}", year = stack.Clock.CountyYear(), publicityDays = 7,
+            categories = new[] { "good-person" },
             votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddDays(20), voteVerification = "id-number-only", publicTally = true,
         })).GetProperty("id").GetGuid();
         var id = (await AdminPostAsync(admin, "/api/moral-models/nominations", new
@@ -174,11 +177,13 @@ public sealed partial class PortalBrowserTests(PortalStack stack)
         using var admin = await stack.ClientAsync("civility-admin");
         var idNumber = TestIdentities.CitizenId();
         var today = stack.Clock.CountyToday();
-        var person = (await AdminPostAsync(admin, "/api/credit/subjects/people", new { idNumber, name = "孙立群" })).GetProperty("id").GetGuid();
+        var person = (await AdminPostAsync(admin, "/api/credit/subjects/people", new { idNumber, name = "孙立群" }))
+            .GetProperty("id").GetGuid();
         var entry = (await AdminPostAsync(admin, "/api/credit/entries", new
         {
             subjectId = person, listType = "black", tier = "general", law = "《医疗机构管理条例》", article = "第四十六条",
-            facts = "非法行医，经责令改正拒不改正。", decisionNumber = $"卫医罚〔{today.Year}〕{Random.Shared.Next(100, 999)}号",
+            facts = "非法行医，经责令改正拒不改正。",
+            decisionNumber = $"卫医罚〔{today.Year}〕{Random.Shared.Next(100, 999)}号",
             decidingDepartment = "县卫生健康局", listingDate = today, publishedFrom = today, publishedUntil = today.AddMonths(6),
         })).GetProperty("id").GetGuid();
         await AdminPostAsync(admin, $"/api/credit/entries/{entry}/notify", new { reason = "已书面告知" });

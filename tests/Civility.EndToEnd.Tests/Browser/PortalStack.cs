@@ -11,7 +11,8 @@ namespace Civility.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class PortalStack : CivilityAppFixture, IAsyncLifetime
 {
-    protected override IEnumerable<string> MoreSettings => ["Gateway:RateLimits:AnonymousPermits=100000", "Portal:FormLimits:PermitsPerAddress=200"];
+    protected override IEnumerable<string> MoreSettings =>
+        ["Gateway:RateLimits:AnonymousPermits=100000", "Portal:FormLimits:PermitsPerAddress=200"];
 
     public DemoLoadResult Demo { get; private set; } = null!;
 

@@ -7,7 +7,8 @@ namespace Civility.EndToEnd.Tests.HostileSweep;
 public sealed record ApiParameter(string Name, string In, JsonNode? Schema);
 
 /// <summary>One operation of a service's OpenAPI document, with its body's schema ($refs resolved) when it takes JSON.</summary>
-public sealed record ApiOperation(string Service, string Method, string Path, IReadOnlyList<ApiParameter> Parameters, JsonNode? Body, bool AllowsAnonymous)
+public sealed record ApiOperation(string Service, string Method, string Path, IReadOnlyList<ApiParameter> Parameters, JsonNode? Body,
+    bool AllowsAnonymous)
 {
     public override string ToString() => $"{Method} {Path}";
 }
@@ -26,12 +27,14 @@ public static class ApiOperations
                 if (method is "parameters" or "summary" or "description" || operation is null) continue;
                 var parameters = (operation["parameters"]?.AsArray() ?? []).Concat(item["parameters"]?.AsArray() ?? [])
                     .Select(p => Resolve(document, p)!)
-                    .Select(p => new ApiParameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), Resolve(document, p["schema"])))
+                    .Select(p => new ApiParameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(),
+                        Resolve(document, p["schema"])))
                     .Where(p => p.In is "path" or "query")
                     .ToList();
                 var body = Resolve(document, operation["requestBody"])?["content"]?["application/json"]?["schema"];
                 var anonymous = operation["security"] is JsonArray { Count: 0 };
-                operations.Add(new ApiOperation(service, method.ToUpperInvariant(), path, parameters, Inline(document, body, 0), anonymous));
+                operations.Add(new ApiOperation(service, method.ToUpperInvariant(), path, parameters,
+                    Inline(document, body, 0), anonymous));
             }
         }
         return operations;
@@ -42,7 +45,8 @@ public static class ApiOperations
         while ((node as JsonObject)?["$ref"]?.GetValue<string>() is { } reference)
         {
             node = document;
-            foreach (var part in reference.TrimStart('#', '/').Split('/')) node = (node as JsonObject)?[part.Replace("~1", "/").Replace("~0", "~")];
+            foreach (var part in reference.TrimStart('#', '/').Split('/'))
+                node = (node as JsonObject)?[part.Replace("~1", "/").Replace("~0", "~")];
         }
         return node;
     }
@@ -55,7 +59,8 @@ public static class ApiOperations
         if (schema is JsonObject obj)
         {
             var copy = new JsonObject();
-            foreach (var (key, value) in obj) copy[key] = value is JsonObject or JsonArray ? Inline(document, value, depth + 1) : value?.DeepClone();
+            foreach (var (key, value) in obj)
+                copy[key] = value is JsonObject or JsonArray ? Inline(document, value, depth + 1) : value?.DeepClone();
             return copy;
         }
         if (schema is JsonArray array) return new JsonArray([.. array.Select(e => Inline(document, e, depth + 1))]);
@@ -80,7 +85,8 @@ public static class ApiOperations
 
     public static JsonObject? Properties(JsonNode? schema) =>
         Get(schema, "properties") as JsonObject
-        ?? ((Get(schema, "allOf") ?? Get(schema, "oneOf") ?? Get(schema, "anyOf")) as JsonArray)?.Select(Properties).FirstOrDefault(p => p is not null);
+        ?? ((Get(schema, "allOf") ?? Get(schema, "oneOf") ?? Get(schema, "anyOf")) as JsonArray)?.Select(Properties)
+            .FirstOrDefault(p => p is not null);
 
     public static string? Format(JsonNode? schema) =>
         (Get(schema, "format") as JsonValue)?.GetValue<string>()

@@ -25,13 +25,16 @@ public static class HostileRequests
     private static readonly string[] PathValues = ["%00", "a%00b", "%ED%A0%80", "-1", "99999999999999999999999", "x", "..%2F..%2Fetc"];
 
     private static readonly string[] BrokenBodies =
-        ["{", "[", "null", "\"text\"", "12", "[]", "{\"a\":", "{}", string.Concat(Enumerable.Repeat("[", 500)) + string.Concat(Enumerable.Repeat("]", 500)),
+        ["{", "[", "null", "\"text\"", "12", "[]", "{\"a\":", "{}",
+         string.Concat(Enumerable.Repeat("[", 500)) + string.Concat(Enumerable.Repeat("]", 500)),
          "{\"x\":" + string.Concat(Enumerable.Repeat("{\"x\":", 200)) + "1" + new string('}', 201)];
 
     private static JsonNode?[] FieldValues() =>
     [
-        null, "\u0000", "a\u0000b", "\u001b[31m", LoneSurrogate, new string('x', 100_000), "", "   ", -1, 0, 2147483648L, -2147483649L, 1e308, HugeNumber,
-        "0001-01-01", "9999-12-31", "2026-02-30", "not a value", true, new JsonObject(), new JsonArray(), new JsonArray(JsonValue.Create("x")),
+        null, "\u0000", "a\u0000b", "\u001b[31m", LoneSurrogate, new string('x', 100_000), "", "   ",
+        -1, 0, 2147483648L, -2147483649L, 1e308, HugeNumber,
+        "0001-01-01", "9999-12-31", "2026-02-30", "not a value", true,
+        new JsonObject(), new JsonArray(), new JsonArray(JsonValue.Create("x")),
     ];
 
     public static IEnumerable<HostileRequest> For(ApiOperation operation, bool everyField)
@@ -40,7 +43,8 @@ public static class HostileRequests
         {
             var values = parameter.In == "path" ? PathValues : UrlValues;
             foreach (var value in values)
-                yield return new(operation, $"{parameter.In} {parameter.Name}={Short(value)}", Url(operation, parameter.Name, value), PlausibleBodyText(operation));
+                yield return new(operation, $"{parameter.In} {parameter.Name}={Short(value)}", Url(operation, parameter.Name, value),
+                    PlausibleBodyText(operation));
         }
         if (operation.Body is null)
         {
@@ -54,7 +58,8 @@ public static class HostileRequests
         foreach (var (path, schema) in Fields(operation.Body, ""))
         {
             foreach (var value in FieldValues())
-                yield return new(operation, $"body {path}={Short(value?.ToJsonString() ?? "null")}", url, Text(With(operation.Body, path, value)));
+                yield return new(operation, $"body {path}={Short(value?.ToJsonString() ?? "null")}", url,
+                    Text(With(operation.Body, path, value)));
             if (ApiOperations.Types(schema).Contains("array"))
             {
                 var many = new JsonArray([.. Enumerable.Range(0, 10_000).Select(_ => Plausible(ApiOperations.Get(schema, "items"), 0))]);
@@ -74,7 +79,8 @@ public static class HostileRequests
             if (property is null) continue;
             var path = prefix + name;
             yield return (path, property);
-            if (prefix.Length == 0 && ApiOperations.Types(property).Contains("array") && ApiOperations.Properties(ApiOperations.Get(property, "items")) is not null)
+            if (prefix.Length == 0 && ApiOperations.Types(property).Contains("array")
+                && ApiOperations.Properties(ApiOperations.Get(property, "items")) is not null)
                 foreach (var inner in Fields(ApiOperations.Get(property, "items")!, $"{path}[0]."))
                     yield return inner;
         }
@@ -106,7 +112,8 @@ public static class HostileRequests
             foreach (var (name, property) in ApiOperations.Properties(schema) ?? []) obj[name] = Plausible(property, depth + 1);
             return obj;
         }
-        if (types.Contains("array")) return depth < 5 ? new JsonArray(Plausible(ApiOperations.Get(schema, "items"), depth + 1)) : new JsonArray();
+        if (types.Contains("array"))
+            return depth < 5 ? new JsonArray(Plausible(ApiOperations.Get(schema, "items"), depth + 1)) : new JsonArray();
         if (types.Contains("integer") || types.Contains("number")) return 1;
         if (types.Contains("boolean")) return true;
         return format switch
@@ -126,12 +133,14 @@ public static class HostileRequests
             var text = parameter.Name == replaced ? value! : Uri.EscapeDataString(Plausible(parameter.Schema, 0)?.ToString() ?? "x");
             path.Replace($"{{{parameter.Name}}}", text);
         }
-        var query = operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == replaced) is { } asked ? $"?{asked.Name}={value}" : "";
+        var query = operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == replaced) is { } asked
+            ? $"?{asked.Name}={value}" : "";
         return path + query;
     }
 
     private static string Text(JsonNode? body) =>
-        (body?.ToJsonString() ?? "null").Replace($"\"{Escaped(LoneSurrogate)}\"", "\"\\ud800\"").Replace($"\"{Escaped(HugeNumber)}\"", "99999999999999999999999999999");
+        (body?.ToJsonString() ?? "null").Replace($"\"{Escaped(LoneSurrogate)}\"", "\"\\ud800\"")
+            .Replace($"\"{Escaped(HugeNumber)}\"", "99999999999999999999999999999");
 
     private static string Escaped(string marker) => JsonValue.Create(marker).ToJsonString().Trim('"');
 

@@ -38,7 +38,8 @@ public sealed partial class HostileSweepTests(HostileSweepStack fixture, ITestOu
 
         using var admin = await fixture.ClientAsync("civility-admin");
         using var unit = await fixture.ClientAsync("unit-a");
-        var callers = new (string Name, HttpClient Client, bool EveryField)[] { ("admin", admin, true), ("unit-a", unit, false), ("anonymous", fixture.Gateway, false) };
+        var callers = new (string Name, HttpClient Client, bool EveryField)[]
+            { ("admin", admin, true), ("unit-a", unit, false), ("anonymous", fixture.Gateway, false) };
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var sent = 0;
@@ -72,7 +73,8 @@ public sealed partial class HostileSweepTests(HostileSweepStack fixture, ITestOu
             if (status >= 500) return $"{status} {Snippet(text)}";
             // Kestrel refuses a request line whose path decodes to U+0000 before any application code runs (no
             // trace id, no body): nothing of ours can answer it, and nothing of ours is reached.
-            if (status == 400 && text.Length == 0 && !response.Headers.Contains("X-Trace-Id") && request.Url.Contains("%00", StringComparison.Ordinal)
+            if (status == 400 && text.Length == 0 && !response.Headers.Contains("X-Trace-Id")
+                && request.Url.Contains("%00", StringComparison.Ordinal)
                 && request.Variant.StartsWith("path ", StringComparison.Ordinal))
                 return null;
             if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")

@@ -10,7 +10,8 @@ internal static class TelemetryExport
     /// intervals so a test waits for telemetry in fractions of a second. Added after the app host's own callbacks
     /// (Aspire's points at its dashboard), so these values are the ones the process gets.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithTelemetryExportedTo(this IResourceBuilder<ProjectResource> project, OtlpReceiver receiver) =>
+    public static IResourceBuilder<ProjectResource> WithTelemetryExportedTo(this IResourceBuilder<ProjectResource> project,
+        OtlpReceiver receiver) =>
         project.WithEnvironment(context =>
         {
             foreach (var (name, value) in Variables(receiver)) context.EnvironmentVariables[name] = value;
