@@ -39,7 +39,8 @@ internal sealed class BenchContext : IDisposable
     public string Superuser { get; }
 
     /// <summary>The database the services' schemas live in, as the superuser.</summary>
-    public string CivilityDatabaseAsSuperuser => new Npgsql.NpgsqlConnectionStringBuilder(Superuser) { Database = "civility" }.ConnectionString;
+    public string CivilityDatabaseAsSuperuser =>
+        new Npgsql.NpgsqlConnectionStringBuilder(Superuser) { Database = "civility" }.ConnectionString;
 
     /// <summary>PostgreSQL as the credit service's own role (the public credit query's baseline).</summary>
     public string CreditDb { get; }

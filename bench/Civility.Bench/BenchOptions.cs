@@ -37,7 +37,9 @@ internal sealed record BenchOptions(bool Quick, int Records, int LoadSeconds, in
     private static int OptionInt(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value)
+            ? value
+            : fallback;
     }
 
     private static IReadOnlySet<string>? OnlyOption(string[] args)
@@ -51,7 +53,8 @@ internal sealed record BenchOptions(bool Quick, int Records, int LoadSeconds, in
         if (names.Length == 0) throw new ArgumentException($"--only needs a comma-separated list of: {string.Join(", ", known)}.");
         var unknown = names.Except(known).ToArray();
         if (unknown.Length > 0)
-            throw new ArgumentException($"--only: no benchmark named {string.Join(", ", unknown)}; the names are {string.Join(", ", known)}.");
+            throw new ArgumentException(
+                $"--only: no benchmark named {string.Join(", ", unknown)}; the names are {string.Join(", ", known)}.");
         // In the order the set runs them, whatever order they were given in.
         return new SortedSet<string>(names, Comparer<string>.Create((a, b) => Array.IndexOf(known, a).CompareTo(Array.IndexOf(known, b))));
     }

@@ -17,7 +17,8 @@ namespace Civility.Bench;
 /// </summary>
 internal sealed class BenchStack : IAsyncDisposable
 {
-    public static readonly string[] Resources = ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "portal", "gateway"];
+    public static readonly string[] Resources =
+        ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "portal", "gateway"];
 
     private BenchStack(DistributedApplication app, string dataDirectory, SmsInbox sms)
     {
@@ -51,7 +52,8 @@ internal sealed class BenchStack : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Civility_AppHost>(
             ["Infra:Mode=local", $"Infra:DataDir={dataDirectory}", "Gateway:Port=random", "Infra:RabbitMQPort=random", "Demo:Load=false",
-             "Gateway:RateLimits:AnonymousPermits=100000000", "Gateway:RateLimits:AuthenticatedPermits=100000000", $"Scale:Replicas={replicas}"],
+             "Gateway:RateLimits:AnonymousPermits=100000000", "Gateway:RateLimits:AuthenticatedPermits=100000000",
+             $"Scale:Replicas={replicas}"],
             startTimeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
@@ -84,7 +86,10 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("Portal__StaticBaselineDirectory", staticBaseline);
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "moral-models"))
             .WithEnvironment("MoralModels__MinimumPublicityDays", "0");
-        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory, sms) { StaticBaselineDirectory = staticBaseline };
+        var stack = new BenchStack(await builder.BuildAsync(startTimeout.Token), dataDirectory, sms)
+        {
+            StaticBaselineDirectory = staticBaseline,
+        };
         try
         {
             await stack.WaitUntilHealthyAsync(clock, startTimeout.Token);
@@ -122,7 +127,8 @@ internal sealed class BenchStack : IAsyncDisposable
         await watch;
         lock (healthyAt)
             StartUpDetail = $"app host built {builtAt.TotalSeconds:F1} s; healthy at: "
-                + string.Join(", ", healthyAt.Where(h => Resources.Contains(h.Resource)).OrderBy(h => h.At).Select(h => $"{h.Resource} {h.At.TotalSeconds:F1} s"));
+                + string.Join(", ", healthyAt.Where(h => Resources.Contains(h.Resource)).OrderBy(h => h.At)
+                    .Select(h => $"{h.Resource} {h.At.TotalSeconds:F1} s"));
     }
 
     public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");

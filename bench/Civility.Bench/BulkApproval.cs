@@ -32,10 +32,14 @@ internal static class BulkApproval
         var approval = clock.Elapsed;
         var (settled, mismatch) = await SettledAsync(gateway, titles, years, TimeSpan.FromSeconds(60));
         var settling = clock.Elapsed - approval;
-        Console.WriteLine($"   approved {approved:N0} ({failed} refused) in {approval.TotalSeconds:F1} s; pairing {(settled ? "equal to the report" : "NOT equal: " + mismatch)} {settling.TotalSeconds:F1} s later");
+        Console.WriteLine($"   approved {approved:N0} ({failed} refused) in {approval.TotalSeconds:F1} s; "
+            + $"pairing {(settled ? "equal to the report" : "NOT equal: " + mismatch)} {settling.TotalSeconds:F1} s later");
         context.Report.Add($"Bulk approval ({wanted:N0})",
-            $"{wanted:N0} pending imported records approved by POST /api/volunteers/service-records/approve via gateway, {PerRequest:N0} ids a request; then the pairing service's indicators of the {titles.Count} units for {string.Join(" and ", years)} polled until they equal the targets report",
-            $"{approved / approval.TotalSeconds:F0} records/s ({approval.TotalSeconds:F1} s); pairing equal {settling.TotalSeconds:F1} s after",
+            $"{wanted:N0} pending imported records approved by POST /api/volunteers/service-records/approve via gateway, "
+            + $"{PerRequest:N0} ids a request; then the pairing service's indicators of the {titles.Count} units for "
+            + $"{string.Join(" and ", years)} polled until they equal the targets report",
+            $"{approved / approval.TotalSeconds:F0} records/s ({approval.TotalSeconds:F1} s); "
+            + $"pairing equal {settling.TotalSeconds:F1} s after",
             "—", "—", "every record approved; pairing indicators = report", settled && approved == wanted && failed == 0);
         return approved;
     }
@@ -45,7 +49,8 @@ internal static class BulkApproval
         var ids = new List<Guid>();
         for (var page = 1; ids.Count < wanted; page++)
         {
-            var listed = await gateway.GetFromJsonAsync<JsonElement>($"/api/volunteers/service-records?status=pending&page={page}&pageSize=200");
+            var listed = await gateway.GetFromJsonAsync<JsonElement>(
+                $"/api/volunteers/service-records?status=pending&page={page}&pageSize=200");
             var items = listed.GetProperty("items");
             if (items.GetArrayLength() == 0) break;
             ids.AddRange(items.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
@@ -53,8 +58,11 @@ internal static class BulkApproval
         return [.. ids.Distinct().Take(wanted)];
     }
 
-    /// <summary>Polls until each unit's indicators are what its targets row makes them (the same arithmetic as the pairing service's).</summary>
-    private static async Task<(bool Settled, string Mismatch)> SettledAsync(HttpClient gateway, Dictionary<string, Guid> titles, int[] years, TimeSpan timeout)
+    /// <summary>
+    /// Polls until each unit's indicators are what its targets row makes them (the same arithmetic as the pairing service's).
+    /// </summary>
+    private static async Task<(bool Settled, string Mismatch)> SettledAsync(
+        HttpClient gateway, Dictionary<string, Guid> titles, int[] years, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         var mismatch = "";
@@ -63,12 +71,14 @@ internal static class BulkApproval
             mismatch = "";
             foreach (var year in years)
             {
-                var report = (await gateway.GetFromJsonAsync<JsonElement>($"/api/volunteers/reports/targets?year={year}")).GetProperty("units")
-                    .EnumerateArray().ToDictionary(u => u.GetProperty("unitCode").GetString()!);
+                var report = (await gateway.GetFromJsonAsync<JsonElement>($"/api/volunteers/reports/targets?year={year}"))
+                    .GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unitCode").GetString()!);
                 foreach (var (unit, title) in titles)
                 {
-                    var indicators = await gateway.GetFromJsonAsync<JsonElement>($"/api/pairing/civilized-units/{title}/indicators?year={year}");
-                    var actual = (indicators.GetProperty("registrationRate").GetDecimal(), indicators.GetProperty("perCapitaHours").GetDecimal());
+                    var indicators = await gateway.GetFromJsonAsync<JsonElement>(
+                        $"/api/pairing/civilized-units/{title}/indicators?year={year}");
+                    var actual = (indicators.GetProperty("registrationRate").GetDecimal(),
+                        indicators.GetProperty("perCapitaHours").GetDecimal());
                     var expected = report.TryGetValue(unit, out var row) ? Expected(row) : (0m, 0m);
                     if (actual != expected) mismatch += $"{unit} {year}: pairing {actual}, report {expected}; ";
                 }

@@ -28,12 +28,17 @@ internal static class EventPipeline
         // Sustained: bursts of pings as fast as the outbox takes them, then until the consumer has them all.
         var sustained = await PingsAsync(context, quick ? 5_000 : 30_000, Burst, null);
         var ratio = sustained.Rate / rawRate;
-        context.Report.Add("Event pipeline (sustained)", $"{sustained.Sent:N0} pings raised via gateway {Burst} per request (one transaction each) → volunteers outbox → relay → RabbitMQ → pairing inbox consumer (batches of up to 100, one transaction each), after {warmUp.Sent:N0} not counted ({sustained.Relay})",
-            $"{sustained.Rate:F0} ev/s end to end ({sustained.Received:N0} consumed)", $"{rawRate:F0} msg/s raw RabbitMQ.Client publish with confirms",
+        context.Report.Add("Event pipeline (sustained)",
+            $"{sustained.Sent:N0} pings raised via gateway {Burst} per request (one transaction each) → volunteers outbox → relay → "
+            + $"RabbitMQ → pairing inbox consumer (batches of up to 100, one transaction each), after {warmUp.Sent:N0} not counted "
+            + $"({sustained.Relay})",
+            $"{sustained.Rate:F0} ev/s end to end ({sustained.Received:N0} consumed)",
+            $"{rawRate:F0} msg/s raw RabbitMQ.Client publish with confirms",
             $"{ratio:F3}", "≥ 0.25", ratio >= 0.25);
         // Paced at 500 events/s (5 pings every 10 ms): propagation from the outbox commit to the consumer's effect.
         var paced = await PingsAsync(context, quick ? 1_000 : 5_000, 5, 500);
-        context.Report.Add("Event pipeline (500 ev/s)", $"pings paced at 500/s, 5 per request (sent at {paced.SendRate:F0}/s), propagation commit → consumer effect ({paced.Relay})",
+        context.Report.Add("Event pipeline (500 ev/s)",
+            $"pings paced at 500/s, 5 per request (sent at {paced.SendRate:F0}/s), propagation commit → consumer effect ({paced.Relay})",
             $"p50 {paced.P50:F0} ms, p99 {paced.P99:F0} ms", "—", "—", "p99 < 100 ms", paced.P99 < 100 && paced.SendRate >= 450);
     }
 
@@ -42,7 +47,8 @@ internal static class EventPipeline
     {
         var factory = new ConnectionFactory { Uri = new Uri(rabbitmq) };
         await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.QueueDeclareAsync("bench-raw-publish", durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
         var body = JsonSerializer.SerializeToUtf8Bytes(new { pingId = Guid.CreateVersion7(), fromService = "bench", note = "ping" });
@@ -51,7 +57,8 @@ internal static class EventPipeline
         var published = 0;
         while (published < messages && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var batch = Enumerable.Range(0, 200).Select(_ => channel.BasicPublishAsync("", "bench-raw-publish", false, properties, body).AsTask()).ToArray();
+            var batch = Enumerable.Range(0, 200)
+                .Select(_ => channel.BasicPublishAsync("", "bench-raw-publish", false, properties, body).AsTask()).ToArray();
             await Task.WhenAll(batch);
             published += batch.Length;
         }
@@ -121,7 +128,8 @@ internal static class EventPipeline
         var wait = Stopwatch.StartNew();
         while (received.Count < sent.Length && wait.Elapsed < TimeSpan.FromSeconds(90))
         {
-            await using var command = new NpgsqlCommand("SELECT ping_id, received_at FROM pairing.received_pings WHERE ping_id = ANY($1)", connection);
+            await using var command = new NpgsqlCommand(
+                "SELECT ping_id, received_at FROM pairing.received_pings WHERE ping_id = ANY($1)", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = sent });
             received.Clear();
             await using (var reader = await command.ExecuteReaderAsync())
@@ -132,7 +140,8 @@ internal static class EventPipeline
         var made = sent.Where(received.ContainsKey).ToDictionary(id => id, Synthetic.V7Time);
         var latencies = made.Select(p => (received[p.Key] - p.Value).TotalMilliseconds).Order().ToArray();
         var span = made.Count == 0 ? TimeSpan.Zero : received.Values.Max() - made.Values.Min();
-        var run = new PingRun(sent.Length, received.Count, made.Count / Math.Max(span.TotalSeconds, 0.001), sent.Length / sendTime.TotalSeconds,
+        var run = new PingRun(sent.Length, received.Count, made.Count / Math.Max(span.TotalSeconds, 0.001),
+            sent.Length / sendTime.TotalSeconds,
             Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), await RelayShareAsync(connection, since));
         Console.WriteLine($"   pings: {run}");
         return run;
@@ -153,12 +162,16 @@ internal static class EventPipeline
         await using var reader = await split.ExecuteReaderAsync();
         if (!await reader.ReadAsync() || reader.GetInt64(0) == 0) return "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"relay: {reader.GetInt64(0) / Math.Max(Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture), 0.001):F0} ev/s published, commit→published p50 {reader.GetDouble(1):F0} ms, p99 {reader.GetDouble(2):F0} ms, {(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(4), 1):F0} per relay batch, {(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(5), 1):F0} per consumer batch");
+            $"relay: {reader.GetInt64(0) / Math.Max(Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture), 0.001):F0} "
+            + $"ev/s published, commit→published p50 {reader.GetDouble(1):F0} ms, p99 {reader.GetDouble(2):F0} ms, "
+            + $"{(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(4), 1):F0} per relay batch, "
+            + $"{(double)reader.GetInt64(0) / Math.Max(reader.GetInt64(5), 1):F0} per consumer batch");
     }
 
     private sealed record PingRun(int Sent, int Received, double Rate, double SendRate, double P50, double P99, string Relay)
     {
         public override string ToString() =>
-            $"{Sent} sent at {SendRate:F0}/s, {Received} consumed, {Rate:F0} ev/s end to end, propagation p50 {P50:F0} ms, p99 {P99:F0} ms; {Relay}";
+            $"{Sent} sent at {SendRate:F0}/s, {Received} consumed, {Rate:F0} ev/s end to end, "
+            + $"propagation p50 {P50:F0} ms, p99 {P99:F0} ms; {Relay}";
     }
 }

@@ -8,7 +8,9 @@ using Civility.Domain.Time;
 
 namespace Civility.Bench;
 
-/// <summary>The hours import of a generated CSV beside PostgreSQL loading the same file by itself, then the targets report over those records.</summary>
+/// <summary>
+/// The hours import of a generated CSV beside PostgreSQL loading the same file by itself, then the targets report over those records.
+/// </summary>
 internal static class HoursImport
 {
     private const int UnitCount = 20;
@@ -36,16 +38,19 @@ internal static class HoursImport
 
         var (importedRows, rejectedRows, importTime) = await ImportAsync(context, file);
         var importRate = records / importTime.TotalSeconds;
-        Console.WriteLine($"   import: {importedRows:N0} imported, {rejectedRows:N0} refused, in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
+        Console.WriteLine($"   import: {importedRows:N0} imported, {rejectedRows:N0} refused, "
+            + $"in {importTime.TotalSeconds:F1} s = {importRate:F0} rows/s");
         var (copyTime, insertTime) = await DatabaseAloneAsync(context.CivilityDatabaseAsSuperuser, file);
         var aloneTime = copyTime + insertTime;
         Console.WriteLine($"   PostgreSQL alone: \\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s");
         var ratio = aloneTime / importTime;
         var met = ratio >= 0.90 && importTime < TimeSpan.FromSeconds(30) && importedRows == records && rejectedRows == refused;
         context.Report.Add("Hours import",
-            $"{records:N0}-row CSV ({megabytes:F0} MiB, and {refused:N0} lines the rules refuse) streamed to the volunteers service's import endpoint, every rule checked on every row; {importedRows:N0} imported, {rejectedRows:N0} refused",
+            $"{records:N0}-row CSV ({megabytes:F0} MiB, and {refused:N0} lines the rules refuse) streamed to the volunteers service's "
+            + $"import endpoint, every rule checked on every row; {importedRows:N0} imported, {rejectedRows:N0} refused",
             $"{importRate:F0} rows/s ({importTime.TotalSeconds:F1} s)",
-            $"{records / aloneTime.TotalSeconds:F0} rows/s PostgreSQL alone (\\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s)",
+            $"{records / aloneTime.TotalSeconds:F0} rows/s PostgreSQL alone "
+            + $"(\\copy {copyTime.TotalSeconds:F1} s + indexed insert {insertTime.TotalSeconds:F1} s)",
             $"{ratio:F2}", "≥ 0.90, < 30 s, every good row in and every bad one out", met);
 
         var approved = await BulkApproval.RunAsync(context, titles, [today.Year - 1, today.Year]);
@@ -56,7 +61,8 @@ internal static class HoursImport
     /// Units with a headcount for the year, each with a civilized-unit title in the pairing service (whose indicators
     /// are compared with the targets report), and volunteers in them; their numbers, which the CSV rows name.
     /// </summary>
-    private static async Task<(List<string> Numbers, Dictionary<string, Guid> Titles)> RegisterVolunteersAsync(BenchContext context, int year)
+    private static async Task<(List<string> Numbers, Dictionary<string, Guid> Titles)> RegisterVolunteersAsync(
+        BenchContext context, int year)
     {
         var gateway = context.Gateway;
         var volunteerCount = Math.Min(1_000, Math.Max(200, context.Options.Records / 1_000));
@@ -67,7 +73,8 @@ internal static class HoursImport
             using var created = await gateway.PostAsJsonAsync("/api/volunteers/units", new { code, name = $"Bench unit {u}" });
             created.EnsureSuccessStatusCode();
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            using var headcount = await gateway.PutAsJsonAsync($"/api/volunteers/units/{id}/headcounts/{year}", new { headcount = volunteerCount / UnitCount + 10 });
+            using var headcount = await gateway.PutAsJsonAsync($"/api/volunteers/units/{id}/headcounts/{year}",
+                new { headcount = volunteerCount / UnitCount + 10 });
             headcount.EnsureSuccessStatusCode();
             using var title = await gateway.PostAsJsonAsync("/api/pairing/civilized-units", new
             {
@@ -85,7 +92,8 @@ internal static class HoursImport
             var csv = new StringBuilder("name,id_number,phone,unit_code,is_staff,skills\n");
             for (var i = start; i < Math.Min(volunteerCount, start + 200); i++)
                 csv.Append(CultureInfo.InvariantCulture, $"Bench Volunteer {i},{Synthetic.CitizenId(i)},,BENCH-{i % UnitCount:D2},true,\n");
-            using var imported = await gateway.PostAsync("/api/volunteers/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            using var imported = await gateway.PostAsync("/api/volunteers/import",
+                new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             imported.EnsureSuccessStatusCode();
         }
         var numbers = new List<string>();
@@ -111,7 +119,8 @@ internal static class HoursImport
         var records = context.Options.Records;
         var volunteerDays = (long)numbers.Count * Days;
         if (records > volunteerDays * RecordsPerVolunteerDay)
-            throw new InvalidOperationException($"{records:N0} records do not fit the daily limit for {numbers.Count} volunteers over {Days} days.");
+            throw new InvalidOperationException(
+                $"{records:N0} records do not fit the daily limit for {numbers.Count} volunteers over {Days} days.");
         var file = Path.Combine(context.Stack.DataDirectory, "hours.csv");
         await using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 20);
         await writer.WriteAsync("volunteer_number,service_date,hours,content\n");
@@ -126,7 +135,8 @@ internal static class HoursImport
         {
             await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{numbers[v]},{today.AddDays(-1):yyyy-MM-dd},12,Night shift beyond the day's limit {v}\n"));
-            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{numbers[v]},{today.AddDays(1):yyyy-MM-dd},2,Service not yet done {v}\n"));
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{numbers[v]},{today.AddDays(1):yyyy-MM-dd},2,Service not yet done {v}\n"));
         }
         return (file, 2 * refusedOfEachKind);
     }
@@ -144,7 +154,8 @@ internal static class HoursImport
         content.Headers.ContentType = new("text/csv");
         using var response = await direct.PostAsync("/api/volunteers/service-records/import", content);
         var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Import answered {(int)response.StatusCode}: {text[..Math.Min(400, text.Length)]}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Import answered {(int)response.StatusCode}: {text[..Math.Min(400, text.Length)]}");
         var report = JsonDocument.Parse(text).RootElement;
         return (report.GetProperty("imported").GetInt32(), report.GetProperty("rejected").GetInt32(), clock.Elapsed);
     }
@@ -166,7 +177,8 @@ internal static class HoursImport
             CREATE TABLE public.bench_service_records (LIKE volunteers.service_records INCLUDING ALL);
             """);
         var clock = Stopwatch.StartNew();
-        var psql = new ProcessStartInfo("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", $"\\copy public.bench_hours_copy FROM '{file}' WITH (FORMAT csv, HEADER true)"])
+        var psql = new ProcessStartInfo("psql",
+            ["-v", "ON_ERROR_STOP=1", "-q", "-c", $"\\copy public.bench_hours_copy FROM '{file}' WITH (FORMAT csv, HEADER true)"])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -205,7 +217,10 @@ internal static class HoursImport
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds };
+        await using var command = new NpgsqlCommand(sql, connection)
+        {
+            CommandTimeout = (int)(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds,
+        };
         await command.ExecuteNonQueryAsync();
     }
 
@@ -218,7 +233,9 @@ internal static class HoursImport
             context.Options.Quick ? 50 : 300);
         Console.WriteLine($"   targets {result}");
         context.Report.Add("Targets report",
-            $"GET /reports/targets?year={year} via gateway, {context.Options.Records:N0} records ({approved:N0} approved), {UnitCount} units, sequential",
-            $"p50 {result.Percentile(50):F1} ms, p95 {result.Percentile(95):F1} ms", "—", "—", "p95 < 50 ms", result.Percentile(95) < 50);
+            $"GET /reports/targets?year={year} via gateway, {context.Options.Records:N0} records ({approved:N0} approved), "
+            + $"{UnitCount} units, sequential",
+            $"p50 {result.Percentile(50):F1} ms, p95 {result.Percentile(95):F1} ms", "—", "—", "p95 < 50 ms",
+            result.Percentile(95) < 50);
     }
 }

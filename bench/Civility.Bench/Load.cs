@@ -70,7 +70,8 @@ public static class Load
     /// <paramref name="duration"/>, so that drift in the machine's load (it is shared) hits both alike.
     /// </summary>
     public static async Task<(LoadResult Baseline, LoadResult Measured)> AlternatingAsync(
-        HttpClient baselineClient, Func<int, HttpRequestMessage> baseline, HttpClient measuredClient, Func<int, HttpRequestMessage> measured,
+        HttpClient baselineClient, Func<int, HttpRequestMessage> baseline,
+        HttpClient measuredClient, Func<int, HttpRequestMessage> measured,
         int workers, TimeSpan duration, int maxRequests)
     {
         var a = new List<LoadResult>();
@@ -87,7 +88,8 @@ public static class Load
     {
         var all = results.SelectMany(r => r.LatenciesMs).ToArray();
         Array.Sort(all);
-        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed), TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), all);
+        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed),
+            TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), all);
     }
 
     public static HttpClient Client(Uri baseAddress, string? token, int connections)

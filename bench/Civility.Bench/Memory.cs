@@ -18,8 +18,11 @@ internal static class Memory
         var processes = ProcessesOfThisRun(context);
         foreach (var (pid, commandLine) in processes)
         {
-            var name = ResourceOfAssembly.FirstOrDefault(n => commandLine.Contains(n.Key + ".dll") || commandLine.Contains(n.Key + " ") || commandLine.EndsWith(n.Key)).Value
-                ?? (commandLine.Contains("postgres -D") || commandLine.StartsWith("/usr/lib/postgresql") && commandLine.Contains(" -D ") ? "postgres (postmaster)" : null)
+            var name = ResourceOfAssembly.FirstOrDefault(n => commandLine.Contains(n.Key + ".dll") || commandLine.Contains(n.Key + " ")
+                        || commandLine.EndsWith(n.Key)).Value
+                ?? (commandLine.Contains("postgres -D") || commandLine.StartsWith("/usr/lib/postgresql") && commandLine.Contains(" -D ")
+                    ? "postgres (postmaster)"
+                    : null)
                 ?? (commandLine.Contains("beam.smp") ? "rabbitmq (beam.smp)" : null);
             if (name is null) continue;
             try
@@ -32,7 +35,8 @@ internal static class Memory
         }
         rows.Sort(StringComparer.Ordinal);
         Console.WriteLine($"   peak RSS: {string.Join(", ", rows)}");
-        context.Report.Add("Memory", "peak RSS (VmHWM) per process after all the loads above", string.Join("; ", rows), "—", "—", "report", null);
+        context.Report.Add("Memory", "peak RSS (VmHWM) per process after all the loads above", string.Join("; ", rows),
+            "—", "—", "report", null);
         return Task.CompletedTask;
     }
 
@@ -68,7 +72,8 @@ internal static class Memory
             {
                 var environment = File.ReadAllText($"/proc/{pid}/environ");
                 return commandLines[pid].Contains(dataDirectory, StringComparison.Ordinal)
-                    || environment.Contains(dataDirectory, StringComparison.Ordinal) || environment.Contains(postgresPort, StringComparison.Ordinal)
+                    || environment.Contains(dataDirectory, StringComparison.Ordinal)
+                    || environment.Contains(postgresPort, StringComparison.Ordinal)
                     || environment.Contains(volunteersAddress, StringComparison.Ordinal);
             }
             catch (IOException) { return false; }

@@ -39,7 +39,8 @@ internal static class PortalPages
         Console.WriteLine($"   pages: {string.Join(", ", sizes)}");
 
         Func<int, HttpRequestMessage> pages = n => new HttpRequestMessage(HttpMethod.Get, Pages[n % Pages.Length]);
-        Func<int, HttpRequestMessage> statics = n => new HttpRequestMessage(HttpMethod.Get, $"/bench-static/{StaticName(Pages[n % Pages.Length])}");
+        Func<int, HttpRequestMessage> statics =
+            n => new HttpRequestMessage(HttpMethod.Get, $"/bench-static/{StaticName(Pages[n % Pages.Length])}");
         await Load.RunAsync(readers, statics, Readers, TimeSpan.FromSeconds(2), 100_000);
         await Load.RunAsync(readers, pages, Readers, TimeSpan.FromSeconds(context.Options.Quick ? 2 : 5), 100_000);
         var bound = TimeSpan.FromSeconds(context.Options.LoadSeconds);
@@ -79,7 +80,8 @@ internal static class PortalPages
             {
                 roundId = round.GetProperty("id").GetGuid(), category = "good-person", goodPersonKind = "helping-others",
                 nomineeKind = "person", nomineeName = $"张{i:D3}", idNumber = Synthetic.CitizenId(900_000 + i), unitCode = "BENCH-UNIT",
-                deeds = string.Concat(Enumerable.Repeat("多年来坚持义务为社区老人测量血压、讲解健康知识，风雨无阻。", 4)),
+                deeds = string.Concat(Enumerable.Repeat(
+                    "多年来坚持义务为社区老人测量血压、讲解健康知识，风雨无阻。", 4)),
             })).GetProperty("id").GetGuid();
             await PostAsync(admin, $"/api/moral-models/nominations/{id}/review", new { reason = "Bench" });
             await PostAsync(admin, $"/api/moral-models/nominations/{id}/publicize", new { reason = "Bench" });
@@ -96,10 +98,13 @@ internal static class PortalPages
         Console.WriteLine($"   {count} nominations in publicity, {count} commended ({now:HH:mm:ss})");
     }
 
-    /// <summary>At least <paramref name="count"/> published entries on the credit list (the credit benchmark makes some; alone, this one does).</summary>
+    /// <summary>
+    /// At least <paramref name="count"/> published entries on the credit list (the credit benchmark makes some; alone, this one does).
+    /// </summary>
     private static async Task CreditListAsync(HttpClient admin, int count)
     {
-        var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/credit/public/lists?pageSize=1")).RootElement.GetProperty("total").GetInt64();
+        var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/credit/public/lists?pageSize=1")).RootElement
+            .GetProperty("total").GetInt64();
         var today = Synthetic.CountyToday();
         for (var i = (int)listed; i < count; i++)
         {
@@ -107,11 +112,13 @@ internal static class PortalPages
                 new { creditCode = Synthetic.CreditCode(50_000 + i), name = $"Bench Portal Company {i}" });
             var entry = (await PostAsync(admin, "/api/credit/entries", new
             {
-                subjectId = subject.GetProperty("id").GetGuid(), listType = "red", law = "Civilization Creation Regulations", article = "Art. 12",
+                subjectId = subject.GetProperty("id").GetGuid(), listType = "red",
+                law = "Civilization Creation Regulations", article = "Art. 12",
                 facts = $"Outstanding service {i}", decisionNumber = $"BENCH-PORTAL-{i}", decidingDepartment = "County Health Bureau",
                 listingDate = today, publishedFrom = today, publishedUntil = today.AddYears(1),
             })).GetProperty("id").GetGuid();
-            await PostAsync(admin, $"/api/credit/entries/{entry}/notify", new { reason = "Benchmark: the subject is told of the listing." });
+            await PostAsync(admin, $"/api/credit/entries/{entry}/notify",
+                new { reason = "Benchmark: the subject is told of the listing." });
             await PostAsync(admin, $"/api/credit/entries/{entry}/activate", new { reason = "Benchmark: no statement was made." });
         }
     }

@@ -16,7 +16,8 @@ catch (ArgumentException e)
 }
 var report = new Report();
 var total = Stopwatch.StartNew();
-Console.WriteLine($"Civility benchmarks ({options.Limits ?? "full run"}): {options.Records:N0} records, {options.LoadSeconds} s loads, {options.Workers} workers");
+Console.WriteLine($"Civility benchmarks ({options.Limits ?? "full run"}): "
+    + $"{options.Records:N0} records, {options.LoadSeconds} s loads, {options.Workers} workers");
 
 // Start-up is always measured: every other benchmark needs the stack running.
 BenchStack stack;

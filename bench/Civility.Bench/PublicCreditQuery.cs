@@ -20,8 +20,10 @@ internal static class PublicCreditQuery
 
         await using var baseline = await PublicCreditBaseline.StartAsync(context.CreditDb);
         using var bareClient = Load.Client(baseline.Address, null, workers);
-        Func<int, HttpRequestMessage> lookup = n => new HttpRequestMessage(HttpMethod.Get, $"/api/credit/public/entries?identifier={codes[n % codes.Count]}");
-        Func<int, HttpRequestMessage> bareLookup = n => new HttpRequestMessage(HttpMethod.Get, $"/public/entries?identifier={codes[n % codes.Count]}");
+        Func<int, HttpRequestMessage> lookup =
+            n => new HttpRequestMessage(HttpMethod.Get, $"/api/credit/public/entries?identifier={codes[n % codes.Count]}");
+        Func<int, HttpRequestMessage> bareLookup =
+            n => new HttpRequestMessage(HttpMethod.Get, $"/public/entries?identifier={codes[n % codes.Count]}");
         await CheckBothFindTheEntryAsync(context.Anonymous, lookup(0), bareClient, bareLookup(0));
 
         await Load.RunAsync(bareClient, bareLookup, workers, TimeSpan.FromSeconds(2), 100_000);
@@ -32,8 +34,10 @@ internal static class PublicCreditQuery
         Console.WriteLine($"   gateway {measured}");
         var ratio = measured.Rps / bare.Rps;
         context.Report.Add("Public credit query",
-            $"anonymous GET /api/credit/public/entries?identifier=<code> via gateway, {codes.Count} subjects each with 1 active, published red-list entry, {workers} workers",
-            $"{measured.Rps:F0} req/s (p50 {measured.Percentile(50):F1} ms)", $"{bare.Rps:F0} req/s bare Npgsql endpoint (p50 {bare.Percentile(50):F1} ms)",
+            $"anonymous GET /api/credit/public/entries?identifier=<code> via gateway, {codes.Count} subjects each with 1 active, "
+            + $"published red-list entry, {workers} workers",
+            $"{measured.Rps:F0} req/s (p50 {measured.Percentile(50):F1} ms)",
+            $"{bare.Rps:F0} req/s bare Npgsql endpoint (p50 {bare.Percentile(50):F1} ms)",
             $"{ratio:F2}", "≥ 0.80", ratio >= 0.80);
     }
 
@@ -51,21 +55,26 @@ internal static class PublicCreditQuery
         for (var i = 0; i < subjectCount; i++)
         {
             var code = Synthetic.CreditCode(i);
-            var subject = await PostAsync(gateway, "/api/credit/subjects/organizations", new { creditCode = code, name = $"Bench Company {i}" });
+            var subject = await PostAsync(gateway, "/api/credit/subjects/organizations",
+                new { creditCode = code, name = $"Bench Company {i}" });
             var entry = await PostAsync(gateway, "/api/credit/entries", new
             {
-                subjectId = subject.GetProperty("id").GetGuid(), listType = "red", law = "Civilization Creation Regulations", article = "Art. 12",
+                subjectId = subject.GetProperty("id").GetGuid(), listType = "red",
+                law = "Civilization Creation Regulations", article = "Art. 12",
                 facts = $"Outstanding service {i}", decisionNumber = $"BENCH-{i}", decidingDepartment = "County Health Bureau",
                 listingDate = today, publishedFrom = today, publishedUntil = today.AddYears(1),
             });
             var entryId = entry.GetProperty("id").GetGuid();
-            await PostAsync(gateway, $"/api/credit/entries/{entryId}/notify", new { reason = "Benchmark: the subject is told of the listing." });
-            var active = await PostAsync(gateway, $"/api/credit/entries/{entryId}/activate", new { reason = "Benchmark: no statement was made." });
+            await PostAsync(gateway, $"/api/credit/entries/{entryId}/notify",
+                new { reason = "Benchmark: the subject is told of the listing." });
+            var active = await PostAsync(gateway, $"/api/credit/entries/{entryId}/activate",
+                new { reason = "Benchmark: no statement was made." });
             if (active.GetProperty("status").GetString() != "active")
                 throw new InvalidOperationException($"Entry {entryId} is {active.GetProperty("status")} after activation, not active.");
             codes.Add(code);
         }
-        Console.WriteLine($"   {codes.Count} subjects, each with 1 red-list entry proposed, notified and activated (published from {today:yyyy-MM-dd})");
+        Console.WriteLine(
+            $"   {codes.Count} subjects, each with 1 red-list entry proposed, notified and activated (published from {today:yyyy-MM-dd})");
         return codes;
     }
 
@@ -78,7 +87,8 @@ internal static class PublicCreditQuery
         var clock = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(creditDb);
         await connection.OpenAsync();
-        await using var unpublished = new NpgsqlCommand("SELECT count(*) FROM credit.outbox_messages WHERE published_at IS NULL", connection);
+        await using var unpublished =
+            new NpgsqlCommand("SELECT count(*) FROM credit.outbox_messages WHERE published_at IS NULL", connection);
         long waiting;
         while ((waiting = (long)(await unpublished.ExecuteScalarAsync())!) > 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(250);
@@ -91,7 +101,8 @@ internal static class PublicCreditQuery
     /// Before measuring: a lookup must find the one entry on both paths, and the same entry, so that neither side is
     /// timed answering an empty list or a different question.
     /// </summary>
-    private static async Task CheckBothFindTheEntryAsync(HttpClient gateway, HttpRequestMessage lookup, HttpClient bare, HttpRequestMessage bareLookup)
+    private static async Task CheckBothFindTheEntryAsync(
+        HttpClient gateway, HttpRequestMessage lookup, HttpClient bare, HttpRequestMessage bareLookup)
     {
         var measured = await OneItemAsync(gateway, lookup, "through the gateway");
         var baseline = await OneItemAsync(bare, bareLookup, "on the bare endpoint");
@@ -110,7 +121,8 @@ internal static class PublicCreditQuery
                 throw new InvalidOperationException($"The public lookup {path} answered {(int)response.StatusCode}: {Shorten(text)}");
             var items = JsonDocument.Parse(text).RootElement.GetProperty("items");
             if (items.GetArrayLength() != 1)
-                throw new InvalidOperationException($"The public lookup {path} found {items.GetArrayLength()} items, not 1: {Shorten(text)}");
+                throw new InvalidOperationException(
+                    $"The public lookup {path} found {items.GetArrayLength()} items, not 1: {Shorten(text)}");
             return items[0].Clone();
         }
     }
@@ -120,7 +132,8 @@ internal static class PublicCreditQuery
     {
         using var response = await gateway.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {Shorten(text)}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {Shorten(text)}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

@@ -7,7 +7,8 @@ namespace Civility.Bench;
 /// <summary>The results table, with the machine and the versions it ran on.</summary>
 public sealed partial class Report
 {
-    private sealed record Row(string Benchmark, string Setup, string Measured, string Baseline, string Ratio, string Target, bool? Met, bool Skipped = false);
+    private sealed record Row(
+        string Benchmark, string Setup, string Measured, string Baseline, string Ratio, string Target, bool? Met, bool Skipped = false);
 
     private readonly List<Row> _rows = [];
     private readonly List<string> _missing = [];
@@ -53,7 +54,8 @@ public sealed partial class Report
         text.AppendLine($"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores");
         text.AppendLine($"- OS: {RuntimeInformation.OSDescription}; .NET: {RuntimeInformation.FrameworkDescription}");
         text.AppendLine($"- Packages: {PackageVersions()}");
-        text.AppendLine($"- Stack: local mode (PostgreSQL and RabbitMQ as processes from the Debian packages), load generator in the same machine (loopback), whole run {elapsed.TotalMinutes:F1} min");
+        text.AppendLine($"- Stack: local mode (PostgreSQL and RabbitMQ as processes from the Debian packages), "
+            + $"load generator in the same machine (loopback), whole run {elapsed.TotalMinutes:F1} min");
         text.AppendLine($"- Load average (1/5/15 min) of the shared machine: {_loadAtStart} at the start, {LoadAverage()} at the end");
         text.AppendLine();
         text.AppendLine("| Benchmark | Setup | Measured | Baseline (same run) | Ratio | Target | Status |");
@@ -87,7 +89,11 @@ public sealed partial class Report
 
     private static string PackageVersions()
     {
-        string[] wanted = ["Aspire.Hosting.AppHost", "Yarp.ReverseProxy", "MassTransit", "RabbitMQ.Client", "Npgsql", "Npgsql.EntityFrameworkCore.PostgreSQL", "OpenIddict.AspNetCore"];
+        string[] wanted =
+        [
+            "Aspire.Hosting.AppHost", "Yarp.ReverseProxy", "MassTransit", "RabbitMQ.Client", "Npgsql",
+            "Npgsql.EntityFrameworkCore.PostgreSQL", "OpenIddict.AspNetCore",
+        ];
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var props = Path.Combine(dir.FullName, "Directory.Packages.props");

@@ -21,8 +21,11 @@ internal static class TwoReplicas
         Console.WriteLine($"   two replicas: {twoEvents.Rate:F0} ev/s, {twoVotes.Rps:F0} votes/s");
 
         var eventRatio = twoEvents.Rate / oneEvents.Rate;
-        context.Report.Add("Event pipeline, two replicas", $"the sustained event pipeline (above) on a stack with two replicas of every project, after the same on one replica in this run",
-            $"{twoEvents.Rate:F0} ev/s ({twoEvents.Sent:N0} pings; applied twice: {twoEvents.Duplicates})", $"{oneEvents.Rate:F0} ev/s with one replica",
+        context.Report.Add("Event pipeline, two replicas",
+            $"the sustained event pipeline (above) on a stack with two replicas of every project, "
+            + $"after the same on one replica in this run",
+            $"{twoEvents.Rate:F0} ev/s ({twoEvents.Sent:N0} pings; applied twice: {twoEvents.Duplicates})",
+            $"{oneEvents.Rate:F0} ev/s with one replica",
             $"{eventRatio:F2}", "≥ 1.0, 0 applied twice", eventRatio >= 1.0 && twoEvents.Duplicates == 0);
         var voteRatio = twoVotes.Rps / oneVotes.Rps;
         context.Report.Add("Votes, two replicas", $"the votes (above) on a stack with two replicas of every project: {twoVotes.Check}",

@@ -27,26 +27,32 @@ internal static class Votes
         var sms = context.Stack.Sms;
         async Task<Func<int, HttpRequestMessage>> VotesFor(Guid nominationId)
         {
-            var codes = await Load.RunAsync(context.Anonymous, n => new HttpRequestMessage(HttpMethod.Post, $"/api/moral-models/public/nominations/{nominationId}/vote-codes")
-            {
-                Content = JsonContent.Create(new { phone = Synthetic.Phone(n) }),
-            }, workers, TimeSpan.FromMinutes(10), voters, r => r.StatusCode == HttpStatusCode.Accepted);
+            var codes = await Load.RunAsync(context.Anonymous,
+                n => new HttpRequestMessage(HttpMethod.Post, $"/api/moral-models/public/nominations/{nominationId}/vote-codes")
+                {
+                    Content = JsonContent.Create(new { phone = Synthetic.Phone(n) }),
+                }, workers, TimeSpan.FromMinutes(10), voters, r => r.StatusCode == HttpStatusCode.Accepted);
             Console.WriteLine($"   codes sent beforehand (not timed) {codes}");
             if (codes.Failed > 0) throw new InvalidOperationException($"{codes.Failed} code requests failed.");
             return n => new HttpRequestMessage(HttpMethod.Post, $"/api/moral-models/public/nominations/{nominationId}/votes")
             {
-                Content = JsonContent.Create(new { voterName = $"Voter {n}", idNumber = Synthetic.CitizenId(n), phone = Synthetic.Phone(n), code = sms.CodeFor(Synthetic.Phone(n)) }),
+                Content = JsonContent.Create(new
+                {
+                    voterName = $"Voter {n}", idNumber = Synthetic.CitizenId(n), phone = Synthetic.Phone(n),
+                    code = sms.CodeFor(Synthetic.Phone(n)),
+                }),
             };
         }
         // Warm-up on a nomination of its own, not counted: a service that has just started runs its code unoptimized
         // for the first tens of seconds (tiered compilation), and the figure is the sustained rate.
-        var warmUp = await Load.RunAsync(context.Anonymous, await VotesFor(await NominationOpenForVotesAsync(context.Gateway, "Bench warm-up round")), workers,
+        var warmUp = await Load.RunAsync(context.Anonymous,
+            await VotesFor(await NominationOpenForVotesAsync(context.Gateway, "Bench warm-up round")), workers,
             TimeSpan.FromSeconds(context.Options.Quick ? 3 : 10), voters, r => r.StatusCode == HttpStatusCode.Created);
         Console.WriteLine($"   warm-up {warmUp}");
         var nominationId = await NominationOpenForVotesAsync(context.Gateway, "Bench round");
         var vote = await VotesFor(nominationId);
-        var result = await Load.RunAsync(context.Anonymous, vote, workers, TimeSpan.FromSeconds(Math.Max(5, context.Options.LoadSeconds * 2)), voters,
-            r => r.StatusCode == HttpStatusCode.Created);
+        var result = await Load.RunAsync(context.Anonymous, vote, workers,
+            TimeSpan.FromSeconds(Math.Max(5, context.Options.LoadSeconds * 2)), voters, r => r.StatusCode == HttpStatusCode.Created);
         Console.WriteLine($"   votes {result}");
         // The first voters (by number, up to 500) vote again with their code, now spent: each must be refused.
         var again = await Load.RunAsync(context.Anonymous, vote, workers, TimeSpan.FromSeconds(10), Math.Min(result.Ok, 500),
@@ -56,7 +62,8 @@ internal static class Votes
         var doubles = counted - result.Ok;
         Console.WriteLine($"   tally {counted}, accepted {result.Ok}, second votes refused {again.Ok} of {again.Ok + again.Failed}");
         return new VoteRun(result.Rps, doubles, again.Failed,
-            $"POST /public/nominations/{{id}}/votes via gateway with one-time codes, {result.Ok + result.Failed:N0} distinct voters, {workers} concurrent; then {again.Ok + again.Failed} repeat votes",
+            $"POST /public/nominations/{{id}}/votes via gateway with one-time codes, {result.Ok + result.Failed:N0} distinct voters, "
+            + $"{workers} concurrent; then {again.Ok + again.Failed} repeat votes",
             $"{result.Rps:F0} votes/s (p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms)",
             $"tally {counted} = accepted {result.Ok} (double counts {doubles}); repeats refused {again.Ok}/{again.Ok + again.Failed}");
     }

@@ -58,13 +58,15 @@ public static class AsyncApiDocument
         yaml.Line(1, "schemas:");
         Envelope(yaml);
         BaseEvent(yaml, docs);
-        foreach (var type in ContractTypes().Where(t => !t.IsSubclassOf(typeof(IntegrationEvent)))) Record(yaml, type, docs, isEvent: false);
+        foreach (var type in ContractTypes().Where(t => !t.IsSubclassOf(typeof(IntegrationEvent))))
+            Record(yaml, type, docs, isEvent: false);
         foreach (var type in EventTypes) Record(yaml, type, docs, isEvent: true);
         return yaml.ToString();
     }
 
     private static IEnumerable<Type> ContractTypes() => typeof(IntegrationEvent).Assembly.GetTypes()
-        .Where(t => t is { IsPublic: true, IsAbstract: false, IsClass: true } && t.Namespace?.StartsWith("Civility.Contracts.", StringComparison.Ordinal) == true)
+        .Where(t => t is { IsPublic: true, IsAbstract: false, IsClass: true }
+            && t.Namespace?.StartsWith("Civility.Contracts.", StringComparison.Ordinal) == true)
         .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.MetadataToken);
 
     private static string Summary(Type type, XmlDocs docs) => docs.Summary(type) ?? throw new InvalidOperationException(
@@ -259,7 +261,8 @@ public static class AsyncApiDocument
         _ => throw new InvalidOperationException($"No JSON type for {type.Name}: add it to AsyncApiDocument.JsonType."),
     };
 
-    /// <summary>The values a string field may take, from <see cref="AllowedValuesAttribute"/> on the record's parameter or property.</summary>
+    /// <summary>The values a string field may take, from <see cref="AllowedValuesAttribute"/> on the record's parameter or
+    /// property.</summary>
     public static IReadOnlyList<string>? AllowedValues(PropertyInfo property)
     {
         var attribute = property.GetCustomAttribute<AllowedValuesAttribute>() ?? property.DeclaringType!.GetConstructors()

@@ -9,7 +9,9 @@ var generated = AsyncApiDocument.Generate();
 if (args is ["check"])
 {
     var current = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-    Console.WriteLine(current == generated ? $"{AsyncApiDocument.RelativePath} is up to date." : $"{AsyncApiDocument.RelativePath} is out of date: run without 'check'.");
+    Console.WriteLine(current == generated
+        ? $"{AsyncApiDocument.RelativePath} is up to date."
+        : $"{AsyncApiDocument.RelativePath} is out of date: run without 'check'.");
     return current == generated ? 0 : 1;
 }
 await File.WriteAllTextAsync(path, generated);

@@ -14,7 +14,8 @@ public sealed partial class XmlDocs
     public static XmlDocs For(Assembly assembly)
     {
         var file = Path.ChangeExtension(assembly.Location, ".xml");
-        if (!File.Exists(file)) throw new FileNotFoundException($"No XML documentation beside {assembly.Location}: is GenerateDocumentationFile on?", file);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"No XML documentation beside {assembly.Location}: is GenerateDocumentationFile on?", file);
         var members = XDocument.Load(file).Descendants("member")
             .ToDictionary(m => (string)m.Attribute("name")!, m => m, StringComparer.Ordinal);
         return new XmlDocs(members);
@@ -27,7 +28,8 @@ public sealed partial class XmlDocs
     {
         var declaring = property.DeclaringType!;
         return Text(Member($"P:{declaring.FullName}.{property.Name}")?.Element("summary"))
-            ?? Text(Member($"T:{declaring.FullName}")?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == property.Name));
+            ?? Text(Member($"T:{declaring.FullName}")?.Elements("param")
+                .FirstOrDefault(p => (string?)p.Attribute("name") == property.Name));
     }
 
     private XElement? Member(string name) => _members.GetValueOrDefault(name);

@@ -9,7 +9,8 @@ internal sealed class YamlWriter
 
     public void Line(int level, string content) => _text.Append(' ', level * 2).Append(content).Append('\n');
 
-    /// <summary>A block as written in the source (its common indentation removed), shifted right by <paramref name="indent"/> levels.</summary>
+    /// <summary>A block as written in the source (its common indentation removed), shifted right by
+    /// <paramref name="indent"/> levels.</summary>
     public void Raw(string block, int indent = 0)
     {
         foreach (var line in block.Split('\n'))

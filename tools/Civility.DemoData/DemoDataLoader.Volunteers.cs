@@ -12,7 +12,9 @@ internal sealed record VolunteerIds(Dictionary<string, Guid> ByName, Dictionary<
 
 public sealed partial class DemoDataLoader
 {
-    /// <summary>A planned service record and what becomes of it: approved, left pending (not confirmed yet), declined, or approved and voided.</summary>
+    /// <summary>
+    /// A planned service record and what becomes of it: approved, left pending (not confirmed yet), declined, or approved and voided.
+    /// </summary>
     private sealed record PlannedRecord(DemoVolunteer Volunteer, DateOnly Date, decimal Hours, string Content, RecordFate Fate);
 
     private enum RecordFate { Approve, Pending, Decline, Void }
@@ -27,7 +29,8 @@ public sealed partial class DemoDataLoader
         {
             if (!existing.TryGetValue(unit.Code, out var found))
             {
-                var created = await _api.PostAsync("/api/volunteers/units", new { code = unit.Code, name = unit.Name, creditCode = unit.CreditCode }, ct);
+                var created = await _api.PostAsync("/api/volunteers/units",
+                    new { code = unit.Code, name = unit.Name, creditCode = unit.CreditCode }, ct);
                 found = created.Status == HttpStatusCode.Conflict
                     ? (await _api.ReadAsync("/api/volunteers/units", ct)).EnumerateArray().Single(u => u.Str("code") == unit.Code)
                     : created.Expect(HttpStatusCode.Created);
@@ -38,7 +41,8 @@ public sealed partial class DemoDataLoader
                 Anchor = CountyClock.CountyDate(found.GetProperty("createdAt").GetDateTimeOffset());
         }
         foreach (var unit in DemoDataSet.Units)
-            (await _api.PutAsync($"/api/volunteers/units/{existing[unit.Code].Id()}/headcounts/{Year}", new { headcount = unit.Headcount }, ct))
+            (await _api.PutAsync($"/api/volunteers/units/{existing[unit.Code].Id()}/headcounts/{Year}",
+                    new { headcount = unit.Headcount }, ct))
                 .Expect(HttpStatusCode.OK);
 
         // 2. Volunteers, registered by real name; a second registration of the same person answers 409 with its id.
@@ -94,7 +98,8 @@ public sealed partial class DemoDataLoader
                     today.AddDays(5).AddHours(8.5), today.AddDays(5).AddHours(11.5), 6, ct);
                 foreach (var name in new[] { "王志刚", "张丽华", "刘洋", "杨静", "赵伟", "周婷", "吴海燕", "冯晓梅" })
                     await SignUpAsync(activity, ids.ByName[name], ct);
-                Tolerate(await _api.DeleteAsync($"/api/volunteers/activities/{activity}/sign-ups/{ids.ByName["杨静"]}", ct), "cancel a sign-up");
+                Tolerate(await _api.DeleteAsync($"/api/volunteers/activities/{activity}/sign-ups/{ids.ByName["杨静"]}", ct),
+                    "cancel a sign-up");
             }),
             (DemoDataSet.Tcm, "中医药文化进校园", "minors-health-education", null, async project =>
             {
@@ -105,12 +110,14 @@ public sealed partial class DemoDataLoader
             (DemoDataSet.Cdc, "流感疫苗接种志愿服务", "epidemic-prevention", null, async project =>
             {
                 // Under way now: started an hour ago, four of the five have checked in (check-out records their hours).
-                var activity = await ActivityAsync(project, "流感疫苗接种现场引导（县体育馆接种点）", "县体育馆临时接种点",
-                    now.AddHours(-1), now.AddHours(3), 5, ct);
-                foreach (var name in new[] { "刘志强", "梁雪", "宋涛", "谢婉清", "许文博" }) await SignUpAsync(activity, ids.ByName[name], ct);
+                var activity = await ActivityAsync(project, "流感疫苗接种现场引导（县体育馆接种点）",
+                    "县体育馆临时接种点", now.AddHours(-1), now.AddHours(3), 5, ct);
+                foreach (var name in new[] { "刘志强", "梁雪", "宋涛", "谢婉清", "许文博" })
+                    await SignUpAsync(activity, ids.ByName[name], ct);
                 foreach (var name in new[] { "刘志强", "梁雪", "宋涛", "许文博" })
                 {
-                    var checkIn = await _api.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{ids.ByName[name]}/check-in", null, ct);
+                    var checkIn = await _api.PostAsync($"/api/volunteers/activities/{activity}/sign-ups/{ids.ByName[name]}/check-in",
+                        null, ct);
                     Tolerate(checkIn, "check in");
                     if (checkIn.Status == HttpStatusCode.OK) Count("volunteers check-ins");
                 }
@@ -122,16 +129,22 @@ public sealed partial class DemoDataLoader
         };
         foreach (var (unit, name, category, campaign, activities) in projects)
         {
-            var existing = (await _api.ReadAsync($"/api/volunteers/projects?unitCode={unit}", ct)).EnumerateArray().FindId(p => p.Str("name") == name);
+            var existing = (await _api.ReadAsync($"/api/volunteers/projects?unitCode={unit}", ct)).EnumerateArray()
+                .FindId(p => p.Str("name") == name);
             if (existing is not null) continue; // Its activities were scheduled with it (there is no list of activities to look in).
             var project = await CreateAsync("volunteers projects", "/api/volunteers/projects",
-                new { name, category, organizingUnitCode = unit, teamId = teamIds.TryGetValue(unit, out var team) ? team : (Guid?)null, campaign }, ct);
+                new
+                {
+                    name, category, organizingUnitCode = unit, teamId = teamIds.TryGetValue(unit, out var team) ? team : (Guid?)null,
+                    campaign,
+                }, ct);
             if (activities is not null) await activities(project);
         }
     }
 
     /// <summary>Times go in UTC: the volunteer service answers 500 to an offset other than zero (Npgsql refuses to store it).</summary>
-    private Task<Guid> ActivityAsync(Guid project, string title, string place, DateTimeOffset startsAt, DateTimeOffset endsAt, int capacity, CancellationToken ct) =>
+    private Task<Guid> ActivityAsync(Guid project, string title, string place, DateTimeOffset startsAt, DateTimeOffset endsAt,
+        int capacity, CancellationToken ct) =>
         CreateAsync("volunteers activities", "/api/volunteers/activities", new
         {
             projectId = project, title, place, startsAt = startsAt.ToUniversalTime(), endsAt = endsAt.ToUniversalTime(), capacity,
@@ -149,7 +162,8 @@ public sealed partial class DemoDataLoader
         var plan = PlanRecords();
         var csv = new StringBuilder("volunteer_number,service_date,hours,content\n");
         foreach (var record in plan)
-            csv.Append(CultureInfo.InvariantCulture, $"{ids.Numbers[record.Volunteer.Person.Name]},{record.Date:yyyy-MM-dd},{record.Hours},\"{record.Content}\"\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{ids.Numbers[record.Volunteer.Person.Name]},{record.Date:yyyy-MM-dd},{record.Hours},\"{record.Content}\"\n");
         var import = (await _api.SendAsync(HttpMethod.Post, "/api/volunteers/service-records/import",
             () => new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), ct)).Expect(HttpStatusCode.OK);
         if (import.GetProperty("rejected").GetInt32() > 0)
@@ -158,9 +172,11 @@ public sealed partial class DemoDataLoader
 
         static string Key(Guid volunteer, DateOnly date, decimal hours, string content) =>
             string.Create(CultureInfo.InvariantCulture, $"{volunteer}|{date:yyyy-MM-dd}|{hours:0.00}|{content}");
-        var fates = plan.GroupBy(r => Key(ids.ByName[r.Volunteer.Person.Name], r.Date, r.Hours, r.Content)).ToDictionary(g => g.Key, g => g.First().Fate);
-        RecordFate? FateOf(JsonElement r) => fates.TryGetValue(Key(r.GetProperty("volunteerId").GetGuid(), DateOnly.Parse(r.Str("serviceDate"), CultureInfo.InvariantCulture),
-            r.GetProperty("hours").GetDecimal(), r.Str("content")), out var fate) ? fate : null;
+        var fates = plan.GroupBy(r => Key(ids.ByName[r.Volunteer.Person.Name], r.Date, r.Hours, r.Content))
+            .ToDictionary(g => g.Key, g => g.First().Fate);
+        RecordFate? FateOf(JsonElement r) => fates.TryGetValue(
+            Key(r.GetProperty("volunteerId").GetGuid(), DateOnly.Parse(r.Str("serviceDate"), CultureInfo.InvariantCulture),
+                r.GetProperty("hours").GetDecimal(), r.Str("content")), out var fate) ? fate : null;
 
         foreach (var unit in DemoDataSet.Units)
         {
@@ -168,9 +184,11 @@ public sealed partial class DemoDataLoader
             var approve = pending.Where(r => FateOf(r) is RecordFate.Approve or RecordFate.Void).Select(r => r.Id()).ToArray();
             if (approve.Length > 0)
             {
-                var approved = (await _api.PostAsync("/api/volunteers/service-records/approve", new { ids = approve }, ct)).Expect(HttpStatusCode.OK);
+                var approved = (await _api.PostAsync("/api/volunteers/service-records/approve", new { ids = approve }, ct))
+                    .Expect(HttpStatusCode.OK);
                 Count("volunteers approvals", approved.GetProperty("approved").GetInt32());
-                foreach (var failure in approved.GetProperty("failed").EnumerateArray()) Warn($"approve {failure.GetProperty("id")}: {failure.Str("reason")}");
+                foreach (var failure in approved.GetProperty("failed").EnumerateArray())
+                    Warn($"approve {failure.GetProperty("id")}: {failure.Str("reason")}");
             }
             foreach (var record in pending.Where(r => FateOf(r) == RecordFate.Decline))
             {
@@ -181,11 +199,13 @@ public sealed partial class DemoDataLoader
         }
         // A wrong record, approved by mistake, is voided with a reason (records are never deleted).
         var voided = plan.Single(r => r.Fate == RecordFate.Void);
-        var approvedOfVolunteer = await _api.ReadAllAsync($"/api/volunteers/service-records?volunteerId={ids.ByName[voided.Volunteer.Person.Name]}&status=approved", ct);
+        var approvedOfVolunteer = await _api.ReadAllAsync(
+            $"/api/volunteers/service-records?volunteerId={ids.ByName[voided.Volunteer.Person.Name]}&status=approved", ct);
         foreach (var record in approvedOfVolunteer.Where(r => FateOf(r) == RecordFate.Void))
         {
             (await _api.PostAsync($"/api/volunteers/service-records/{record.Id()}/void",
-                new { reason = "时长登记有误（实际服务2小时），作废后已按实重新登记。" }, ct)).Expect(HttpStatusCode.OK);
+                new { reason = "时长登记有误（实际服务2小时），作废后已按实重新登记。" }, ct))
+                .Expect(HttpStatusCode.OK);
             Count("volunteers voids");
         }
     }
@@ -198,7 +218,8 @@ public sealed partial class DemoDataLoader
     /// year has barely begun and the service is spread over the weeks before, partly the year before: the units are
     /// behind for a year just begun, as they would be, and the star volunteer still has his near-100 hours.
     /// </summary>
-    public static bool SpreadsOverItsYear(DateOnly anchor) => anchor.AddDays(-8).DayNumber - new DateOnly(anchor.Year, 1, 1).DayNumber >= MinimumServiceDays;
+    public static bool SpreadsOverItsYear(DateOnly anchor) =>
+        anchor.AddDays(-8).DayNumber - new DateOnly(anchor.Year, 1, 1).DayNumber >= MinimumServiceDays;
 
     /// <summary>
     /// Each volunteer's planned hours as records of a few hours spread over the year up to a week ago (see
@@ -227,8 +248,10 @@ public sealed partial class DemoDataLoader
         }
         // The mistaken record and its correction share their day.
         var mistaken = days.Place("高俊", Anchor.AddDays(-30), 12m, ServiceDays.DailyLimit, recentFrom, yesterday);
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 10m, "敬老院中医推拿理疗（时长误登）", RecordFate.Void));
-        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 2m, "敬老院中医推拿理疗（更正登记）", RecordFate.Approve));
+        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 10m, "敬老院中医推拿理疗（时长误登）",
+            RecordFate.Void));
+        records.Add(new PlannedRecord(DemoDataSet.Volunteer("高俊"), mistaken, 2m, "敬老院中医推拿理疗（更正登记）",
+            RecordFate.Approve));
         // Recent service the units have not confirmed yet: two records per unit; and a duplicate to decline.
         foreach (var (name, daysAgo, hours) in new[]
         {
@@ -251,7 +274,8 @@ public sealed partial class DemoDataLoader
             for (var k = 0; k < sizes.Count; k++)
             {
                 var offset = (int)((long)(k + 1) * span / (sizes.Count + 1)) + index % 5 - 2;
-                var date = days.Place(volunteer.Person.Name, firstDay.AddDays(Math.Clamp(offset, 0, span)), sizes[k], SpreadDayLimit, firstDay, lastDay);
+                var date = days.Place(volunteer.Person.Name, firstDay.AddDays(Math.Clamp(offset, 0, span)), sizes[k], SpreadDayLimit,
+                    firstDay, lastDay);
                 records.Add(new PlannedRecord(volunteer, date, sizes[k], contents[(index + k) % contents.Length], RecordFate.Approve));
             }
         }

@@ -36,7 +36,8 @@ public sealed partial class DemoDataLoader
     /// <param name="tokenProvider">Gives an admin access token; asked again when a token is refused.</param>
     /// <param name="logger">Where progress goes (optional).</param>
     /// <param name="clock">The stack's clock (a test may run the stack at another date); the system's by default.</param>
-    public DemoDataLoader(HttpClient gateway, Func<CancellationToken, Task<string>> tokenProvider, ILogger? logger = null, TimeProvider? clock = null)
+    public DemoDataLoader(
+        HttpClient gateway, Func<CancellationToken, Task<string>> tokenProvider, ILogger? logger = null, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(gateway.BaseAddress, nameof(gateway));
@@ -68,10 +69,14 @@ public sealed partial class DemoDataLoader
         var markerUnit = units.Any(u => u.Str("code") == DemoDataSet.MarkerUnit);
         if (markerUnit && await IsCompleteAsync(cancellationToken))
         {
-            _logger.LogInformation("Demo data already loaded (unit {Unit} and the final commendation are there): nothing to do", DemoDataSet.MarkerUnit);
-            return new DemoLoadResult(true, false, clock.Elapsed, new Dictionary<string, int>(), [], new Dictionary<string, TimeSpan>(), _api.Requests);
+            _logger.LogInformation("Demo data already loaded (unit {Unit} and the final commendation are there): nothing to do",
+                DemoDataSet.MarkerUnit);
+            return new DemoLoadResult(true, false, clock.Elapsed, new Dictionary<string, int>(), [], new Dictionary<string, TimeSpan>(),
+                _api.Requests);
         }
-        if (markerUnit) _logger.LogWarning("Unit {Unit} exists but the demo data set is incomplete: an earlier load stopped half-way; completing it", DemoDataSet.MarkerUnit);
+        if (markerUnit)
+            _logger.LogWarning("Unit {Unit} exists but the demo data set is incomplete: an earlier load stopped half-way; completing it",
+                DemoDataSet.MarkerUnit);
         else _logger.LogInformation("Loading the demo data set through {Gateway}", _api.BaseAddress);
 
         var phases = new Dictionary<string, TimeSpan>();
@@ -89,7 +94,8 @@ public sealed partial class DemoDataLoader
         await Phase("moral", () => LoadMoralModelsAsync(cancellationToken));
         await Phase("events", () => AwaitEventsAsync(volunteers, cancellationToken));
 
-        var result = new DemoLoadResult(false, markerUnit, clock.Elapsed, new Dictionary<string, int>(_created), [.. _warnings], phases, _api.Requests);
+        var result = new DemoLoadResult(false, markerUnit, clock.Elapsed, new Dictionary<string, int>(_created), [.. _warnings], phases,
+            _api.Requests);
         _logger.LogInformation("{Summary}", result.Summary());
         return result;
     }
@@ -115,17 +121,20 @@ public sealed partial class DemoDataLoader
             {
                 var subjects = await _api.ReadAllAsync($"/api/credit/subjects?name={Uri.EscapeDataString(name)}", ct);
                 foreach (var subject in subjects.Where(s => s.Str("kind") == "person"))
-                    if ((await _api.ReadAllAsync($"/api/credit/entries?subjectId={subject.Id()}&listType=red", ct)).Count > 0) redProposals++;
+                    if ((await _api.ReadAllAsync($"/api/credit/entries?subjectId={subject.Id()}&listType=red", ct)).Count > 0)
+                        redProposals++;
             }
             if (volunteer.GetProperty("stars").GetInt32() >= 1 && redProposals >= CommendedPeople.Length)
             {
-                _logger.LogInformation("Events arrived: 李建国 has {Hours} approved hours (1 star); {Count} red-list proposals for the commended models",
+                _logger.LogInformation(
+                    "Events arrived: 李建国 has {Hours} approved hours (1 star); {Count} red-list proposals for the commended models",
                     volunteer.GetProperty("approvedHours").GetDecimal(), redProposals);
                 return;
             }
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
-                Warn("The events of the load had not all arrived after a minute (star level, red-list proposals); they will when the services catch up.");
+                Warn("The events of the load had not all arrived after a minute (star level, red-list proposals); "
+                    + "they will when the services catch up.");
                 return;
             }
             await Task.Delay(500, ct);

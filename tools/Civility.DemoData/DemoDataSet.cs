@@ -42,7 +42,8 @@ internal static class DemoDataSet
     /// <summary>The last thing the loader writes: once it is there, the load is complete.</summary>
     public const string FinalCommendationSuffix = "年度“身边好人”先进事迹巡回宣讲";
 
-    public const string Hosp = "DEMO-HOSP", Tcm = "DEMO-TCM", Cdc = "DEMO-CDC", Mch = "DEMO-MCH", Health1 = "DEMO-HEALTH-1", Health2 = "DEMO-HEALTH-2";
+    public const string Hosp = "DEMO-HOSP", Tcm = "DEMO-TCM", Cdc = "DEMO-CDC", Mch = "DEMO-MCH",
+        Health1 = "DEMO-HEALTH-1", Health2 = "DEMO-HEALTH-2";
 
     /// <summary>Public institutions (事业单位): registration authority 1, kind 2, region 330727.</summary>
     public static readonly DemoUnit[] Units =
@@ -57,10 +58,12 @@ internal static class DemoDataSet
 
     public static string Code(string first17) => UnifiedSocialCreditCode.WithCheck(first17);
 
-    private static DemoPerson P(int index, string name, bool male, int year, int month, int day) => new(index, name, male, new DateOnly(year, month, day));
+    private static DemoPerson P(int index, string name, bool male, int year, int month, int day) =>
+        new(index, name, male, new DateOnly(year, month, day));
 
     // Volunteers: HOSP and TCM have every staff member registered and their staff's hours reach 48 h per head, HEALTH-1
-    // has everyone registered but is short of hours; CDC, MCH and HEALTH-2 are behind. 李建国 is a few hours short of 100 h until the free clinic in 西洋村 brings him his first star.
+    // has everyone registered but is short of hours; CDC, MCH and HEALTH-2 are behind. 李建国 is a few hours short of
+    // 100 h until the free clinic in 西洋村 brings him his first star.
     public static readonly DemoVolunteer[] Volunteers =
     [
         new(P(1, "李建国", true, 1971, 3, 12), Hosp, true, ["医师", "党员"], 96m),
@@ -129,11 +132,17 @@ internal static class DemoDataSet
     /// <summary>What volunteers did, by unit: the content of their service records.</summary>
     public static readonly Dictionary<string, string[]> ServiceContents = new()
     {
-        [Hosp] = ["城东社区慢病随访与血压测量", "“我们的节日·重阳”敬老院义诊", "无偿献血宣传与现场服务", "门诊大厅导诊志愿服务", "西洋村村民健康体检", "急救知识进社区培训"],
-        [Tcm] = ["中医药文化进校园讲座", "社区冬病夏治健康咨询", "敬老院中医推拿理疗", "中药香囊制作与发放", "解放路社区养生讲堂"],
-        [Cdc] = ["流感疫苗接种现场引导", "病媒生物防制入户宣传", "学校传染病防控指导", "爱国卫生运动环境整治", "艾滋病防治知识宣传"],
-        [Mch] = ["留守儿童健康体检", "孕妈课堂公益讲座", "新生儿家庭访视", "妇女“两癌”筛查宣传", "儿童口腔健康科普"],
-        [Health1] = ["文明交通劝导（城关十字路口）", "家庭医生签约入户服务", "老年人健康体检引导", "新时代文明实践站健康咨询", "残疾人家庭上门康复指导"],
+        [Hosp] = ["城东社区慢病随访与血压测量", "“我们的节日·重阳”敬老院义诊",
+            "无偿献血宣传与现场服务", "门诊大厅导诊志愿服务",
+            "西洋村村民健康体检", "急救知识进社区培训"],
+        [Tcm] = ["中医药文化进校园讲座", "社区冬病夏治健康咨询", "敬老院中医推拿理疗",
+            "中药香囊制作与发放", "解放路社区养生讲堂"],
+        [Cdc] = ["流感疫苗接种现场引导", "病媒生物防制入户宣传", "学校传染病防控指导",
+            "爱国卫生运动环境整治", "艾滋病防治知识宣传"],
+        [Mch] = ["留守儿童健康体检", "孕妈课堂公益讲座", "新生儿家庭访视", "妇女“两癌”筛查宣传",
+            "儿童口腔健康科普"],
+        [Health1] = ["文明交通劝导（城关十字路口）", "家庭医生签约入户服务", "老年人健康体检引导",
+            "新时代文明实践站健康咨询", "残疾人家庭上门康复指导"],
         [Health2] = ["白云镇集市健康咨询", "独居老人上门随访", "村卫生室健康宣教"],
     };
 
@@ -144,10 +153,13 @@ internal static class DemoDataSet
     public static readonly DemoPairingActivity[] PairingActivities =
     [
         new("西洋村", "free-clinic", -9, "西洋村文化礼堂",
-            [("李建国", 8m), ("王志刚", 6m), ("张丽华", 6m), ("刘洋", 4m), ("冯晓梅", 4m)], [("elderly", 86), ("poor-households", 12)]),
+            [("李建国", 8m), ("王志刚", 6m), ("张丽华", 6m), ("刘洋", 4m), ("冯晓梅", 4m)],
+            [("elderly", 86), ("poor-households", 12)]),
         new("解放路社区", "health-education", -20, "解放路社区新时代文明实践站",
             [("周建华", 3m), ("何玉兰", 3m), ("林芳", 3m), ("罗桂英", 3m)], [("elderly", 40), ("other", 25)]),
-        new("石门村", "minors-health-education", -40, "石门村小学", [("谢婉清", 2m), ("唐磊", 2m)], [("children", 60)]),
-        new("城东社区", "elderly-households", 7, "城东社区居家养老服务中心", [("吴海燕", 3m), ("周婷", 3m)], [("elderly", 30)]),
+        new("石门村", "minors-health-education", -40, "石门村小学",
+            [("谢婉清", 2m), ("唐磊", 2m)], [("children", 60)]),
+        new("城东社区", "elderly-households", 7, "城东社区居家养老服务中心",
+            [("吴海燕", 3m), ("周婷", 3m)], [("elderly", 30)]),
     ];
 }

@@ -18,13 +18,16 @@ public sealed record DemoLoadResult(
     {
         if (AlreadyLoaded) return "Demo data already loaded: nothing to do.";
         var text = new StringBuilder();
-        text.AppendLine($"Demo data {(Resumed ? "completed (an earlier load had stopped half-way)" : "loaded")} in {Elapsed.TotalSeconds:0.0} s: {TotalCreated} things created with {Requests} requests.");
+        text.AppendLine($"Demo data {(Resumed ? "completed (an earlier load had stopped half-way)" : "loaded")} "
+            + $"in {Elapsed.TotalSeconds:0.0} s: {TotalCreated} things created with {Requests} requests.");
         foreach (var group in Created.Where(c => c.Value > 0).GroupBy(c => c.Key.Split(' ')[0]))
         {
             var seconds = Phases.TryGetValue(group.Key, out var took) ? $" ({took.TotalSeconds:0.0} s)" : "";
-            text.AppendLine($"  {group.Key}{seconds}: {string.Join(", ", group.Select(c => $"{c.Value} {c.Key[(group.Key.Length + 1)..]}"))}");
+            text.AppendLine(
+                $"  {group.Key}{seconds}: {string.Join(", ", group.Select(c => $"{c.Value} {c.Key[(group.Key.Length + 1)..]}"))}");
         }
-        if (Phases.TryGetValue("events", out var events)) text.AppendLine($"  waiting for the events (star level, red-list proposals): {events.TotalSeconds:0.0} s");
+        if (Phases.TryGetValue("events", out var events))
+            text.AppendLine($"  waiting for the events (star level, red-list proposals): {events.TotalSeconds:0.0} s");
         foreach (var warning in Warnings) text.AppendLine($"  warning: {warning}");
         return text.ToString().TrimEnd();
     }

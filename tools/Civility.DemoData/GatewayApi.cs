@@ -19,7 +19,8 @@ internal sealed record ApiReply(HttpMethod Method, string Path, HttpStatusCode S
     public JsonElement Expect(params HttpStatusCode[] expected)
     {
         if (!expected.Contains(Status))
-            throw new DemoDataException($"{Method} {Path}: expected {string.Join(" or ", expected.Select(s => (int)s))}, got {(int)Status} {Text}");
+            throw new DemoDataException(
+                $"{Method} {Path}: expected {string.Join(" or ", expected.Select(s => (int)s))}, got {(int)Status} {Text}");
         return Json;
     }
 }
@@ -42,9 +43,11 @@ internal sealed class GatewayApi(HttpClient http, Func<CancellationToken, Task<s
 
     public Task<ApiReply> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
 
-    public Task<ApiReply> PostAsync(string path, object? body, CancellationToken ct) => SendAsync(HttpMethod.Post, path, () => JsonBody(body), ct);
+    public Task<ApiReply> PostAsync(string path, object? body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, () => JsonBody(body), ct);
 
-    public Task<ApiReply> PutAsync(string path, object body, CancellationToken ct) => SendAsync(HttpMethod.Put, path, () => JsonBody(body), ct);
+    public Task<ApiReply> PutAsync(string path, object body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, path, () => JsonBody(body), ct);
 
     public Task<ApiReply> DeleteAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Delete, path, null, ct);
 
@@ -95,7 +98,8 @@ internal sealed class GatewayApi(HttpClient http, Func<CancellationToken, Task<s
     private static HttpContent? JsonBody(object? body) => body is null ? null : JsonContent.Create(body, body.GetType(), options: Json);
 
     /// <summary>A token for a client of the token server, through the gateway (OAuth2 client credentials).</summary>
-    public static async Task<string> ClientCredentialsTokenAsync(HttpClient http, string clientId, string clientSecret, CancellationToken ct)
+    public static async Task<string> ClientCredentialsTokenAsync(
+        HttpClient http, string clientId, string clientSecret, CancellationToken ct)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

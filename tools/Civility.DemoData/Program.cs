@@ -35,7 +35,8 @@ else
     {
         using var gateway = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("gateway");
         // The loader logs its progress and, at the end, what it created (or that the data was there already).
-        await new DemoDataLoader(gateway, clientId, secret, logger, host.Services.GetRequiredService<TimeProvider>()).LoadAsync(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        await new DemoDataLoader(gateway, clientId, secret, logger, host.Services.GetRequiredService<TimeProvider>())
+            .LoadAsync(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
     }
     catch (Exception ex) when (ex is DemoDataException or HttpRequestException or OperationCanceledException)
     {
