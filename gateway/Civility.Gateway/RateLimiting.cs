@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Network;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Civility.ServiceDefaults.Authentication;
@@ -40,7 +41,7 @@ internal static class RateLimiting
             {
                 if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
                     return RateLimitPartition.GetNoLimiter("probes");
-                var address = context.Connection.RemoteIpAddress;
+                var address = CallerAddress.LimitKey(context);
                 if (TokenRequests.IsTokenRequest(context))
                 {
                     return context.RequestServices.GetRequiredService<TokenRequests>().KnownClientId(context) is { } known

@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Network;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
@@ -58,7 +59,7 @@ public sealed class PublicLimits : IDisposable
     public IResult? Check(HttpContext http, string endpoint)
     {
         var nomination = http.Request.RouteValues.TryGetValue("id", out var id) ? Convert.ToString(id, CultureInfo.InvariantCulture) : null;
-        foreach (var (reason, key) in new[] { (ByAddress, AddressOf(http)), (ByNomination, nomination ?? "-") })
+        foreach (var (reason, key) in new[] { (ByAddress, CallerAddress.LimitKey(http)), (ByNomination, nomination ?? "-") })
         {
             using var lease = _limiter.AttemptAcquire($"{endpoint}|{reason}|{key}");
             if (lease.IsAcquired) continue;
@@ -71,17 +72,6 @@ public sealed class PublicLimits : IDisposable
         return null;
     }
 
-    /// <summary>An IPv6 client is one /64 (a home gets a whole one); an IPv4 client is its address.</summary>
-    private static string AddressOf(HttpContext http)
-    {
-        var address = http.Connection.RemoteIpAddress;
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 
     public void Dispose() => _limiter.Dispose();
 }

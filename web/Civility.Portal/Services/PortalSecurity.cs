@@ -1,3 +1,4 @@
+using Civility.ServiceDefaults.Network;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -46,10 +47,11 @@ public static class PortalSecurity
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter($"form:{AddressOf(context)}", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
-                    })
+                    ? RateLimitPartition.GetFixedWindowLimiter($"form:{CallerAddress.LimitKey(context)}",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
+                        })
                     : RateLimitPartition.GetNoLimiter("read"));
             limiter.OnRejected = (rejected, _) =>
             {
@@ -62,15 +64,4 @@ public static class PortalSecurity
         return services;
     }
 
-    /// <summary>An IPv6 visitor is one /64 (a home gets a whole one); an IPv4 visitor is the address.</summary>
-    private static string AddressOf(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 }
