@@ -66,17 +66,20 @@ public static class CertificatesApi
         var c = await certificates.ByNumberAsync(number, cancellationToken);
         var verifyUrl = CertificateQrCode.VerificationUrl(request, configuration, c.Number, c.CheckCode);
         static string E(object value) => WebUtility.HtmlEncode(value.ToString() ?? "");
+        var (from, to) = (E(c.PeriodFrom.ToString("yyyy-MM-dd")), E(c.PeriodTo.ToString("yyyy-MM-dd")));
+        var issued = E(CountyClock.CountyDate(c.IssuedAt).ToString("yyyy-MM-dd"));
         var html = $$"""
             <!doctype html>
             <html lang="zh-CN"><head><meta charset="utf-8"><title>志愿服务记录证明 {{E(c.Number)}}</title>
-            <style>body{font-family:serif;max-width:42em;margin:3em auto;line-height:1.8}h1{text-align:center}td{padding:.2em 1em}</style></head>
+            <style>body{font-family:serif;max-width:42em;margin:3em auto;line-height:1.8}
+            h1{text-align:center}td{padding:.2em 1em}</style></head>
             <body><h1>志愿服务记录证明</h1>
             <p>兹证明 <strong>{{E(c.VolunteerName)}}</strong>（证件类型：居民身份证，证件号码：{{E(c.MaskedIdNumber)}}，志愿者编号：{{E(c.VolunteerNumber)}}），
-            于 {{E(c.PeriodFrom.ToString("yyyy-MM-dd"))}} 至 {{E(c.PeriodTo.ToString("yyyy-MM-dd"))}} 期间参加志愿服务，累计服务时长 <strong>{{E(c.Hours)}}</strong> 小时。</p>
+            于 {{from}} 至 {{to}} 期间参加志愿服务，累计服务时长 <strong>{{E(c.Hours)}}</strong> 小时。</p>
             <p>服务内容：{{E(c.Content)}}</p>
             <table><tr><td>出具单位</td><td>{{E(c.IssuingOrganization)}}</td></tr><tr><td>经办人</td><td>{{E(c.Handler)}}</td></tr>
             <tr><td>联系方式</td><td>{{E(c.Contact)}}</td></tr><tr><td>证明编号</td><td>{{E(c.Number)}}</td></tr>
-            <tr><td>校验码</td><td>{{E(c.CheckCode)}}</td></tr><tr><td>出具日期</td><td>{{E(CountyClock.CountyDate(c.IssuedAt).ToString("yyyy-MM-dd"))}}</td></tr></table>
+            <tr><td>校验码</td><td>{{E(c.CheckCode)}}</td></tr><tr><td>出具日期</td><td>{{issued}}</td></tr></table>
             <p><img id="verify-qr" src="{{CertificateQrCode.PngDataUri(verifyUrl)}}" width="180" height="180"
               alt="核验二维码：{{E(verifyUrl)}}"></p>
             <p><small>扫描二维码，或凭证明编号与校验码在线核验：{{E(verifyUrl)}}</small></p></body></html>
