@@ -1,7 +1,6 @@
 using System.Globalization;
-using Civility.ServiceDefaults.Time;
-using Microsoft.Extensions.Configuration;
 using Civility.Domain.Time;
+using Civility.ServiceDefaults.Time;
 
 namespace Civility.AppHost;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using Civility.Domain.Time;
 
 namespace Civility.Bench;
 

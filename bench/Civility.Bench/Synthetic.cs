@@ -1,4 +1,3 @@
-using Civility.Domain.Time;
 namespace Civility.Bench;
 
 /// <summary>Generated identifiers the services accept, and the helpers to read what they generate.</summary>

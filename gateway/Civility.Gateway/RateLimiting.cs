@@ -1,8 +1,7 @@
-using Civility.ServiceDefaults.Network;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Civility.ServiceDefaults.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
+using Civility.ServiceDefaults.Network;
 
 namespace Civility.Gateway;
 

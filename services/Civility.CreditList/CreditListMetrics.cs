@@ -1,6 +1,6 @@
-using Civility.Hosting.Metrics;
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain;
+using Civility.Hosting.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList;

@@ -1,7 +1,7 @@
-using Civility.Hosting.Jobs;
 using Civility.CreditList.Application.Calendar;
 using Civility.CreditList.Endpoints;
 using Civility.CreditList.Jobs;
+using Civility.Hosting.Jobs;
 
 namespace Civility.CreditList;
 

@@ -1,8 +1,8 @@
-using Civility.CreditList.Events;
-using Civility.Hosting;
 using Civility.CreditList;
 using Civility.CreditList.Data;
 using Civility.CreditList.Endpoints;
+using Civility.CreditList.Events;
+using Civility.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<CreditDbContext>("credit", CreditDbContext.Schema, Subscriptions.Consumers, Publications.ToIntegrationEvent,

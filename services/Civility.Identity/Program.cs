@@ -1,10 +1,9 @@
 using Civility.Data;
-using Microsoft.EntityFrameworkCore;
-using Civility.Identity.Data;
 using Civility.Identity.Application;
-using Civility.Identity.Domain;
+using Civility.Identity.Data;
 using Civility.Identity.Endpoints;
 using Civility.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

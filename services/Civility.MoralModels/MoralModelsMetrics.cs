@@ -1,6 +1,5 @@
 using Civility.Hosting.Metrics;
 using Civility.MoralModels.Data;
-using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.MoralModels;

@@ -1,10 +1,10 @@
-using Civility.MoralModels.Events;
-using Civility.MoralModels;
 using Civility.Hosting;
 using Civility.Hosting.Jobs;
+using Civility.MoralModels;
 using Civility.MoralModels.Application;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Endpoints;
+using Civility.MoralModels.Events;
 using Civility.MoralModels.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,9 +1,9 @@
-using Civility.VillagePairing.Events;
-using Civility.VillagePairing;
 using Civility.Hosting;
+using Civility.VillagePairing;
 using Civility.VillagePairing.Data;
 using Civility.VillagePairing.Domain;
 using Civility.VillagePairing.Endpoints;
+using Civility.VillagePairing.Events;
 using Civility.VillagePairing.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,5 @@
 using Civility.Hosting.Metrics;
 using Civility.VillagePairing.Data;
-using Civility.VillagePairing.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing;

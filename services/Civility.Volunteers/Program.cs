@@ -1,9 +1,9 @@
-using Civility.Volunteers.Events;
-using Civility.Volunteers;
 using Civility.Hosting;
+using Civility.Volunteers;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Civility.Volunteers.Endpoints;
+using Civility.Volunteers.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivilityService<VolunteersDbContext>("volunteers", VolunteersDbContext.Schema, Subscriptions.Consumers,

@@ -1,9 +1,8 @@
+using Civility.Domain.Time;
 using Civility.Hosting.Metrics;
-using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Data;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers;
 

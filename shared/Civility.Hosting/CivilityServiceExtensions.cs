@@ -1,12 +1,11 @@
-using System.Reflection;
 using Civility.Data;
 using Civility.Hosting.Application;
 using Civility.Hosting.Audit;
+using Civility.Hosting.Diagnostics;
 using Civility.Hosting.Http;
 using Civility.Hosting.Messaging;
 using Civility.Hosting.PersonalData;
 using Civility.Messaging;
-using Civility.Hosting.Diagnostics;
 using Civility.Messaging.Outbox;
 using Civility.ServiceDefaults.Authentication;
 using Civility.ServiceDefaults.Network;
@@ -14,8 +13,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Civility.Hosting;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Outbox;
-using Civility.Messaging.Wire;
 using Civility.Messaging.Redelivery;
+using Civility.Messaging.Wire;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

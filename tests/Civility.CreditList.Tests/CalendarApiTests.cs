@@ -179,8 +179,11 @@ public sealed class CalendarApiTests(CreditListServiceFixture fixture)
     [Fact]
     public async Task Only_an_administrator_loads_a_notice_and_a_bad_one_is_refused_field_by_field()
     {
-        var notice = new { source = new { number = "TEST-2035" , publishedOn = D("2034-11-01") },
-            holidays = new[] { new { name = "New Year's Day", from = D("2035-01-01"), to = D("2035-01-01") } } };
+        var notice = new
+        {
+            source = new { number = "TEST-2035", publishedOn = D("2034-11-01") },
+            holidays = new[] { new { name = "New Year's Day", from = D("2035-01-01"), to = D("2035-01-01") } }
+        };
         using (var anonymous = fixture.Service.Anonymous())
         using (var response = await anonymous.PutAsJsonAsync("/api/credit/calendar/2035", notice))
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -1,9 +1,8 @@
 using Civility.CreditList.Jobs;
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Civility.Domain.Time;
 
 namespace Civility.CreditList.Tests;
 

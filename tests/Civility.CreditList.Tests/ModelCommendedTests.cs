@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Civility.Contracts.MoralModels;
+using Civility.Domain.PersonalData;
 using Civility.Hosting.PersonalData;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Tests;
 
@@ -19,7 +18,8 @@ public sealed class ModelCommendedTests(CreditListServiceFixture fixture)
         var hash = fixture.Service.Services.GetRequiredService<PersonalDataProtector>().LookupHash(idNumber);
         var person = await CreditApi.CreatePersonAsync(admin, idNumber, "Zhao Min");
         var commended = new ModelCommended(Guid.NewGuid(), "good-person", "Zhao Min", CitizenIdNumber.Mask(idNumber), hash, "UNIT-A",
-            "County Good Person 2025") { OccurredAt = new DateTimeOffset(2025, 5, 12, 2, 0, 0, TimeSpan.Zero) };
+            "County Good Person 2025")
+        { OccurredAt = new DateTimeOffset(2025, 5, 12, 2, 0, 0, TimeSpan.Zero) };
         var bus = fixture.Service.Services.GetRequiredService<IBus>();
         await bus.Publish(commended, ctx => ctx.MessageId = commended.EventId);
         await bus.Publish(commended, ctx => ctx.MessageId = commended.EventId);

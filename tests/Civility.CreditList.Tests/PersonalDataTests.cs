@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Civility.Domain.PersonalData;
 using Civility.Hosting.PersonalData;
 using Microsoft.Extensions.DependencyInjection;
-using Civility.Domain.PersonalData;
 
 namespace Civility.CreditList.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.Domain.Identifiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Civility.CreditList.Tests;

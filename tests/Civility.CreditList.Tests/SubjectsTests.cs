@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.CreditList.Domain;
 using Civility.Domain.Identifiers;
 
 namespace Civility.CreditList.Tests;

@@ -1,5 +1,4 @@
 using Civility.CreditList.Domain.Calendar;
-using Civility.Hosting.Http;
 using Civility.Domain;
 
 namespace Civility.CreditList.Tests;

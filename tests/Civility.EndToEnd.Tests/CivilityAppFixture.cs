@@ -5,7 +5,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Civility.EndToEnd.Tests.Telemetry;
 using Civility.ServiceDefaults.Time;
-using Civility.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

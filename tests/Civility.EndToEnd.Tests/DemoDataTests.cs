@@ -3,10 +3,9 @@ using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Civility.DemoData;
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using Civility.Domain.Time;
 
 namespace Civility.EndToEnd.Tests;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.ServiceDefaults.Time;
-using Npgsql;
 using Civility.Domain.Time;
+using Npgsql;
 
 namespace Civility.EndToEnd.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace Civility.EndToEnd.Tests;

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Civility.ServiceDefaults.Time;
-using Microsoft.Extensions.DependencyInjection;
 using Civility.Domain.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Civility.EndToEnd.Tests;
 

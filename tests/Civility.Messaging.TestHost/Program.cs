@@ -1,4 +1,3 @@
-using Civility.Data;
 using Civility.Messaging.TestHost;
 
 // Run as a separate process by the crash test: consumes TestEvents until it is killed.

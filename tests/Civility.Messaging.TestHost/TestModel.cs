@@ -1,6 +1,5 @@
 using Civility.Contracts;
 using Civility.Data;
-using Civility.Messaging;
 using Civility.Messaging.Diagnostics;
 using Civility.Messaging.Inbox;
 using MassTransit;

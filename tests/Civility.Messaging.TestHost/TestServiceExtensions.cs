@@ -1,7 +1,4 @@
 using Civility.Data;
-using Civility.Messaging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Civility.Messaging.TestHost;
 

@@ -1,4 +1,3 @@
-using Civility.Contracts;
 using Civility.Messaging.Outbox;
 using Civility.Messaging.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using Civility.Messaging.Outbox;
 using Civility.Messaging.TestHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Civility.Messaging.Tests;

@@ -1,11 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using Civility.Contracts.CreditList;
+using Civility.Domain.PersonalData;
 using Civility.Hosting.PersonalData;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Civility.Domain.Identifiers;
-using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Tests;
 

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Civility.ServiceDefaults.Time;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Civility.Domain.PersonalData;
 using Civility.Domain.Time;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Civility.MoralModels.Tests;
 

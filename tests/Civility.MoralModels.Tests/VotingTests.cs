@@ -38,9 +38,9 @@ public sealed class VotingTests(MoralModelsServiceFixture fixture)
 
         // Neither the ID number nor the phone number is stored anywhere in the votes or the codes.
         foreach (var table in new[] { "votes", "vote_codes" })
-        foreach (var secret in new[] { voter, phone })
-            Assert.Equal(0, await _api.ScalarAsync($"SELECT count(*) FROM moral_models.{table} v WHERE row_to_json(v)::text LIKE @s",
-                ("s", $"%{secret}%")));
+            foreach (var secret in new[] { voter, phone })
+                Assert.Equal(0, await _api.ScalarAsync($"SELECT count(*) FROM moral_models.{table} v WHERE row_to_json(v)::text LIKE @s",
+                    ("s", $"%{secret}%")));
 
         _api.Clock.Advance(TimeSpan.FromDays(2));
         using (var anonymous = _api.Public())

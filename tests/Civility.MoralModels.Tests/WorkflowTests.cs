@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Civility.Hosting.PersonalData;
 using Civility.Domain.PersonalData;
+using Civility.Hosting.PersonalData;
 
 namespace Civility.MoralModels.Tests;
 

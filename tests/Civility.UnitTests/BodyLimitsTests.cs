@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Civility.Hosting.Http;
-using Xunit;
 
 namespace Civility.UnitTests;
 

@@ -1,5 +1,3 @@
-using Civility.Domain.Time;
-using Civility.Domain;
 namespace Civility.UnitTests;
 
 /// <summary>

@@ -1,8 +1,8 @@
+using Civility.Domain.Time;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Civility.Domain.Time;
 
 namespace Civility.UnitTests;
 

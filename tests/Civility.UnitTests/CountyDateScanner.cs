@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Civility.Domain.Time;
 
 namespace Civility.UnitTests;
 

@@ -1,6 +1,6 @@
-using Civility.ServiceDefaults.Http;
 using System.Text.Json;
 using Civility.Hosting.Http;
+using Civility.ServiceDefaults.Http;
 
 namespace Civility.UnitTests;
 

@@ -3,8 +3,6 @@ using Civility.ServiceDefaults.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Xunit;
 
 namespace Civility.UnitTests;
 

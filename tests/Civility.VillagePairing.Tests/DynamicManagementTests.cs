@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Contracts.CreditList;
-using Civility.Contracts.Volunteers;
 using Civility.VillagePairing.Jobs;
 
 namespace Civility.VillagePairing.Tests;

@@ -2,15 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Civility.Contracts;
-using Civility.ServiceDefaults.Time;
-using Civility.VillagePairing.Domain;
+using Civility.Domain.Identifiers;
+using Civility.Domain.Time;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Civility.Domain.Identifiers;
-using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Tests;
 

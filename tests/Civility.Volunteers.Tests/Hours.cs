@@ -5,7 +5,6 @@ using Civility.Contracts.VillagePairing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Tests;
 

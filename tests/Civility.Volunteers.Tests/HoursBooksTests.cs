@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using RabbitMQ.Client;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Civility.Contracts.MoralModels;
 using Npgsql;
 
@@ -72,9 +71,9 @@ public sealed class DeliveryLogTests(WebhooksServiceFixture fixture)
         using (var pause = await partner.PostAsJsonAsync($"/api/webhooks/subscriptions/{id}/pause", new { reason = "mine" }))
             Assert.Equal(HttpStatusCode.Forbidden, pause.StatusCode);
         using (var register = await partner.PostAsJsonAsync("/api/webhooks/subscriptions", new
-               {
-                   ownerClientId = owner, targetUrl = receiver.Url(), eventTypes = new[] { nameof(ModelCommended) },
-               }))
+        {
+            ownerClientId = owner, targetUrl = receiver.Url(), eventTypes = new[] { nameof(ModelCommended) },
+        }))
             Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
 
         // The admin's views neither: the secret was shown once, in the registration's answer.

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Civility.Domain.Time;
 
 namespace Civility.DemoData;
 
@@ -125,11 +124,11 @@ public sealed partial class DemoDataLoader
             var activities = await _api.ReadAllAsync($"/api/pairing/activities?pairingId={pairing}", ct);
             var found = activities.FirstOrNull(a => a.Str("category") == category && a.Str("location") == location);
             var activity = found ?? (await _api.PostAsync("/api/pairing/activities", new
-                {
-                    pairingId = pairing, category, date, location,
-                    volunteers = participants.Select(p => new { volunteerId = volunteers.ByName[p.Item1], hours = p.Item2 }),
-                    peopleServed = served.Select(s => new { group = s.Item1, count = s.Item2 }),
-                }, ct)).Expect(HttpStatusCode.Created);
+            {
+                pairingId = pairing, category, date, location,
+                volunteers = participants.Select(p => new { volunteerId = volunteers.ByName[p.Item1], hours = p.Item2 }),
+                peopleServed = served.Select(s => new { group = s.Item1, count = s.Item2 }),
+            }, ct)).Expect(HttpStatusCode.Created);
             if (found is null) Count("pairing activities");
             if (activity.Str("status") == "planned" && date <= CountyToday().AddDays(-1))
             {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Civility.ServiceDefaults.Time;
 using Civility.Domain.Time;
 
 namespace Civility.DemoData;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Civility.ServiceDefaults.Time;
+using Civility.Domain.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Civility.Domain.Time;
 
 namespace Civility.DemoData;
 

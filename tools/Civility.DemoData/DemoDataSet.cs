@@ -1,5 +1,5 @@
-using Civility.Domain.PersonalData;
 using Civility.Domain.Identifiers;
+using Civility.Domain.PersonalData;
 
 namespace Civility.DemoData;
 

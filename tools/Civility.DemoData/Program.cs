@@ -1,5 +1,4 @@
 using Civility.DemoData;
-using Civility.ServiceDefaults;
 using Civility.ServiceDefaults.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

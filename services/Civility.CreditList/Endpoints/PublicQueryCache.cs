@@ -1,10 +1,8 @@
 using Civility.CreditList.Domain;
 using Civility.Data;
-using Civility.Hosting.Caching;
-using Civility.ServiceDefaults.Time;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Civility.Domain.Time;
+using Civility.Hosting.Caching;
+using Microsoft.EntityFrameworkCore;
 
 namespace Civility.CreditList.Endpoints;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Civility.ServiceDefaults.Authentication;
-using OpenIddict.Abstractions;
 using Civility.Identity.Data;
 using Civility.Identity.Domain;
+using Civility.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Civility.Identity.Application;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Civility.Identity.Application;
-using Civility.Identity.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;

@@ -1,7 +1,7 @@
+using Civility.Domain;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
-using Civility.Domain;
 
 namespace Civility.MoralModels.Application;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Application;

@@ -1,7 +1,7 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
-using Civility.MoralModels.Domain;
 using Civility.Messaging.Diagnostics;
+using Civility.MoralModels.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.MoralModels.Data;

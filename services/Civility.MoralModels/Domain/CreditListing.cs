@@ -1,4 +1,3 @@
-using Civility.Domain.Identifiers;
 namespace Civility.MoralModels.Domain;
 
 /// <summary>

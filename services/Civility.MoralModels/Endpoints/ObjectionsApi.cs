@@ -1,10 +1,10 @@
+using Civility.Domain.PersonalData;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.MoralModels.Application.Objections;
 using Civility.MoralModels.Domain;
 using Civility.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Civility.Domain.PersonalData;
 
 namespace Civility.MoralModels.Endpoints;
 

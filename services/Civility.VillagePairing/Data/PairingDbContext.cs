@@ -1,7 +1,7 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
-using Civility.VillagePairing.Domain;
 using Civility.Messaging.Diagnostics;
+using Civility.VillagePairing.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.VillagePairing.Data;

@@ -1,11 +1,10 @@
+using Civility.Domain.Time;
 using Civility.Hosting;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Application.CreationTasks;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
 

@@ -1,10 +1,9 @@
+using Civility.Domain.Time;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Civility.ServiceDefaults.Time;
 using Civility.VillagePairing.Application.Ledger;
 using Civility.VillagePairing.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Civility.Domain.Time;
 
 namespace Civility.VillagePairing.Endpoints;
 

@@ -1,5 +1,4 @@
 using CsvHelper;
-using Microsoft.AspNetCore.Http;
 
 namespace Civility.Volunteers.Application;
 

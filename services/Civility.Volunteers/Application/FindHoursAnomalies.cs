@@ -31,8 +31,11 @@ public sealed class FindHoursAnomalies(VolunteersDbContext db, TimeProvider cloc
 
         var heavyDays = await counting.GroupBy(r => new { r.VolunteerId, r.UnitCode, r.ServiceDate })
             .Where(g => g.Sum(r => r.Hours) > limits.MaxHoursPerDay)
-            .Select(g => new { g.Key.VolunteerId, g.Key.UnitCode, g.Key.ServiceDate, Hours = g.Sum(r => r.Hours),
-                Ids = g.Select(r => r.Id).ToList() })
+            .Select(g => new
+            {
+                g.Key.VolunteerId, g.Key.UnitCode, g.Key.ServiceDate, Hours = g.Sum(r => r.Hours),
+                Ids = g.Select(r => r.Id).ToList()
+            })
             .ToListAsync(cancellationToken);
         anomalies.AddRange(heavyDays.Select(d => new HoursAnomaly(AnomalyKind.OverDailyLimit, d.UnitCode, d.VolunteerId, d.ServiceDate,
             d.Hours, d.Ids.Count, $"{d.Hours:0.##} hours on one day (the limit is {limits.MaxHoursPerDay:0.##}).", d.Ids)));
@@ -58,8 +61,11 @@ public sealed class FindHoursAnomalies(VolunteersDbContext db, TimeProvider cloc
         var selfApproved = await ofYear.Where(r => (r.Status == ServiceRecordStatus.Approved || r.Status == ServiceRecordStatus.Voided)
                 && r.DecidedBy == r.RecordedBy && (r.ApprovedInBulk || r.Source == ServiceRecordSource.Import))
             .GroupBy(r => new { r.UnitCode, r.RecordedBy })
-            .Select(g => new { g.Key.UnitCode, g.Key.RecordedBy, Hours = g.Sum(r => r.Hours),
-                Ids = g.Select(r => r.Id).Take(100).ToList(), Count = g.Count() })
+            .Select(g => new
+            {
+                g.Key.UnitCode, g.Key.RecordedBy, Hours = g.Sum(r => r.Hours),
+                Ids = g.Select(r => r.Id).Take(100).ToList(), Count = g.Count()
+            })
             .ToListAsync(cancellationToken);
         anomalies.AddRange(selfApproved.Select(s => new HoursAnomaly(AnomalyKind.SelfApprovedInBulk, s.UnitCode, null, null, s.Hours,
             s.Count, $"{s.Count} records approved in bulk by the client that recorded them ({s.RecordedBy}).", s.Ids)));

@@ -1,10 +1,9 @@
+using Civility.Domain.Time;
 using Civility.Messaging.Outbox;
-using Civility.ServiceDefaults.Time;
 using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
-using Civility.Domain.Time;
 
 namespace Civility.Volunteers.Data;
 

@@ -1,7 +1,7 @@
 using Civility.Data;
 using Civility.Hosting.Audit;
-using Civility.Volunteers.Domain;
 using Civility.Messaging.Diagnostics;
+using Civility.Volunteers.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civility.Volunteers.Data;

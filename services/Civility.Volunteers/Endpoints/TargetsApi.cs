@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Civility.Domain.Time;
 using Civility.Hosting.Http;
 using Civility.ServiceDefaults.Authentication;
-using Civility.Domain.Time;
 using Civility.Volunteers.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,5 @@
 using Civility.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Civility.Hosting.Http;
 

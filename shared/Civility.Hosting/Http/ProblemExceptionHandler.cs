@@ -1,8 +1,8 @@
+using Civility.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Civility.Domain;
 
 namespace Civility.Hosting.Http;
 

@@ -1,10 +1,9 @@
-using Civility.ServiceDefaults.Http;
 using System.Globalization;
+using Civility.Domain;
+using Civility.Domain.PersonalData;
+using Civility.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Civility.Domain.Identifiers;
-using Civility.Domain.PersonalData;
-using Civility.Domain;
 
 namespace Civility.Hosting.Http;
 

@@ -1,6 +1,6 @@
-using Civility.ServiceDefaults.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Civility.ServiceDefaults.Http;
 
 namespace Civility.Hosting.Http;
 

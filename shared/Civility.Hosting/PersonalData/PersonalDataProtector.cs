@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Civility.Domain.PersonalData;
+using Microsoft.Extensions.Options;
 
 namespace Civility.Hosting.PersonalData;
 

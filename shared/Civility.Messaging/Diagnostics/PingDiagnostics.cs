@@ -1,8 +1,8 @@
 using Civility.Contracts.Diagnostics;
 using Civility.Messaging.Inbox;
 using MassTransit;
-using RabbitMQ.Client;
 using Microsoft.EntityFrameworkCore;
+using RabbitMQ.Client;
 
 namespace Civility.Messaging.Diagnostics;
 

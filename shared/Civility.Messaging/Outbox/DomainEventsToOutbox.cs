@@ -43,7 +43,7 @@ public sealed class DomainEventsToOutbox(Publications publications, TimeProvider
         if (aggregates.Count == 0) return;
         var now = clock.GetUtcNow();
         foreach (var aggregate in aggregates)
-        foreach (var domainEvent in aggregate.TakeDomainEvents())
-            if (publications(domainEvent) is { } integrationEvent) context.AddIntegrationEvent(integrationEvent, now);
+            foreach (var domainEvent in aggregate.TakeDomainEvents())
+                if (publications(domainEvent) is { } integrationEvent) context.AddIntegrationEvent(integrationEvent, now);
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
+using Civility.Domain.Time;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Civility.Domain.Time;
 
 namespace Civility.ServiceDefaults.Time;
 

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Xunit.Abstractions;
 using Civility.Domain.PersonalData;
+using Xunit.Abstractions;
 
 namespace Civility.EndToEnd.Tests.HostileSweep;
 

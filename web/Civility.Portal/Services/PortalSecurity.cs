@@ -1,8 +1,6 @@
-using Civility.ServiceDefaults.Network;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Civility.ServiceDefaults.Network;
 
 namespace Civility.Portal.Services;
 

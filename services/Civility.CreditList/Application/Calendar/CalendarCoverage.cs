@@ -1,9 +1,8 @@
 using Civility.CreditList.Data;
 using Civility.CreditList.Domain.Calendar;
-using Civility.Hosting.Metrics;
-using Civility.ServiceDefaults.Time;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Civility.Domain.Time;
+using Civility.Hosting.Metrics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Civility.CreditList.Application.Calendar;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Civility.Hosting.PersonalData;
 using Civility.MoralModels.Data;
 using Civility.MoralModels.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Civility.MoralModels.Application.Voting;
