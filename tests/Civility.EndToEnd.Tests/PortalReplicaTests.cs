@@ -17,6 +17,7 @@ public sealed partial class PortalReplicaTests(TwoReplicaStack fixture)
     {
         var replicas = await PortalReplicaAddressesAsync();
         Assert.Equal(2, replicas.Count);
+        Assert.NotEqual(replicas[0], replicas[1]); // each replica's own port, not the proxy's
 
         foreach (var (from, to) in new[] { (replicas[0], replicas[1]), (replicas[1], replicas[0]) })
         {
