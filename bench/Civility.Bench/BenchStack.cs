@@ -18,7 +18,7 @@ namespace Civility.Bench;
 internal sealed class BenchStack : IAsyncDisposable
 {
     public static readonly string[] Resources =
-        ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "portal", "gateway"];
+        ["postgres", "rabbitmq", "identity", "volunteers", "moral-models", "credit", "pairing", "webhooks", "portal", "gateway"];
 
     private BenchStack(DistributedApplication app, string dataDirectory, SmsInbox sms)
     {

@@ -10,6 +10,7 @@ internal static class Memory
     {
         ["Civility.Identity"] = "identity", ["Civility.Volunteers"] = "volunteers", ["Civility.MoralModels"] = "moral-models",
         ["Civility.CreditList"] = "credit", ["Civility.VillagePairing"] = "pairing", ["Civility.Gateway"] = "gateway",
+        ["Civility.Webhooks"] = "webhooks", ["Civility.Portal"] = "portal",
     };
 
     public static Task RunAsync(BenchContext context)
