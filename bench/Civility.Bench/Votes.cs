@@ -76,7 +76,9 @@ internal static class Votes
         var now = DateTimeOffset.UtcNow;
         using var round = await gateway.PostAsJsonAsync("/api/moral-models/rounds", new
         {
-            name = roundName, year = 2026, publicityDays = 7, votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddHours(2),
+            // A name of its own each time (a stack may run the votes more than once), in the county's year.
+            name = $"{roundName} {Guid.NewGuid().ToString("N")[..8]}", year = Synthetic.CountyToday().Year, publicityDays = 7,
+            votingOpensAt = now.AddMinutes(-5), votingClosesAt = now.AddHours(2),
         });
         var roundText = await round.Content.ReadAsStringAsync();
         if (!round.IsSuccessStatusCode) throw new InvalidOperationException($"Round: {(int)round.StatusCode} {roundText}");
