@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Civility.EndToEnd.Tests;
 
@@ -43,25 +41,12 @@ public sealed partial class PortalReplicaTests(TwoReplicaStack fixture)
     private async Task<List<Uri>> PortalReplicaAddressesAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var found = new Dictionary<string, Uri>();
-        try
-        {
-            await foreach (var update in fixture.App.ResourceNotifications.WatchAsync(timeout.Token))
-            {
-                if (update.Resource.Name != "portal" || update.Snapshot.State?.Text != KnownResourceStates.Running
-                    || update.Snapshot.HealthStatus != HealthStatus.Healthy) continue;
-                var urls = update.Snapshot.EnvironmentVariables.FirstOrDefault(e => e.Name == "ASPNETCORE_URLS")?.Value;
-                if (urls?.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.Ordinal)) is { } url)
-                    found[update.ResourceId] = new Uri(url.Replace("+", "localhost", StringComparison.Ordinal)
-                        .Replace("*", "localhost", StringComparison.Ordinal));
-                if (found.Count == 2) break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Fewer than two by the deadline: the caller's assertion says so.
-        }
-        return [.. found.Values];
+        return [.. (await fixture.HealthyReplicasAsync(timeout.Token))["portal"].Values
+            .Select(replica => replica.EnvironmentVariables.FirstOrDefault(e => e.Name == "ASPNETCORE_URLS")?.Value?.Split(';')
+                .FirstOrDefault(url => url.StartsWith("http://", StringComparison.Ordinal)))
+            .OfType<string>()
+            .Select(url => new Uri(url.Replace("+", "localhost", StringComparison.Ordinal)
+                .Replace("*", "localhost", StringComparison.Ordinal)))];
     }
 
     [GeneratedRegex("name=\"__af\"[^>]*value=\"([^\"]+)\"")]

@@ -16,6 +16,35 @@ namespace Civility.EndToEnd.Tests;
 public sealed class TwoReplicaStack : CivilityAppFixture
 {
     protected override IEnumerable<string> MoreSettings => ["Scale:Replicas=2"];
+
+    /// <summary>
+    /// Each project's healthy running replicas, by resource name (instance id → the orchestrator's snapshot of it), once
+    /// every project has two, or what there is at the deadline (the caller's assertion says which are missing).
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, CustomResourceSnapshot>>> HealthyReplicasAsync(
+        CancellationToken cancellationToken)
+    {
+        var running = Projects.ToDictionary(p => p, _ => new Dictionary<string, CustomResourceSnapshot>());
+        try
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                if (!running.TryGetValue(update.Resource.Name, out var replicas)) continue;
+                var snapshot = update.Snapshot;
+                if (snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy
+                    && snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null))
+                    replicas[update.ResourceId] = snapshot;
+                else
+                    replicas.Remove(update.ResourceId);
+                if (running.Values.All(r => r.Count >= 2)) break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Fewer replicas than expected by the deadline.
+        }
+        return running;
+    }
 }
 
 [CollectionDefinition(Name)]
@@ -134,32 +163,10 @@ public sealed class ReplicaTests(TwoReplicaStack fixture)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>
-    /// Each project's healthy running replicas (instance id and process id), by resource name, as the orchestrator reports them.
-    /// </summary>
-    private async Task<Dictionary<string, List<(string InstanceId, int Pid)>>> RunningReplicasAsync(CancellationToken cancellationToken)
-    {
-        var running = new Dictionary<string, Dictionary<string, int>>();
-        var projects = CivilityAppFixture.Projects.ToHashSet();
-        try
-        {
-            await foreach (var update in fixture.App.ResourceNotifications.WatchAsync(cancellationToken))
-            {
-                if (!projects.Contains(update.Resource.Name)) continue;
-                var pid = update.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-                var replicas = running.TryGetValue(update.Resource.Name, out var known) ? known : running[update.Resource.Name] = [];
-                if (update.Snapshot.State?.Text == KnownResourceStates.Running && pid is not null
-                    && int.TryParse(pid.ToString(), out var id) && update.Snapshot.HealthStatus == HealthStatus.Healthy)
-                    replicas[update.ResourceId] = id;
-                else
-                    replicas.Remove(update.ResourceId);
-                if (projects.All(p => running.TryGetValue(p, out var r) && r.Count >= 2)) break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Fewer replicas than expected by the deadline: the caller's assertion says which.
-        }
-        return running.ToDictionary(r => r.Key, r => r.Value.Select(i => (i.Key, i.Value)).ToList());
-    }
+    /// <summary>Each project's healthy running replicas (instance id and process id), by resource name.</summary>
+    private async Task<Dictionary<string, List<(string InstanceId, int Pid)>>> RunningReplicasAsync(CancellationToken cancellationToken) =>
+        (await fixture.HealthyReplicasAsync(cancellationToken)).ToDictionary(project => project.Key, project => project.Value
+            .Select(replica => (replica.Key, int.Parse(replica.Value.Properties.Single(p => p.Name == "executable.pid").Value!
+                .ToString()!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList());
 }
